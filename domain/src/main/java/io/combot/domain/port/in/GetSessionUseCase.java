@@ -1,0 +1,8 @@
+package io.combot.domain.port.in;
+
+import io.combot.domain.model.ChatSession;
+
+public interface GetSessionUseCase {
+    /** Never writes. */
+    ChatSession getSession(SessionQuery query);
+}

@@ -1,0 +1,24 @@
+package io.combot.domain.port.in;
+
+import io.combot.domain.error.InvalidInputException;
+import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.SessionId;
+import java.util.Optional;
+
+/** {@code clientMessageId} is null when the client sent none. The length limit is the service's policy, not here. */
+public record SendMessageCommand(SessionId sessionId, OwnerId caller, String content, ClientMessageId clientMessageId) {
+    public SendMessageCommand {
+        InvalidInputException.require(sessionId != null && caller != null, "A message is sent to a session by a caller");
+        InvalidInputException.require(content != null, "content is required");
+        InvalidInputException.require(!content.isBlank(), "content must not be blank");
+    }
+
+    public SessionQuery sessionQuery() {
+        return new SessionQuery(sessionId, caller);
+    }
+
+    public Optional<ClientMessageId> optionalClientMessageId() {
+        return Optional.ofNullable(clientMessageId);
+    }
+}

@@ -1,0 +1,7 @@
+package io.combot.domain.port.in;
+
+import io.combot.domain.model.ChatSession;
+
+public interface StartSessionUseCase {
+    ChatSession startSession(StartSessionCommand command);
+}

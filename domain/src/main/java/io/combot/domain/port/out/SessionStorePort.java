@@ -1,0 +1,35 @@
+package io.combot.domain.port.out;
+
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.HistoryPage;
+import io.combot.domain.model.MessageId;
+import io.combot.domain.model.SessionId;
+import io.combot.domain.model.Turn;
+import java.util.Optional;
+
+/** Durable sessions and their messages. Reads never write. */
+public interface SessionStorePort {
+    void create(ChatSession session);
+
+    Optional<ChatSession> findSession(SessionId id);
+
+    /**
+     * Stores {@code turn} and {@code updated}, the session after it, in one transaction. Throws
+     * {@link io.combot.domain.error.ConcurrentTurnException}, storing nothing, when the stored session no longer holds
+     * exactly the messages before the turn; {@link io.combot.domain.error.SessionNotFoundException} when it is gone.
+     */
+    void appendTurn(ChatSession updated, Turn turn);
+
+    /** The stored turn whose user message carries {@code clientMessageId}. */
+    Optional<Turn> findTurn(SessionId sessionId, ClientMessageId clientMessageId);
+
+    /**
+     * Up to {@code limit} messages older than {@code before} (the newest when empty), oldest first. Throws
+     * {@link io.combot.domain.error.InvalidInputException} when {@code before} is no message of this session.
+     */
+    HistoryPage loadHistory(SessionId sessionId, int limit, Optional<MessageId> before);
+
+    /** Deletes the session with its messages; false when there was none. */
+    boolean delete(SessionId id);
+}

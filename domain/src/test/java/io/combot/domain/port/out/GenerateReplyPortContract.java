@@ -1,0 +1,44 @@
+package io.combot.domain.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.combot.domain.model.GeneratedReply;
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.ReplyRequest;
+import io.combot.domain.model.SessionId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** What every {@link GenerateReplyPort} does; each adapter and the in-memory double extend this once. */
+public abstract class GenerateReplyPortContract {
+    protected abstract GenerateReplyPort generator();
+
+    @ParameterizedTest
+    @EnumSource(Intent.class)
+    void everyIntentGetsANonBlankReply(Intent intent) {
+        GeneratedReply reply = generator().generate(request(intent, "Can you tell me about your opening hours?"),
+                delta -> { });
+
+        assertThat(reply.text()).isNotBlank();
+        assertThat(reply.complete()).isTrue();
+        assertThat(reply.usage().promptTokens()).isNotNegative();
+    }
+
+    @Test
+    void theStreamedPiecesMakeUpTheReply() {
+        List<String> deltas = new CopyOnWriteArrayList<>();
+
+        GeneratedReply reply = generator().generate(request(Intent.QUESTION, "How do I reset my password?"),
+                deltas::add);
+
+        assertThat(deltas).isNotEmpty();
+        assertThat(String.join("", deltas)).isEqualTo(reply.text());
+    }
+
+    private static ReplyRequest request(Intent intent, String content) {
+        return new ReplyRequest(SessionId.random(), intent, content, List.of());
+    }
+}

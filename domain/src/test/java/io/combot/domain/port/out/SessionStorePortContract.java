@@ -1,0 +1,197 @@
+package io.combot.domain.port.out;
+
+import static io.combot.domain.port.out.TestTurns.IDLE_TIMEOUT;
+import static io.combot.domain.port.out.TestTurns.newSession;
+import static io.combot.domain.port.out.TestTurns.turn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.combot.domain.error.ConcurrentTurnException;
+import io.combot.domain.error.InvalidInputException;
+import io.combot.domain.error.SessionNotFoundException;
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.HistoryPage;
+import io.combot.domain.model.Message;
+import io.combot.domain.model.MessageId;
+import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.SessionId;
+import io.combot.domain.model.TokenUsage;
+import io.combot.domain.model.Turn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link SessionStorePort} does; each adapter and the in-memory double extend this once. */
+public abstract class SessionStorePortContract {
+    private static final OwnerId OWNER = new OwnerId("client-a");
+
+    protected abstract SessionStorePort store();
+
+    @Test
+    void aCreatedSessionIsFoundAsItWasStored() {
+        ChatSession session = newSession(OWNER);
+        store().create(session);
+
+        assertThat(store().findSession(session.id())).contains(session);
+    }
+
+    @Test
+    void anUnknownSessionIsNotFound() {
+        assertThat(store().findSession(SessionId.random())).isEmpty();
+    }
+
+    @Test
+    void aTurnIsStoredWithTheSessionItMoved() {
+        ChatSession session = newSession(OWNER);
+        store().create(session);
+        Turn turn = turn(session, "Where is my order? 📦 Ünïcödé", "c-1");
+        ChatSession after = session.after(turn, IDLE_TIMEOUT);
+
+        store().appendTurn(after, turn);
+
+        assertThat(store().findSession(session.id())).contains(after);
+        assertThat(store().findSession(session.id()).orElseThrow().tokenUsage()).isEqualTo(new TokenUsage(12, 7));
+        HistoryPage page = store().loadHistory(session.id(), 50, Optional.empty());
+        assertThat(page.items()).containsExactly(turn.userMessage(), turn.reply());
+        assertThat(page.nextBefore()).isNull();
+    }
+
+    @Test
+    void tokenUsageIsSummedOverTurns() {
+        ChatSession session = appendTurns(newSession(OWNER), 3);
+
+        assertThat(store().findSession(session.id()).orElseThrow().tokenUsage()).isEqualTo(new TokenUsage(36, 21));
+    }
+
+    @Test
+    void historyPagesGoBackwardsOldestFirstWithinAPage() {
+        ChatSession session = appendTurns(newSession(OWNER), 5);
+
+        HistoryPage newest = store().loadHistory(session.id(), 4, Optional.empty());
+        assertThat(newest.items()).extracting(Message::sequence).containsExactly(6L, 7L, 8L, 9L);
+        assertThat(newest.nextBefore()).isEqualTo(newest.items().get(0).id());
+
+        HistoryPage older = store().loadHistory(session.id(), 4, Optional.of(newest.nextBefore()));
+        assertThat(older.items()).extracting(Message::sequence).containsExactly(2L, 3L, 4L, 5L);
+
+        HistoryPage oldest = store().loadHistory(session.id(), 4, Optional.of(older.nextBefore()));
+        assertThat(oldest.items()).extracting(Message::sequence).containsExactly(0L, 1L);
+        assertThat(oldest.nextBefore()).isNull();
+    }
+
+    @Test
+    void aCursorFromAnotherSessionIsRejected() {
+        ChatSession first = appendTurns(newSession(OWNER), 1);
+        ChatSession second = appendTurns(newSession(OWNER), 1);
+        MessageId foreign = store().loadHistory(first.id(), 1, Optional.empty()).items().get(0).id();
+
+        assertThatThrownBy(() -> store().loadHistory(second.id(), 10, Optional.of(foreign)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> store().loadHistory(second.id(), 10, Optional.of(MessageId.random())))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aTurnIsFoundByItsClientMessageId() {
+        ChatSession session = newSession(OWNER);
+        store().create(session);
+        Turn first = turn(session, "first", "retry-key");
+        ChatSession afterFirst = session.after(first, IDLE_TIMEOUT);
+        store().appendTurn(afterFirst, first);
+        Turn second = turn(afterFirst, "second", null);
+        store().appendTurn(afterFirst.after(second, IDLE_TIMEOUT), second);
+
+        assertThat(store().findTurn(session.id(), new ClientMessageId("retry-key"))).contains(first);
+        assertThat(store().findTurn(session.id(), new ClientMessageId("other"))).isEmpty();
+        assertThat(store().findTurn(SessionId.random(), new ClientMessageId("retry-key"))).isEmpty();
+    }
+
+    @Test
+    void aStaleTurnIsRefusedAndStoresNothing() {
+        ChatSession session = newSession(OWNER);
+        store().create(session);
+        Turn winner = turn(session, "winner", null);
+        store().appendTurn(session.after(winner, IDLE_TIMEOUT), winner);
+        Turn loser = turn(session, "loser", null);
+
+        assertThatThrownBy(() -> store().appendTurn(session.after(loser, IDLE_TIMEOUT), loser))
+                .isInstanceOf(ConcurrentTurnException.class);
+
+        assertThat(store().loadHistory(session.id(), 50, Optional.empty()).items())
+                .extracting(Message::content).containsExactly("winner", "Reply to winner");
+        assertThat(store().findSession(session.id()).orElseThrow().messageCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aTurnForAMissingSessionIsRefused() {
+        ChatSession neverStored = newSession(OWNER);
+        Turn turn = turn(neverStored, "hello?", null);
+
+        assertThatThrownBy(() -> store().appendTurn(neverStored.after(turn, IDLE_TIMEOUT), turn))
+                .isInstanceOf(SessionNotFoundException.class);
+    }
+
+    @Test
+    void deletingASessionDeletesItsMessages() {
+        ChatSession session = appendTurns(newSession(OWNER), 2);
+
+        assertThat(store().delete(session.id())).isTrue();
+
+        assertThat(store().findSession(session.id())).isEmpty();
+        assertThat(store().loadHistory(session.id(), 50, Optional.empty()).items()).isEmpty();
+        assertThat(store().delete(session.id())).isFalse();
+    }
+
+    @Test
+    void fiftyThreadsWritingFiftySessionsLoseNothing() throws Exception {
+        int sessions = 50;
+        int turnsEach = 10;
+        List<ChatSession> created = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            ChatSession session = newSession(OWNER);
+            store().create(session);
+            created.add(session);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(sessions);
+        try {
+            List<Callable<Void>> writers = new ArrayList<>();
+            for (ChatSession session : created) {
+                writers.add(() -> {
+                    appendTurnsTo(session, turnsEach);
+                    return null;
+                });
+            }
+            for (Future<Void> done : pool.invokeAll(writers)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (ChatSession session : created) {
+            assertThat(store().findSession(session.id()).orElseThrow().messageCount()).isEqualTo(2L * turnsEach);
+            assertThat(store().loadHistory(session.id(), 200, Optional.empty()).items()).hasSize(2 * turnsEach);
+        }
+    }
+
+    private ChatSession appendTurns(ChatSession session, int count) {
+        store().create(session);
+        return appendTurnsTo(session, count);
+    }
+
+    private ChatSession appendTurnsTo(ChatSession session, int count) {
+        ChatSession current = session;
+        for (int i = 0; i < count; i++) {
+            Turn turn = turn(current, "message " + i, null);
+            ChatSession next = current.after(turn, IDLE_TIMEOUT);
+            store().appendTurn(next, turn);
+            current = next;
+        }
+        return current;
+    }
+}

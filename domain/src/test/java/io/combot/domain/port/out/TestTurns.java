@@ -1,0 +1,42 @@
+package io.combot.domain.port.out;
+
+import io.combot.domain.model.AssistantMessage;
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.Classification;
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.MessageId;
+import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.Route;
+import io.combot.domain.model.TokenUsage;
+import io.combot.domain.model.Turn;
+import io.combot.domain.model.UserMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+/** Builds sessions and turns for the contract tests, with millisecond times as every store must keep them. */
+public final class TestTurns {
+    public static final Duration IDLE_TIMEOUT = Duration.ofHours(1);
+    public static final Instant T0 = Instant.parse("2026-11-26T10:00:00.123Z");
+
+    private TestTurns() {
+    }
+
+    public static ChatSession newSession(OwnerId owner) {
+        return ChatSession.start(owner, T0, IDLE_TIMEOUT);
+    }
+
+    public static Turn turn(ChatSession session, String content, String clientMessageId) {
+        long sequence = session.nextSequence();
+        Instant at = T0.plus(sequence, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS);
+        Classification classification = new Classification(Intent.QUESTION, 0.87,
+                Map.of(Intent.QUESTION, 0.87, Intent.SMALLTALK, 0.13), "test-model-1");
+        UserMessage user = new UserMessage(MessageId.random(), session.id(), sequence, content, at, classification,
+                clientMessageId == null ? null : new ClientMessageId(clientMessageId));
+        AssistantMessage reply = new AssistantMessage(MessageId.random(), session.id(), sequence + 1,
+                "Reply to " + content, at.plusMillis(250), Route.LLM, false, new TokenUsage(12, 7));
+        return new Turn(user, reply);
+    }
+}
