@@ -1,0 +1,24 @@
+package io.combot.application;
+
+import io.combot.domain.error.InvalidInputException;
+import io.combot.domain.model.Classification;
+import io.combot.domain.port.in.ClassifyTextUseCase;
+import io.combot.domain.port.out.ClassifyMessagePort;
+
+public class ClassifyTextService implements ClassifyTextUseCase {
+    private final ClassifyMessagePort classifier;
+    private final ChatPolicy policy;
+
+    public ClassifyTextService(ClassifyMessagePort classifier, ChatPolicy policy) {
+        this.classifier = classifier;
+        this.policy = policy;
+    }
+
+    @Override
+    public Classification classify(String text) {
+        InvalidInputException.require(text != null, "text is required");
+        InvalidInputException.require(!text.isBlank(), "text must not be blank");
+        policy.checkContent(text);
+        return policy.resolve(classifier.classify(text));
+    }
+}

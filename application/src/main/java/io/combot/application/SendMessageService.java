@@ -1,0 +1,101 @@
+package io.combot.application;
+
+import io.combot.domain.error.ReplyUnavailableException;
+import io.combot.domain.model.AssistantMessage;
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Classification;
+import io.combot.domain.model.GeneratedReply;
+import io.combot.domain.model.Message;
+import io.combot.domain.model.MessageId;
+import io.combot.domain.model.ReplyRequest;
+import io.combot.domain.model.ReplySink;
+import io.combot.domain.model.Route;
+import io.combot.domain.model.TokenUsage;
+import io.combot.domain.model.Turn;
+import io.combot.domain.model.UserMessage;
+import io.combot.domain.port.in.SendMessageCommand;
+import io.combot.domain.port.in.SendMessageUseCase;
+import io.combot.domain.port.out.ClassifyMessagePort;
+import io.combot.domain.port.out.GenerateReplyPort;
+import io.combot.domain.port.out.SessionStorePort;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A chat turn: classify, route, answer, then store the user message, the reply and the session's new state in one
+ * write. Nothing is written before the reply exists, so a rejected or failed request leaves no half-written turn.
+ */
+public class SendMessageService implements SendMessageUseCase {
+    private final SessionStorePort store;
+    private final ClassifyMessagePort classifier;
+    private final GenerateReplyPort generator;
+    private final ChatPolicy policy;
+    private final Sessions sessions;
+    private final ReplyRouter router;
+    private final SessionLocks locks;
+
+    public SendMessageService(SessionStorePort store, ClassifyMessagePort classifier, GenerateReplyPort generator,
+                              Clock clock, ChatPolicy policy) {
+        this.store = store;
+        this.classifier = classifier;
+        this.generator = generator;
+        this.policy = policy;
+        this.sessions = new Sessions(store, clock);
+        this.router = new ReplyRouter(policy);
+        this.locks = new SessionLocks(policy.turnWait());
+    }
+
+    @Override
+    public Turn sendMessage(SendMessageCommand command, ReplySink sink) {
+        policy.checkContent(command.content());
+        sessions.usable(command.sessionQuery());
+        // Classifying is the costly part and needs no lock, so sends to one session overlap here.
+        Classification classification = policy.resolve(classifier.classify(command.content()));
+        return locks.withLock(command.sessionId(), () -> answerInTurn(command, classification, sink));
+    }
+
+    private Turn answerInTurn(SendMessageCommand command, Classification classification, ReplySink sink) {
+        ChatSession session = sessions.usable(command.sessionQuery());
+        Optional<Turn> stored = command.optionalClientMessageId()
+                .flatMap(clientMessageId -> store.findTurn(session.id(), clientMessageId));
+        if (stored.isPresent()) {
+            sink.delta(stored.get().reply().content());
+            return stored.get();
+        }
+        UserMessage userMessage = new UserMessage(MessageId.random(), session.id(), session.nextSequence(),
+                command.content(), sessions.now(), classification, command.clientMessageId());
+        Turn turn = new Turn(userMessage, reply(userMessage, sink));
+        store.appendTurn(session.after(turn, policy.idleTimeout()), turn);
+        return turn;
+    }
+
+    private AssistantMessage reply(UserMessage userMessage, ReplySink sink) {
+        Optional<ReplyRouter.FixedReply> fixed = router.fixedReplyFor(userMessage.classification().intent());
+        if (fixed.isPresent()) {
+            sink.delta(fixed.get().text());
+            return assistantMessage(userMessage, fixed.get().text(), fixed.get().route(), false, TokenUsage.NONE);
+        }
+        try {
+            GeneratedReply generated = generator.generate(replyRequest(userMessage), sink);
+            return assistantMessage(userMessage, generated.text(), generated.route(), !generated.complete(),
+                    generated.usage());
+        } catch (ReplyUnavailableException e) {
+            sink.delta(policy.fallbackReply());
+            return assistantMessage(userMessage, policy.fallbackReply(), Route.FALLBACK, true, TokenUsage.NONE);
+        }
+    }
+
+    private ReplyRequest replyRequest(UserMessage userMessage) {
+        List<Message> context = policy.contextMessages() == 0 ? List.of()
+                : store.loadHistory(userMessage.sessionId(), policy.contextMessages(), Optional.empty()).items();
+        return new ReplyRequest(userMessage.sessionId(), userMessage.classification().intent(), userMessage.content(),
+                context);
+    }
+
+    private AssistantMessage assistantMessage(UserMessage userMessage, String text, Route route, boolean degraded,
+                                              TokenUsage usage) {
+        return new AssistantMessage(MessageId.random(), userMessage.sessionId(), userMessage.sequence() + 1, text,
+                sessions.now(), route, degraded, usage);
+    }
+}

@@ -1,0 +1,40 @@
+package io.combot.application;
+
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.port.in.EndSessionUseCase;
+import io.combot.domain.port.in.GetSessionUseCase;
+import io.combot.domain.port.in.SessionQuery;
+import io.combot.domain.port.in.StartSessionCommand;
+import io.combot.domain.port.in.StartSessionUseCase;
+import io.combot.domain.port.out.SessionStorePort;
+import java.time.Clock;
+
+public class SessionService implements StartSessionUseCase, GetSessionUseCase, EndSessionUseCase {
+    private final SessionStorePort store;
+    private final Sessions sessions;
+    private final ChatPolicy policy;
+
+    public SessionService(SessionStorePort store, Clock clock, ChatPolicy policy) {
+        this.store = store;
+        this.sessions = new Sessions(store, clock);
+        this.policy = policy;
+    }
+
+    @Override
+    public ChatSession startSession(StartSessionCommand command) {
+        ChatSession session = ChatSession.start(command.owner(), sessions.now(), policy.idleTimeout());
+        store.create(session);
+        return session;
+    }
+
+    @Override
+    public ChatSession getSession(SessionQuery query) {
+        return sessions.usable(query);
+    }
+
+    /** An expired session may still be deleted: its owner wants it gone either way. */
+    @Override
+    public void endSession(SessionQuery query) {
+        store.delete(sessions.owned(query).id());
+    }
+}
