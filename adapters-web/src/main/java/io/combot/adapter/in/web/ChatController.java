@@ -1,0 +1,105 @@
+package io.combot.adapter.in.web;
+
+import io.combot.adapter.in.web.WebDtos.CreatedSessionResponse;
+import io.combot.adapter.in.web.WebDtos.HistoryResponse;
+import io.combot.adapter.in.web.WebDtos.SendMessageRequest;
+import io.combot.adapter.in.web.WebDtos.SessionResponse;
+import io.combot.adapter.in.web.WebDtos.TurnResponse;
+import io.combot.domain.error.InvalidInputException;
+import io.combot.domain.error.SessionNotFoundException;
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.MessageId;
+import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.SessionId;
+import io.combot.domain.port.in.EndSessionUseCase;
+import io.combot.domain.port.in.GetSessionUseCase;
+import io.combot.domain.port.in.ReadHistoryQuery;
+import io.combot.domain.port.in.ReadHistoryUseCase;
+import io.combot.domain.port.in.SendMessageCommand;
+import io.combot.domain.port.in.SendMessageUseCase;
+import io.combot.domain.port.in.SessionQuery;
+import io.combot.domain.port.in.StartSessionCommand;
+import io.combot.domain.port.in.StartSessionUseCase;
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping(path = "/api/v1/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
+class ChatController {
+    private final StartSessionUseCase startSession;
+    private final GetSessionUseCase getSession;
+    private final EndSessionUseCase endSession;
+    private final SendMessageUseCase sendMessage;
+    private final ReadHistoryUseCase readHistory;
+    private final ChatWebMapper mapper;
+
+    ChatController(StartSessionUseCase startSession, GetSessionUseCase getSession, EndSessionUseCase endSession,
+                   SendMessageUseCase sendMessage, ReadHistoryUseCase readHistory, ChatWebMapper mapper) {
+        this.startSession = startSession;
+        this.getSession = getSession;
+        this.endSession = endSession;
+        this.sendMessage = sendMessage;
+        this.readHistory = readHistory;
+        this.mapper = mapper;
+    }
+
+    @PostMapping
+    ResponseEntity<CreatedSessionResponse> start() {
+        ChatSession session = startSession.startSession(new StartSessionCommand(caller()));
+        return ResponseEntity.created(URI.create("/api/v1/sessions/" + session.id().value()))
+                .body(mapper.toCreated(session));
+    }
+
+    @GetMapping("/{sessionId}")
+    SessionResponse get(@PathVariable String sessionId) {
+        return mapper.toResponse(getSession.getSession(query(sessionId)));
+    }
+
+    @DeleteMapping("/{sessionId}")
+    ResponseEntity<Void> end(@PathVariable String sessionId) {
+        endSession.endSession(query(sessionId));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{sessionId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    TurnResponse send(@PathVariable String sessionId, @RequestBody SendMessageRequest request) {
+        ClientMessageId clientMessageId = request.clientMessageId() == null ? null
+                : new ClientMessageId(request.clientMessageId());
+        SendMessageCommand command = new SendMessageCommand(sessionId(sessionId), caller(), request.content(),
+                clientMessageId);
+        return mapper.toResponse(sendMessage.sendMessage(command));
+    }
+
+    @GetMapping("/{sessionId}/messages")
+    HistoryResponse history(@PathVariable String sessionId,
+                            @RequestParam(defaultValue = "50") int limit,
+                            @RequestParam(required = false) String before) {
+        MessageId cursor = before == null ? null : MessageId.parse(before).orElseThrow(
+                () -> new InvalidInputException("before must be the id of a message of this session"));
+        return mapper.toResponse(readHistory.readHistory(new ReadHistoryQuery(query(sessionId), limit, cursor)));
+    }
+
+    private static SessionQuery query(String sessionId) {
+        return new SessionQuery(sessionId(sessionId), caller());
+    }
+
+    /** Text that cannot be a session id names no session: answered as for any unknown session. */
+    private static SessionId sessionId(String text) {
+        return SessionId.parse(text).orElseThrow(SessionNotFoundException::new);
+    }
+
+    /** Until client keys exist every caller is the same anonymous owner. */
+    private static OwnerId caller() {
+        return OwnerId.ANONYMOUS;
+    }
+}

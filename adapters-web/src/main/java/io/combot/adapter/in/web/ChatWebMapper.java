@@ -1,0 +1,82 @@
+package io.combot.adapter.in.web;
+
+import io.combot.adapter.in.web.WebDtos.ClassificationResponse;
+import io.combot.adapter.in.web.WebDtos.CreatedSessionResponse;
+import io.combot.adapter.in.web.WebDtos.HistoryResponse;
+import io.combot.adapter.in.web.WebDtos.MessageResponse;
+import io.combot.adapter.in.web.WebDtos.SessionResponse;
+import io.combot.adapter.in.web.WebDtos.TurnResponse;
+import io.combot.domain.model.AssistantMessage;
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Classification;
+import io.combot.domain.model.HistoryPage;
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.Message;
+import io.combot.domain.model.MessageId;
+import io.combot.domain.model.Role;
+import io.combot.domain.model.Route;
+import io.combot.domain.model.SessionId;
+import io.combot.domain.model.Turn;
+import io.combot.domain.model.UserMessage;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper
+interface ChatWebMapper {
+    CreatedSessionResponse toCreated(ChatSession session);
+
+    SessionResponse toResponse(ChatSession session);
+
+    TurnResponse toResponse(Turn turn);
+
+    HistoryResponse toResponse(HistoryPage page);
+
+    ClassificationResponse toResponse(Classification classification);
+
+    @Mapping(target = "intent", source = "classification.intent")
+    @Mapping(target = "confidence", source = "classification.confidence")
+    @Mapping(target = "route", ignore = true)
+    @Mapping(target = "degraded", ignore = true)
+    MessageResponse toResponse(UserMessage message);
+
+    @Mapping(target = "intent", ignore = true)
+    @Mapping(target = "confidence", ignore = true)
+    MessageResponse toResponse(AssistantMessage message);
+
+    default MessageResponse toResponse(Message message) {
+        return message instanceof UserMessage user ? toResponse(user) : toResponse((AssistantMessage) message);
+    }
+
+    default String text(SessionId id) {
+        return id.value();
+    }
+
+    default String text(MessageId id) {
+        return id == null ? null : id.value();
+    }
+
+    default String text(Intent intent) {
+        return intent.label();
+    }
+
+    default String text(Route route) {
+        return route.label();
+    }
+
+    default String text(Role role) {
+        return role.label();
+    }
+
+    /** Scores keyed by intent label, in the intents' declared order. */
+    default Map<String, Double> scores(Map<Intent, Double> scores) {
+        Map<String, Double> byLabel = new LinkedHashMap<>();
+        for (Intent intent : Intent.values()) {
+            if (scores.containsKey(intent)) {
+                byLabel.put(intent.label(), scores.get(intent));
+            }
+        }
+        return byLabel;
+    }
+}

@@ -1,0 +1,143 @@
+package io.combot.adapter.in.web;
+
+import io.combot.domain.error.CapacityExceededException;
+import io.combot.domain.error.ConcurrentTurnException;
+import io.combot.domain.error.InvalidInputException;
+import io.combot.domain.error.ReplyUnavailableException;
+import io.combot.domain.error.SessionBusyException;
+import io.combot.domain.error.SessionExpiredException;
+import io.combot.domain.error.SessionNotFoundException;
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
+
+/**
+ * Every error as RFC 9457 problem+json with a precise detail; Spring MVC's own errors (405, 415, 404 …) come from
+ * the base class. No stack trace ever reaches a client: unexpected errors are logged and answered with a plain 500.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalidInput(InvalidInputException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(SessionNotFoundException.class)
+    ProblemDetail notFound(SessionNotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(SessionExpiredException.class)
+    ProblemDetail expired(SessionExpiredException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
+        problem.setProperty("expiredAt", e.expiredAt().toString());
+        return problem;
+    }
+
+    @ExceptionHandler({SessionBusyException.class, ConcurrentTurnException.class})
+    ProblemDetail conflict(RuntimeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(CapacityExceededException.class)
+    ResponseEntity<ProblemDetail> busy(CapacityExceededException e) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1_000);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
+    /** The application answers a failed generator with its fallback; reaching here means that contract broke. */
+    @ExceptionHandler(ReplyUnavailableException.class)
+    ProblemDetail replyUnavailable(ReplyUnavailableException e) {
+        LOG.error("Reply generator failure escaped the fallback", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "No reply could be generated");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        LOG.error("Unexpected error", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The server failed to handle the request; the error has been logged");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(e));
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String detail = e.getPropertyName() + " must be " + article(e.getRequiredType());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Says what is wrong with the body without echoing it. */
+    static String describe(HttpMessageNotReadableException e) {
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof PropertyBindingException unknown) {
+            return "Unknown field '" + unknown.getPropertyName() + "'; the allowed fields are "
+                    + names(unknown.getKnownPropertyIds());
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return "Field '" + mismatch.getPathReference().replaceFirst("^.*\\[\"", "").replaceAll("\"\\]$", "")
+                    + "' must be " + article(mismatch.getTargetType());
+        }
+        if (cause instanceof StreamReadException malformed) {
+            return "Malformed JSON at line " + malformed.getLocation().getLineNr() + ", column "
+                    + malformed.getLocation().getColumnNr() + ": " + firstSentence(malformed.getOriginalMessage());
+        }
+        if (cause instanceof JacksonException other) {
+            return "The body is not the JSON object this endpoint takes: " + firstSentence(other.getOriginalMessage());
+        }
+        return "A JSON body is required";
+    }
+
+    private static String names(Collection<Object> ids) {
+        return ids.stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+    }
+
+    private static String article(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "an integer";
+        }
+        return "a JSON object";
+    }
+
+    private static String firstSentence(String message) {
+        if (message == null) {
+            return "unreadable input";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+}

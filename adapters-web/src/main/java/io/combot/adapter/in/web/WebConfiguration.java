@@ -1,0 +1,72 @@
+package io.combot.adapter.in.web;
+
+import io.combot.domain.port.in.CheckHealthUseCase;
+import io.combot.domain.port.in.ClassifyTextUseCase;
+import io.combot.domain.port.in.EndSessionUseCase;
+import io.combot.domain.port.in.GetSessionUseCase;
+import io.combot.domain.port.in.ReadHistoryUseCase;
+import io.combot.domain.port.in.SendMessageUseCase;
+import io.combot.domain.port.in.StartSessionUseCase;
+import org.mapstruct.factory.Mappers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST API's Spring MVC context. Its use cases come from the parent context that bootstrap builds. */
+@Configuration
+@EnableWebMvc
+public class WebConfiguration implements WebMvcConfigurer {
+    private final JsonMapper jsonMapper = strictJsonMapper();
+
+    /** Unknown fields, scalars of the wrong type, duplicate keys and trailing garbage are errors, not guesses. */
+    static JsonMapper strictJsonMapper() {
+        return JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+                .build();
+    }
+
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.withJsonConverter(new JacksonJsonHttpMessageConverter(jsonMapper));
+    }
+
+    @Bean
+    ChatWebMapper chatWebMapper() {
+        return Mappers.getMapper(ChatWebMapper.class);
+    }
+
+    @Bean
+    ChatController chatController(StartSessionUseCase startSession, GetSessionUseCase getSession,
+                                  EndSessionUseCase endSession, SendMessageUseCase sendMessage,
+                                  ReadHistoryUseCase readHistory, ChatWebMapper mapper) {
+        return new ChatController(startSession, getSession, endSession, sendMessage, readHistory, mapper);
+    }
+
+    @Bean
+    ClassifyController classifyController(ClassifyTextUseCase classifyText, ChatWebMapper mapper) {
+        return new ClassifyController(classifyText, mapper);
+    }
+
+    @Bean
+    HealthController healthController(CheckHealthUseCase health) {
+        return new HealthController(health);
+    }
+
+    @Bean
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
+}

@@ -1,0 +1,45 @@
+package io.combot.adapter.in.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of API version 1. */
+final class WebDtos {
+    private WebDtos() {
+    }
+
+    record SendMessageRequest(String content, String clientMessageId) {
+    }
+
+    record ClassifyRequest(String text) {
+    }
+
+    record CreatedSessionResponse(String id, Instant createdAt, Instant expiresAt) {
+    }
+
+    record SessionResponse(String id, Instant createdAt, Instant lastActivityAt, Instant expiresAt, long messageCount) {
+    }
+
+    /** One shape for both roles: the user's fields are absent from a reply and the reply's from a user message. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MessageResponse(String id, String role, String content, Instant createdAt, String intent, Double confidence,
+                           String route, Boolean degraded) {
+    }
+
+    record TurnResponse(MessageResponse userMessage, MessageResponse reply) {
+    }
+
+    record HistoryResponse(List<MessageResponse> items, String nextBefore) {
+    }
+
+    record ClassificationResponse(String intent, double confidence, Map<String, Double> scores, String modelVersion) {
+    }
+
+    record CheckResponse(String name, String status, String detail) {
+    }
+
+    record HealthResponse(String status, List<CheckResponse> checks) {
+    }
+}
