@@ -22,12 +22,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import org.mapstruct.ReportingPolicy;
 
-@Mapper
+@Mapper(unmappedTargetPolicy = ReportingPolicy.ERROR)
 interface ChatWebMapper {
-    CreatedSessionResponse toCreated(ChatSession session);
+    /** ChatSession is a class with record-style accessors, which MapStruct does not see as properties. */
+    default CreatedSessionResponse toCreated(ChatSession session) {
+        return new CreatedSessionResponse(text(session.id()), session.createdAt(), session.expiresAt());
+    }
 
-    SessionResponse toResponse(ChatSession session);
+    default SessionResponse toResponse(ChatSession session) {
+        return new SessionResponse(text(session.id()), session.createdAt(), session.lastActivityAt(),
+                session.expiresAt(), session.messageCount());
+    }
 
     TurnResponse toResponse(Turn turn);
 
@@ -35,12 +42,14 @@ interface ChatWebMapper {
 
     ClassificationResponse toResponse(Classification classification);
 
+    @Mapping(target = "role", expression = "java(text(message.role()))")
     @Mapping(target = "intent", source = "classification.intent")
     @Mapping(target = "confidence", source = "classification.confidence")
     @Mapping(target = "route", ignore = true)
     @Mapping(target = "degraded", ignore = true)
     MessageResponse toResponse(UserMessage message);
 
+    @Mapping(target = "role", expression = "java(text(message.role()))")
     @Mapping(target = "intent", ignore = true)
     @Mapping(target = "confidence", ignore = true)
     MessageResponse toResponse(AssistantMessage message);

@@ -1,0 +1,68 @@
+package io.combot.adapter.in.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.combot.adapter.in.web.WebDtos.ClassificationResponse;
+import io.combot.adapter.in.web.WebDtos.HistoryResponse;
+import io.combot.adapter.in.web.WebDtos.TurnResponse;
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Classification;
+import io.combot.domain.model.HistoryPage;
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.Turn;
+import io.combot.domain.port.out.TestTurns;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mapstruct.factory.Mappers;
+import tools.jackson.databind.json.JsonMapper;
+
+class ChatWebMapperTest {
+    private final ChatWebMapper mapper = Mappers.getMapper(ChatWebMapper.class);
+    private final JsonMapper json = WebConfiguration.strictJsonMapper();
+
+    @Test
+    void aTurnMapsEachRoleWithItsOwnFields() {
+        ChatSession session = TestTurns.newSession(new OwnerId("o"));
+        Turn turn = TestTurns.turn(session, "Where is my parcel?", "c-1");
+
+        TurnResponse response = mapper.toResponse(turn);
+
+        assertThat(response.userMessage().id()).isEqualTo(turn.userMessage().id().value());
+        assertThat(response.userMessage().role()).isEqualTo("user");
+        assertThat(response.userMessage().intent()).isEqualTo("question");
+        assertThat(response.userMessage().confidence()).isEqualTo(0.87);
+        assertThat(response.userMessage().route()).isNull();
+        assertThat(response.reply().role()).isEqualTo("assistant");
+        assertThat(response.reply().route()).isEqualTo("llm");
+        assertThat(response.reply().degraded()).isFalse();
+        assertThat(response.reply().intent()).isNull();
+        assertThat(json.writeValueAsString(response.reply()))
+                .contains("\"createdAt\":\"2026-11-26T10:00:00.373Z\"")
+                .doesNotContain("intent").doesNotContain("confidence");
+    }
+
+    @Test
+    void aHistoryPageKeepsOrderAndCursor() {
+        ChatSession session = TestTurns.newSession(new OwnerId("o"));
+        Turn turn = TestTurns.turn(session, "hi", null);
+
+        HistoryResponse page = mapper.toResponse(new HistoryPage(List.of(turn.userMessage(), turn.reply()),
+                turn.userMessage().id()));
+
+        assertThat(page.items()).extracting(WebDtos.MessageResponse::role).containsExactly("user", "assistant");
+        assertThat(page.nextBefore()).isEqualTo(turn.userMessage().id().value());
+        assertThat(mapper.toResponse(new HistoryPage(List.of(), null)).nextBefore()).isNull();
+    }
+
+    @Test
+    void scoresAreKeyedByLabelInIntentOrder() {
+        ClassificationResponse response = mapper.toResponse(new Classification(Intent.THANKS, 0.9,
+                Map.of(Intent.THANKS, 0.9, Intent.GREETING, 0.1), "m-1"));
+
+        assertThat(response.intent()).isEqualTo("thanks");
+        assertThat(response.scores()).containsExactly(Map.entry("greeting", 0.1), Map.entry("thanks", 0.9));
+        assertThat(response.modelVersion()).isEqualTo("m-1");
+    }
+}
