@@ -1,0 +1,82 @@
+package io.combot.adapter.out.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+
+/**
+ * The pools behind the store. On SQLite: a writer pool of exactly one connection, because SQLite has one writer at a
+ * time and a second writing connection would only wait on the lock (or fail with SQLITE_BUSY), and a read-only pool
+ * whose connections read beside the writer thanks to WAL. On any other database one ordinary pool serves both.
+ */
+final class ConnectionPools implements AutoCloseable {
+    private final HikariDataSource writer;
+    private final HikariDataSource reader;
+
+    private ConnectionPools(HikariDataSource writer, HikariDataSource reader) {
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    static ConnectionPools open(PersistenceSettings settings) {
+        if (!settings.isSqlite()) {
+            HikariConfig config = config("combot-db", settings.readPoolSize() + 1, settings);
+            config.setJdbcUrl(settings.jdbcUrl());
+            config.setUsername(settings.user());
+            config.setPassword(settings.password());
+            HikariDataSource shared = new HikariDataSource(config);
+            return new ConnectionPools(shared, shared);
+        }
+        SqliteDataSources.createParentDirectory(settings.jdbcUrl());
+        // The writer opens first: it creates the file and switches it to WAL before any read-only connection opens.
+        HikariDataSource writer = pool("combot-sqlite-writer", 1, settings, SqliteDataSources.writer(settings), false);
+        try {
+            return new ConnectionPools(writer, pool("combot-sqlite-reader", settings.readPoolSize(), settings,
+                    SqliteDataSources.reader(settings), true));
+        } catch (RuntimeException e) {
+            writer.close();
+            throw e;
+        }
+    }
+
+    DataSource writer() {
+        return writer;
+    }
+
+    DataSource reader() {
+        return reader;
+    }
+
+    boolean shared() {
+        return writer == reader;
+    }
+
+    @Override
+    public void close() {
+        if (!shared()) {
+            reader.close();
+        }
+        writer.close();
+    }
+
+    /**
+     * {@code readOnly} must match how the connections were opened: HikariCP sets the flag on each connection, and
+     * sqlite-jdbc refuses to change it after opening.
+     */
+    private static HikariDataSource pool(String name, int size, PersistenceSettings settings, DataSource connections,
+                                         boolean readOnly) {
+        HikariConfig config = config(name, size, settings);
+        config.setDataSource(connections);
+        config.setReadOnly(readOnly);
+        return new HikariDataSource(config);
+    }
+
+    private static HikariConfig config(String name, int size, PersistenceSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setMaxLifetime(settings.maxConnectionLifetime().toMillis());
+        return config;
+    }
+}

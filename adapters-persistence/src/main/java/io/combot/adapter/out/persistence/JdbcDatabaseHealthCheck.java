@@ -1,0 +1,41 @@
+package io.combot.adapter.out.persistence;
+
+import io.combot.domain.model.ComponentHealth;
+import io.combot.domain.port.out.HealthCheckPort;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/** Asks the database for {@code SELECT 1} on a reading connection, so that the check never queues behind writes. */
+final class JdbcDatabaseHealthCheck implements HealthCheckPort {
+    static final String NAME = "database";
+    private static final int QUERY_TIMEOUT_SECONDS = 2;
+
+    private final DataSource dataSource;
+
+    JdbcDatabaseHealthCheck(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public ComponentHealth check() {
+        long start = System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
+            try (ResultSet result = statement.executeQuery("SELECT 1")) {
+                if (!result.next() || result.getInt(1) != 1) {
+                    return ComponentHealth.down(NAME, "SELECT 1 did not answer 1");
+                }
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return ComponentHealth.up(NAME,
+                    connection.getMetaData().getDatabaseProductName() + " answered in " + millis + " ms");
+        } catch (SQLException | RuntimeException e) {
+            return ComponentHealth.down(NAME, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package io.combot.adapter.out.persistence;
+
+import io.combot.domain.port.out.HealthCheckPort;
+import io.combot.domain.port.out.SessionStorePort;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.hibernate.SessionFactory;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.mapstruct.factory.Mappers;
+
+/**
+ * The whole persistence setup, opened and closed as one: pools, migrated schema, EntityManagerFactories, and the
+ * adapters built on them. Tests open it directly; {@link PersistenceConfiguration} opens it for Spring.
+ *
+ * <p>Why two EntityManagerFactories over the same entities rather than one over a routing data source: SQLite allows
+ * one writer at a time, so every write goes through a pool of exactly one connection whose transactions begin
+ * IMMEDIATE, while reads use a separate read-only pool that WAL lets run beside that writer. With a factory per pool
+ * the side is chosen by the factory a transaction starts from, visibly in {@link JpaTransactions}, instead of by a
+ * thread-local a routing data source would consult when Hibernate first asks for a connection. The price, a second
+ * metamodel of two entities, is small. On a database that is not SQLite one pool and one factory serve both sides.
+ */
+final class JpaPersistence implements AutoCloseable {
+    private final ConnectionPools pools;
+    private final Deque<AutoCloseable> resources;
+    private final JpaTransactions transactions;
+    private final SessionFactory writerFactory;
+    private final SessionStorePort sessionStore;
+    private final HealthCheckPort healthCheck;
+
+    private JpaPersistence(ConnectionPools pools, Deque<AutoCloseable> resources, JpaTransactions transactions,
+                           SessionFactory writerFactory) {
+        this.pools = pools;
+        this.resources = resources;
+        this.transactions = transactions;
+        this.writerFactory = writerFactory;
+        this.sessionStore = new JpaSessionStoreAdapter(transactions, Mappers.getMapper(SessionJpaMapper.class),
+                Mappers.getMapper(MessageJpaMapper.class));
+        this.healthCheck = new JdbcDatabaseHealthCheck(pools.reader());
+    }
+
+    static JpaPersistence open(PersistenceSettings settings) {
+        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        try {
+            ConnectionPools pools = ConnectionPools.open(settings);
+            resources.push(pools);
+            migrate(pools.writer());
+            // Only the writer's factory checks the entities against the migrated schema; once is enough.
+            SessionFactory writerFactory = entityManagerFactory("combot-writer", pools.writer(), "validate", settings);
+            resources.push(writerFactory);
+            EntityManagerFactory readerFactory = writerFactory;
+            if (!pools.shared()) {
+                readerFactory = entityManagerFactory("combot-reader", pools.reader(), "none", settings);
+                resources.push(readerFactory);
+            }
+            return new JpaPersistence(pools, resources, new JpaTransactions(readerFactory, writerFactory),
+                    writerFactory);
+        } catch (RuntimeException e) {
+            closeAll(resources, e);
+            throw e;
+        }
+    }
+
+    SessionStorePort sessionStore() {
+        return sessionStore;
+    }
+
+    HealthCheckPort healthCheck() {
+        return healthCheck;
+    }
+
+    ConnectionPools pools() {
+        return pools;
+    }
+
+    JpaTransactions transactions() {
+        return transactions;
+    }
+
+    /** Its statistics show what ran on the writer. */
+    SessionFactory writerFactory() {
+        return writerFactory;
+    }
+
+    @Override
+    public void close() {
+        RuntimeException failure = new IllegalStateException("Closing the persistence setup failed");
+        closeAll(resources, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
+    private static void migrate(DataSource writer) {
+        Flyway.configure(JpaPersistence.class.getClassLoader())
+                .dataSource(writer)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static SessionFactory entityManagerFactory(String name, DataSource dataSource, String schemaAction,
+                                                       PersistenceSettings settings) {
+        HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration(name)
+                .managedClasses(SessionJpaEntity.class, MessageJpaEntity.class)
+                .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .property(AvailableSettings.HBM2DDL_AUTO, schemaAction)
+                // Counting is cheap next to SQLite's I/O, and shows which side ran what (tests, later metrics).
+                .property(AvailableSettings.GENERATE_STATISTICS, true);
+        if (settings.isSqlite()) {
+            configuration.property(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect");
+        }
+        return configuration.createEntityManagerFactory();
+    }
+
+    /** Closes in reverse order of opening, keeping every failure. */
+    private static void closeAll(Deque<AutoCloseable> resources, RuntimeException failure) {
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.combot.adapter.out.persistence;
+
+import io.combot.domain.error.ConcurrentTurnException;
+import io.combot.domain.error.InvalidInputException;
+import io.combot.domain.error.SessionNotFoundException;
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.HistoryPage;
+import io.combot.domain.model.Message;
+import io.combot.domain.model.MessageId;
+import io.combot.domain.model.SessionId;
+import io.combot.domain.model.Turn;
+import io.combot.domain.port.out.SessionStorePort;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+final class JpaSessionStoreAdapter implements SessionStorePort {
+    private final JpaTransactions transactions;
+    private final SessionJpaMapper sessions;
+    private final MessageJpaMapper messages;
+
+    JpaSessionStoreAdapter(JpaTransactions transactions, SessionJpaMapper sessions, MessageJpaMapper messages) {
+        this.transactions = transactions;
+        this.sessions = sessions;
+        this.messages = messages;
+    }
+
+    @Override
+    public void create(ChatSession session) {
+        SessionJpaEntity row = sessions.toEntity(session);
+        transactions.inWriteTransaction(entityManager -> {
+            entityManager.persist(row);
+            return row;
+        });
+    }
+
+    @Override
+    public Optional<ChatSession> findSession(SessionId id) {
+        return transactions.inReadTransaction(entityManager ->
+                Optional.ofNullable(entityManager.find(SessionJpaEntity.class, id.value())).map(sessions::toDomain));
+    }
+
+    /**
+     * Moves the session with a conditional UPDATE that matches only while the stored session holds exactly the
+     * messages before the turn, then inserts the two messages; any failure rolls all three back.
+     */
+    @Override
+    public void appendTurn(ChatSession updated, Turn turn) {
+        InvalidInputException.require(updated.id().equals(turn.sessionId()), "The turn belongs to another session");
+        InvalidInputException.require(updated.messageCount() == turn.reply().sequence() + 1,
+                "The updated session must end with the turn's reply");
+        long expectedCount = turn.userMessage().sequence();
+        SessionJpaEntity next = sessions.toEntity(updated);
+        MessageJpaEntity userRow = messages.toEntity(turn.userMessage());
+        MessageJpaEntity replyRow = messages.toEntity(turn.reply());
+        transactions.inWriteTransaction(entityManager -> {
+            int moved = entityManager.createQuery("""
+                            update SessionJpaEntity s
+                            set s.lastActivityAt = :lastActivityAt, s.expiresAt = :expiresAt,
+                                s.messageCount = :messageCount, s.promptTokens = :promptTokens,
+                                s.completionTokens = :completionTokens
+                            where s.id = :id and s.messageCount = :expectedCount""")
+                    .setParameter("lastActivityAt", next.getLastActivityAt())
+                    .setParameter("expiresAt", next.getExpiresAt())
+                    .setParameter("messageCount", next.getMessageCount())
+                    .setParameter("promptTokens", next.getPromptTokens())
+                    .setParameter("completionTokens", next.getCompletionTokens())
+                    .setParameter("id", next.getId())
+                    .setParameter("expectedCount", expectedCount)
+                    .executeUpdate();
+            if (moved == 0) {
+                throw whyNotMoved(entityManager, next.getId(), expectedCount);
+            }
+            entityManager.persist(userRow);
+            entityManager.persist(replyRow);
+            entityManager.flush();
+            return moved;
+        });
+    }
+
+    private static RuntimeException whyNotMoved(EntityManager entityManager, String sessionId, long expectedCount) {
+        SessionJpaEntity stored = entityManager.find(SessionJpaEntity.class, sessionId);
+        if (stored == null) {
+            return new SessionNotFoundException();
+        }
+        return new ConcurrentTurnException("Session " + sessionId + " holds " + stored.getMessageCount()
+                + " messages, but the turn starts at sequence " + expectedCount);
+    }
+
+    @Override
+    public Optional<Turn> findTurn(SessionId sessionId, ClientMessageId clientMessageId) {
+        List<MessageJpaEntity> rows = transactions.inReadTransaction(entityManager -> entityManager.createQuery("""
+                        select m from MessageJpaEntity m, MessageJpaEntity u
+                        where u.sessionId = :sessionId and u.clientMessageId = :clientMessageId
+                          and m.sessionId = u.sessionId and m.sequence between u.sequence and u.sequence + 1
+                        order by m.sequence""", MessageJpaEntity.class)
+                .setParameter("sessionId", sessionId.value())
+                .setParameter("clientMessageId", clientMessageId.value())
+                .getResultList());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        if (rows.size() != 2) {
+            throw new IllegalStateException("Session " + sessionId + " holds a user message without its reply");
+        }
+        return Optional.of(new Turn(messages.toUserMessage(rows.get(0)), messages.toAssistantMessage(rows.get(1))));
+    }
+
+    /** Reads one row past the page, so that it knows whether older messages remain. */
+    @Override
+    public HistoryPage loadHistory(SessionId sessionId, int limit, Optional<MessageId> before) {
+        InvalidInputException.require(limit >= 1 && limit <= HistoryPage.MAX_LIMIT,
+                "limit must be between 1 and " + HistoryPage.MAX_LIMIT);
+        List<MessageJpaEntity> newestFirst = transactions.inReadTransaction(entityManager -> {
+            long end = before.isPresent() ? sequenceOf(entityManager, sessionId, before.get()) : Long.MAX_VALUE;
+            return entityManager.createQuery("""
+                            select m from MessageJpaEntity m
+                            where m.sessionId = :sessionId and m.sequence < :end
+                            order by m.sequence desc""", MessageJpaEntity.class)
+                    .setParameter("sessionId", sessionId.value())
+                    .setParameter("end", end)
+                    .setMaxResults(limit + 1)
+                    .getResultList();
+        });
+        boolean olderRemain = newestFirst.size() > limit;
+        List<Message> items = new ArrayList<>(Math.min(limit, newestFirst.size()));
+        for (int i = Math.min(limit, newestFirst.size()) - 1; i >= 0; i--) {
+            items.add(messages.toDomain(newestFirst.get(i)));
+        }
+        return new HistoryPage(items, olderRemain ? items.get(0).id() : null);
+    }
+
+    private static long sequenceOf(EntityManager entityManager, SessionId sessionId, MessageId messageId) {
+        return entityManager.createQuery("""
+                        select m.sequence from MessageJpaEntity m
+                        where m.id = :id and m.sessionId = :sessionId""", Long.class)
+                .setParameter("id", messageId.value())
+                .setParameter("sessionId", sessionId.value())
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new InvalidInputException("before names no message of this session"));
+    }
+
+    /** The messages go with the session: the foreign key cascades the delete. */
+    @Override
+    public boolean delete(SessionId id) {
+        return transactions.inWriteTransaction(entityManager -> entityManager
+                .createQuery("delete from SessionJpaEntity s where s.id = :id")
+                .setParameter("id", id.value())
+                .executeUpdate() > 0);
+    }
+}

@@ -1,0 +1,28 @@
+package io.combot.adapter.out.persistence;
+
+import io.combot.domain.port.out.HealthCheckPort;
+import io.combot.domain.port.out.SessionStorePort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The session store and the database health check, for a context that holds a {@link PersistenceSettings} bean.
+ * Opening migrates the schema; closing the context closes the EntityManagerFactories and the pools.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PersistenceConfiguration {
+    @Bean(destroyMethod = "close")
+    JpaPersistence jpaPersistence(PersistenceSettings settings) {
+        return JpaPersistence.open(settings);
+    }
+
+    @Bean
+    SessionStorePort sessionStore(JpaPersistence persistence) {
+        return persistence.sessionStore();
+    }
+
+    @Bean
+    HealthCheckPort databaseHealth(JpaPersistence persistence) {
+        return persistence.healthCheck();
+    }
+}

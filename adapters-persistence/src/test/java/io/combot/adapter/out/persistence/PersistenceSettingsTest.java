@@ -1,0 +1,60 @@
+package io.combot.adapter.out.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PersistenceSettingsTest {
+    private static final Duration LIFETIME = Duration.ofMinutes(30);
+    private static final Duration BUSY = Duration.ofSeconds(5);
+
+    @Test
+    void defaultsPutSqliteInTheDataFolder() {
+        PersistenceSettings settings = PersistenceSettings.defaults(PersistenceSettings.DEFAULT_DATA_DIR);
+
+        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:sqlite:./data/combot.db");
+        assertThat(settings.isSqlite()).isTrue();
+        assertThat(settings.readPoolSize()).isEqualTo(4);
+        assertThat(settings.user()).isNull();
+        assertThat(settings.password()).isNull();
+    }
+
+    @Test
+    void invalidSettingsAreRefusedWithTheirReason() {
+        assertThatThrownBy(() -> new PersistenceSettings("sqlite:x.db", null, null, 4, LIFETIME, BUSY))
+                .hasMessageContaining("jdbcUrl");
+        assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 0, LIFETIME, BUSY))
+                .hasMessageContaining("readPoolSize");
+        assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 4, Duration.ofSeconds(5), BUSY))
+                .hasMessageContaining("maxConnectionLifetime");
+        assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 4, LIFETIME, Duration.ofMillis(-1)))
+                .hasMessageContaining("busyTimeout");
+    }
+
+    @Test
+    void thePasswordStaysOutOfToString() {
+        PersistenceSettings settings =
+                new PersistenceSettings("jdbc:postgresql://127.0.0.1/combot", "combot", "s3cret", 4, LIFETIME, BUSY);
+
+        assertThat(settings.isSqlite()).isFalse();
+        assertThat(settings.toString()).contains("combot").doesNotContain("s3cret");
+    }
+
+    @Test
+    void theDatabaseFileIsReadFromTheUrl() {
+        assertThat(SqliteDataSources.databaseFile("jdbc:sqlite:data/combot.db?busy_timeout=10"))
+                .isEqualTo(Path.of("data/combot.db"));
+        assertThat(SqliteDataSources.databaseFile("jdbc:sqlite:file:/var/combot.db")).isEqualTo(Path.of("/var/combot.db"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jdbc:sqlite::memory:", "jdbc:sqlite:", "jdbc:sqlite:file:x?mode=memory"})
+    void aDatabaseThatIsNoFileIsRefused(String url) {
+        assertThatThrownBy(() -> SqliteDataSources.databaseFile(url)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
