@@ -1,0 +1,30 @@
+package io.combot.adapter.out.llm;
+
+import io.combot.domain.port.out.GenerateReplyPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The reply generator: the OpenAI-compatible adapter when an API key is set, the offline responder otherwise. Needs
+ * an {@link LlmSettings} bean. The OpenAI client is closed with the context.
+ */
+@Configuration(proxyBeanMethods = false)
+public class LlmConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
+
+    @Bean
+    public GenerateReplyPort generateReplyPort(LlmSettings settings) {
+        PromptTemplates templates = PromptTemplates.load(settings.promptTemplatePath());
+        if (!settings.hasApiKey()) {
+            log.info("Replies come from the offline responder (fixed texts per intent, no LLM). To use an LLM, set "
+                    + "the LLM API key, and the base URL and model for a server other than OpenAI.");
+            return new OfflineReplyAdapter(templates);
+        }
+        log.info("Replies come from the LLM at {} with model {} ({} calls at most in flight). To use the offline "
+                + "responder instead, leave the LLM API key empty.", settings.baseUrl(), settings.model(),
+                settings.maxConcurrentCalls());
+        return new OpenAiReplyAdapter(settings, templates);
+    }
+}

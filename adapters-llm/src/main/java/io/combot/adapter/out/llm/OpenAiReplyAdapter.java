@@ -1,0 +1,141 @@
+package io.combot.adapter.out.llm;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.RequestOptions;
+import com.openai.core.Timeout;
+import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletionChunk;
+import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import io.combot.domain.error.ReplyUnavailableException;
+import io.combot.domain.model.GeneratedReply;
+import io.combot.domain.model.Message;
+import io.combot.domain.model.ReplyRequest;
+import io.combot.domain.model.ReplySink;
+import io.combot.domain.model.Role;
+import io.combot.domain.model.Route;
+import io.combot.domain.model.TokenUsage;
+import io.combot.domain.port.out.GenerateReplyPort;
+import java.time.Duration;
+import java.util.Iterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replies from any OpenAI-compatible chat-completions server through the official client, always streaming. A
+ * stream is retried only until its first piece of text; after that a failure ends the reply early, incomplete.
+ */
+final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(OpenAiReplyAdapter.class);
+
+    enum Ending { FINISHED, CANCELLED, BROKEN }
+
+    /** How one attempt at a stream ended and what it had produced by then. */
+    record StreamOutcome(String text, TokenUsage usage, Ending ending) {
+    }
+
+    private final LlmSettings settings;
+    private final PromptAssembler prompts;
+    private final LlmResilience resilience;
+    private final OpenAIClient client;
+
+    OpenAiReplyAdapter(LlmSettings settings, PromptTemplates templates) {
+        this.settings = settings;
+        this.prompts = new PromptAssembler(templates, settings.contextBudgetChars());
+        this.resilience = new LlmResilience(settings,
+                result -> result instanceof StreamOutcome outcome && outcome.ending() == Ending.BROKEN);
+        this.client = OpenAIOkHttpClient.builder()
+                .baseUrl(settings.baseUrl())
+                .apiKey(settings.apiKey())
+                // LlmResilience retries; a second layer inside the client would multiply the attempts.
+                .maxRetries(0)
+                .timeout(timeout(settings.requestTimeout()))
+                .build();
+    }
+
+    @Override
+    public GeneratedReply generate(ReplyRequest request, ReplySink sink) {
+        ChatCompletionCreateParams params = params(prompts.assemble(request));
+        Deadline deadline = Deadline.after(settings.requestTimeout());
+        StreamOutcome outcome = resilience.call(deadline, () -> stream(params, sink, deadline));
+        if (outcome.text().isBlank()) {
+            throw new ReplyUnavailableException(outcome.ending() == Ending.CANCELLED
+                    ? "The receiver went away before the LLM sent any text"
+                    : "The LLM sent an empty reply", null);
+        }
+        return new GeneratedReply(outcome.text(), Route.LLM, outcome.usage(), outcome.ending() == Ending.FINISHED);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** One attempt; it throws (so that it may be retried) only while no text has reached the sink. */
+    private StreamOutcome stream(ChatCompletionCreateParams params, ReplySink sink, Deadline deadline) {
+        StringBuilder text = new StringBuilder();
+        TokenUsage usage = TokenUsage.NONE;
+        RequestOptions options = RequestOptions.builder().timeout(timeout(deadline.remaining())).build();
+        try (StreamResponse<ChatCompletionChunk> response =
+                     client.chat().completions().createStreaming(params, options)) {
+            Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
+            while (true) {
+                if (sink.cancelled()) {
+                    // Leaving the try closes the response, which drops the upstream connection.
+                    return new StreamOutcome(text.toString(), usage, Ending.CANCELLED);
+                }
+                if (!chunks.hasNext()) {
+                    return new StreamOutcome(text.toString(), usage, Ending.FINISHED);
+                }
+                ChatCompletionChunk chunk = chunks.next();
+                if (chunk.usage().isPresent()) {
+                    usage = new TokenUsage(chunk.usage().get().promptTokens(),
+                            chunk.usage().get().completionTokens());
+                }
+                for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+                    String piece = choice.delta().content().orElse("");
+                    if (!piece.isEmpty()) {
+                        text.append(piece);
+                        sink.delta(piece);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            if (text.length() == 0) {
+                throw e;
+            }
+            log.warn("The LLM stream broke after {} characters ({}); keeping the partial reply", text.length(),
+                    UpstreamFailures.describe(e));
+            return new StreamOutcome(text.toString(), usage, Ending.BROKEN);
+        }
+    }
+
+    private ChatCompletionCreateParams params(PromptAssembler.Prompt prompt) {
+        ChatCompletionCreateParams.Builder builder = ChatCompletionCreateParams.builder()
+                .model(settings.model())
+                .temperature(settings.temperature())
+                .maxCompletionTokens(settings.maxOutputTokens())
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .addSystemMessage(prompt.system());
+        for (Message message : prompt.context()) {
+            if (message.role() == Role.USER) {
+                builder.addUserMessage(message.content());
+            } else {
+                builder.addAssistantMessage(message.content());
+            }
+        }
+        return builder.addUserMessage(prompt.userContent()).build();
+    }
+
+    /** The whole budget bounds both the call and the wait between two streamed pieces. */
+    private Timeout timeout(Duration budget) {
+        Duration atLeastOneMilli = budget.isZero() ? Duration.ofMillis(1) : budget;
+        return Timeout.builder()
+                .connect(settings.connectTimeout())
+                .read(atLeastOneMilli)
+                .write(atLeastOneMilli)
+                .request(atLeastOneMilli)
+                .build();
+    }
+}

@@ -1,0 +1,103 @@
+package io.combot.adapter.out.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.Message;
+import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.ReplySink;
+import io.combot.domain.model.Turn;
+import io.combot.domain.port.out.TestTurns;
+import io.combot.tools.fakellm.FakeOpenAiServer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What reaches the server: the intent's system prompt, the newest context that fits the budget, the message. */
+class PromptAssemblyTest {
+    private static FakeOpenAiServer server;
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = FakeOpenAiServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void sendsTheIntentsSystemPromptFirstAndTheUserMessageLast() throws IOException {
+        List<JsonNode> messages = sent(Intent.COMPLAINT, List.of(), 4000);
+
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0).path("role").asText()).isEqualTo("system");
+        assertThat(messages.get(0).path("content").asText())
+                .startsWith("You are Combot").contains("The customer is unhappy");
+        assertThat(messages.get(1).path("role").asText()).isEqualTo("user");
+        assertThat(messages.get(1).path("content").asText()).isEqualTo("This is the message");
+    }
+
+    @Test
+    void theSystemPromptDiffersPerIntent() throws IOException {
+        String question = sent(Intent.QUESTION, List.of(), 4000).get(0).path("content").asText();
+        String smalltalk = sent(Intent.SMALLTALK, List.of(), 4000).get(0).path("content").asText();
+
+        assertThat(question).contains("asked a question").doesNotContain("small talk");
+        assertThat(smalltalk).contains("small talk");
+    }
+
+    @Test
+    void keepsTheNewestContextThatFitsTheBudgetAndSendsItOldestFirst() throws IOException {
+        List<Message> context = conversation("first question", "second question", "third question");
+        // Newest first: "Reply to third question" (23) + "third question" (14) + "Reply to second question" (24)
+        // fit in 61 characters; "second question" would not.
+        List<JsonNode> messages = sent(Intent.QUESTION, context, 61);
+
+        assertThat(messages.subList(1, messages.size()))
+                .extracting(m -> m.path("role").asText(), m -> m.path("content").asText())
+                .containsExactly(
+                        tuple("assistant", "Reply to second question"),
+                        tuple("user", "third question"),
+                        tuple("assistant", "Reply to third question"),
+                        tuple("user", "This is the message"));
+    }
+
+    @Test
+    void aZeroBudgetSendsNoContext() throws IOException {
+        List<JsonNode> messages = sent(Intent.QUESTION, conversation("earlier"), 0);
+
+        assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("system", "user");
+    }
+
+    private static List<JsonNode> sent(Intent intent, List<Message> context, int budget) throws IOException {
+        try (OpenAiReplyAdapter adapter = TestSettings.adapter(TestSettings.against(server,
+                TestSettings.REQUEST_TIMEOUT, 2, 16, Duration.ofMillis(50), budget))) {
+            adapter.generate(TestSettings.request(intent, "This is the message", context), ReplySink.DISCARD);
+        }
+        List<JsonNode> messages = new ArrayList<>();
+        new ObjectMapper().readTree(server.lastRequestBody()).path("messages").forEach(messages::add);
+        return messages;
+    }
+
+    private static List<Message> conversation(String... userContents) {
+        ChatSession session = TestTurns.newSession(OwnerId.ANONYMOUS);
+        List<Message> messages = new ArrayList<>();
+        for (String content : userContents) {
+            Turn turn = TestTurns.turn(session, content, null);
+            messages.add(turn.userMessage());
+            messages.add(turn.reply());
+            session = session.after(turn, TestTurns.IDLE_TIMEOUT);
+        }
+        return messages;
+    }
+}

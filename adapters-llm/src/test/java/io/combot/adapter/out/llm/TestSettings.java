@@ -1,0 +1,45 @@
+package io.combot.adapter.out.llm;
+
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.Message;
+import io.combot.domain.model.ReplyRequest;
+import io.combot.domain.model.ReplySink;
+import io.combot.domain.model.SessionId;
+import io.combot.tools.fakellm.FakeOpenAiServer;
+import java.time.Duration;
+import java.util.List;
+
+/** Settings against a local fake server with test-sized timeouts, so that failure tests take a second, not thirty. */
+final class TestSettings {
+    static final String API_KEY = "sk-test-SECRET-4f9c2a71e0";
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    private TestSettings() {
+    }
+
+    static LlmSettings against(FakeOpenAiServer server) {
+        return against(server, REQUEST_TIMEOUT, 2, 16, Duration.ofMillis(50), 4000);
+    }
+
+    static LlmSettings against(FakeOpenAiServer server, Duration requestTimeout, int maxRetries,
+                               int maxConcurrentCalls, Duration maxWait, int contextBudgetChars) {
+        return new LlmSettings(API_KEY, server.baseUrl(), "fake-model", 0.2, 256, Duration.ofSeconds(1),
+                requestTimeout, maxConcurrentCalls, maxWait, maxRetries, contextBudgetChars, null,
+                Duration.ofMillis(300));
+    }
+
+    static OpenAiReplyAdapter adapter(LlmSettings settings) {
+        return new OpenAiReplyAdapter(settings, PromptTemplates.load(null));
+    }
+
+    /** The first call in a JVM loads the client's classes for about a second; tests timing calls do it first. */
+    static void warmUp(FakeOpenAiServer server) {
+        try (OpenAiReplyAdapter adapter = adapter(against(server))) {
+            adapter.generate(request(Intent.QUESTION, "warm up", List.of()), ReplySink.DISCARD);
+        }
+    }
+
+    static ReplyRequest request(Intent intent, String content, List<Message> context) {
+        return new ReplyRequest(SessionId.random(), intent, content, context);
+    }
+}

@@ -1,0 +1,86 @@
+package io.combot.tools.fakellm;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code fake-llm [--port N] [--latency 200ms] [--token-latency 20ms] [--error-rate 0.1] [--429-rate 0.05]
+ * [--retry-after 1s] [--reply TEXT] [--fault hang|reset_connection|...]}: runs the fake server until stopped.
+ */
+public final class FakeLlmCommand {
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
+
+    private FakeLlmCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: fake-llm [--port N] [--latency 200ms] [--token-latency 20ms] "
+                    + "[--error-rate 0.1] [--429-rate 0.05] [--retry-after 1s] [--reply TEXT] [--fault NAME]");
+            System.exit(2);
+            return;
+        }
+        FakeOpenAiServer server = FakeOpenAiServer.start(options.port(), options.behaviour());
+        CountDownLatch done = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.printf("fake-llm: stopped after %d calls, peak %d in flight%n", server.calls(),
+                    server.peakInFlight());
+            done.countDown();
+        }));
+        System.out.printf("fake-llm: listening on %s (%s)%n", server.baseUrl(), options.behaviour());
+        done.await();
+    }
+
+    record Options(int port, FakeLlmBehaviour behaviour) {
+    }
+
+    static Options parse(String... args) {
+        int port = 0;
+        FakeLlmBehaviour behaviour = FakeLlmBehaviour.defaults();
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("The flag " + flag + " needs a value");
+            }
+            String value = args[++i];
+            behaviour = switch (flag) {
+                case "--port" -> {
+                    port = Integer.parseInt(value);
+                    yield behaviour;
+                }
+                case "--latency" -> behaviour.withLatency(duration(value));
+                case "--token-latency" -> behaviour.withTokenLatency(duration(value));
+                case "--error-rate" -> behaviour.withErrorRate(Double.parseDouble(value));
+                case "--429-rate" -> behaviour.withTooManyRequestsRate(Double.parseDouble(value));
+                case "--retry-after" -> behaviour.withRetryAfter(duration(value));
+                case "--reply" -> behaviour.withReply(value);
+                case "--fault" -> behaviour.withFault(Fault.valueOf(value.toUpperCase(Locale.ROOT)));
+                default -> throw new IllegalArgumentException("Unknown flag " + flag);
+            };
+        }
+        return new Options(port, behaviour);
+    }
+
+    /** {@code 250ms}, {@code 2s}, {@code 1m}; a bare number is milliseconds. */
+    static Duration duration(String text) {
+        Matcher matcher = DURATION.matcher(text.trim());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("Not a duration: " + text + " (use e.g. 200ms, 2s, 1m)");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "ms" : matcher.group(2);
+        return switch (unit) {
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofMillis(amount);
+        };
+    }
+}
