@@ -1,0 +1,54 @@
+package io.combot.adapter.out.ml;
+
+import java.time.Duration;
+import java.util.OptionalDouble;
+
+/**
+ * How the intent classifier runs.
+ *
+ * @param workers         threads that run the model, each with its own predictor (DJL predictors are not thread-safe)
+ * @param intraOpThreads  ONNX Runtime threads inside one model call; 1 is best when the workers fill the cores
+ * @param batchSize       most texts one model call takes; 1 turns micro-batching off
+ * @param batchWait       how long a worker waits for more texts to fill a batch; zero takes only what is queued
+ * @param queueCapacity   texts that may wait for a worker; past that a call fails with a retry-after at once
+ * @param retryAfter      the delay a caller is told to wait when the queue is full
+ * @param maxTokens       tokens the model sees, the start of a longer text (MiniLM was trained on 256)
+ * @param crisisThreshold p(crisis) from which a text is a crisis whatever else scores higher; empty takes the
+ *                        threshold tuned together with the committed head weights
+ */
+public record ClassifierSettings(int workers, int intraOpThreads, int batchSize, Duration batchWait,
+                                 int queueCapacity, Duration retryAfter, int maxTokens,
+                                 OptionalDouble crisisThreshold) {
+    public ClassifierSettings {
+        require(workers >= 1, "workers must be at least 1, not " + workers);
+        require(intraOpThreads >= 1, "intraOpThreads must be at least 1, not " + intraOpThreads);
+        require(batchSize >= 1, "batchSize must be at least 1, not " + batchSize);
+        require(batchWait != null && !batchWait.isNegative(), "batchWait must be zero or positive");
+        require(queueCapacity >= 1, "queueCapacity must be at least 1, not " + queueCapacity);
+        require(retryAfter != null && !retryAfter.isNegative(), "retryAfter must be zero or positive");
+        require(maxTokens >= 8 && maxTokens <= 512, "maxTokens lies between 8 and 512 (the model's positions), not "
+                + maxTokens);
+        require(crisisThreshold != null, "crisisThreshold is a value or empty, not null");
+        crisisThreshold.ifPresent(t -> require(t > 0.0 && t <= 1.0, "crisisThreshold lies in (0, 1], not " + t));
+    }
+
+    /**
+     * Two single-threaded workers for the two cores this service is sized for. Batches of up to 8 taken only from
+     * texts already queued (no wait): a lone text never waits, and batches form under load, where they paid in the
+     * benchmark (docs/ml.md).
+     */
+    public static ClassifierSettings defaults() {
+        return new ClassifierSettings(2, 1, 8, Duration.ZERO, 512, Duration.ofSeconds(1), 256, OptionalDouble.empty());
+    }
+
+    public ClassifierSettings withBatchSize(int size) {
+        return new ClassifierSettings(workers, intraOpThreads, size, batchWait, queueCapacity, retryAfter, maxTokens,
+                crisisThreshold);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.combot.adapter.out.ml;
+
+import io.combot.domain.model.Intent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Accuracy, macro-F1, per-intent precision and recall and the confusion matrix of predictions against labels. */
+final class IntentMetrics {
+    private final List<Intent> intents;
+    private final int[][] confusion;
+
+    IntentMetrics(List<Intent> intents) {
+        this.intents = List.copyOf(intents);
+        this.confusion = new int[intents.size() + 1][intents.size() + 1];
+    }
+
+    /** Counts one prediction; a prediction outside the label set (unknown) lands in the last column. */
+    void add(Intent actual, Intent predicted) {
+        int column = intents.indexOf(predicted);
+        confusion[intents.indexOf(actual)][column < 0 ? intents.size() : column]++;
+    }
+
+    double accuracy() {
+        int correct = 0;
+        for (int k = 0; k < intents.size(); k++) {
+            correct += confusion[k][k];
+        }
+        return (double) correct / total();
+    }
+
+    double precision(Intent intent) {
+        int k = intents.indexOf(intent);
+        int predicted = Arrays.stream(confusion).mapToInt(row -> row[k]).sum();
+        return predicted == 0 ? 0 : (double) confusion[k][k] / predicted;
+    }
+
+    double recall(Intent intent) {
+        int k = intents.indexOf(intent);
+        int actual = Arrays.stream(confusion[k]).sum();
+        return actual == 0 ? 0 : (double) confusion[k][k] / actual;
+    }
+
+    double f1(Intent intent) {
+        double p = precision(intent);
+        double r = recall(intent);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    double macroF1() {
+        return intents.stream().mapToDouble(this::f1).average().orElse(0);
+    }
+
+    String report() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "texts %d, accuracy %.3f, macro-F1 %.3f%n", total(), accuracy(),
+                macroF1()));
+        out.append(String.format(Locale.ROOT, "%-10s %9s %7s %6s%n", "intent", "precision", "recall", "F1"));
+        for (Intent intent : intents) {
+            out.append(String.format(Locale.ROOT, "%-10s %9.3f %7.3f %6.3f%n", intent.label(), precision(intent),
+                    recall(intent), f1(intent)));
+        }
+        out.append("confusion (rows: actual, columns: predicted)\n");
+        out.append(String.format("%-10s", ""));
+        intents.forEach(intent -> out.append(String.format("%6.5s", intent.label())));
+        out.append(String.format("%6.5s%n", Intent.UNKNOWN.label()));
+        for (int k = 0; k < intents.size(); k++) {
+            out.append(String.format("%-10s", intents.get(k).label()));
+            for (int count : confusion[k]) {
+                out.append(String.format("%6d", count));
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private int total() {
+        return Arrays.stream(confusion).flatMapToInt(Arrays::stream).sum();
+    }
+}
