@@ -19,11 +19,12 @@ public class LlmConfiguration {
         PromptTemplates templates = PromptTemplates.load(settings.promptTemplatePath());
         if (!settings.hasApiKey()) {
             log.info("Replies come from the offline responder (fixed texts per intent, no LLM). To use an LLM, set "
-                    + "the LLM API key, and the base URL and model for a server other than OpenAI.");
+                    + "COMBOT_OPENAI_API_KEY (and COMBOT_OPENAI_BASE_URL and COMBOT_OPENAI_MODEL for a server other "
+                    + "than OpenAI).");
             return new OfflineReplyAdapter(templates);
         }
         log.info("Replies come from the LLM at {} with model {} ({} calls at most in flight). To use the offline "
-                + "responder instead, leave the LLM API key empty.", settings.baseUrl(), settings.model(),
+                + "responder instead, leave COMBOT_OPENAI_API_KEY empty.", settings.baseUrl(), settings.model(),
                 settings.maxConcurrentCalls());
         return new OpenAiReplyAdapter(settings, templates);
     }

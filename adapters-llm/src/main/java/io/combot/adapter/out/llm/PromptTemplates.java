@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The texts an operator may edit, per route and intent: the LLM's system prompts ({@code [llm]} for every intent,
@@ -50,9 +52,13 @@ final class PromptTemplates {
     }
 
     /**
-     * Sections start with a {@code [name]} line; lines starting with {@code #} are comments; a section's text is
-     * its lines with the blank lines around them trimmed.
+     * Sections start with a {@code [name]} line; lines starting with {@code #} are comments. A section's text is
+     * its paragraphs, each paragraph's lines joined by spaces (so the file may be wrapped for editing), and the
+     * paragraphs separated by one blank line.
      */
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\\n\\s*");
+
     static Map<String, String> parse(String text, String source) {
         Map<String, String> parsed = new LinkedHashMap<>();
         String name = null;
@@ -87,7 +93,9 @@ final class PromptTemplates {
         if (name == null) {
             return;
         }
-        String text = body.toString().strip();
+        String text = PARAGRAPH_BREAK.splitAsStream(body.toString().strip())
+                .map(paragraph -> LINE_BREAK.matcher(paragraph.strip()).replaceAll(" "))
+                .collect(Collectors.joining("\n\n"));
         if (text.isEmpty()) {
             throw new IllegalArgumentException("The section [" + name + "] of " + source + " is empty");
         }

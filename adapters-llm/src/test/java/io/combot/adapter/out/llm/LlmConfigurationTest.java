@@ -58,7 +58,7 @@ class LlmConfigurationTest {
             assertThat(reply.route()).isEqualTo(Route.OFFLINE);
         }
         assertThat(logLines()).anySatisfy(line -> assertThat(line).contains("offline responder")
-                .contains("To use an LLM, set the LLM API key"));
+                .contains("To use an LLM, set COMBOT_OPENAI_API_KEY"));
     }
 
     @Test

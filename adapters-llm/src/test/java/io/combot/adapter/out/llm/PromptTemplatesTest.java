@@ -46,6 +46,20 @@ class PromptTemplatesTest {
     }
 
     @Test
+    void wrappedLinesAreJoinedAndParagraphsKept() {
+        String text = "[offline.help]\nI can answer questions\n  about your order.\n\nAsk away!\n";
+
+        assertThat(PromptTemplates.parse(text, "test")).containsEntry("offline.help",
+                "I can answer questions about your order.\n\nAsk away!");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Intent.class)
+    void theShippedOfflineRepliesHaveNoHardLineBreaks(Intent intent) {
+        assertThat(PromptTemplates.load(null).offlineReply(intent)).doesNotContain("\n");
+    }
+
+    @Test
     void aMistypedSectionIsRefusedWithTheKnownNames() throws IOException {
         Path file = Files.writeString(dir.resolve("prompts.txt"), "[llm.questoin]\nHi\n");
 

@@ -102,7 +102,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return "Unknown field '" + unknown.getPropertyName() + "'; the allowed fields are "
                     + names(unknown.getKnownPropertyIds());
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+            return "The body must be a JSON object";
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
             return "Field '" + mismatch.getPathReference().replaceFirst("^.*\\[\"", "").replaceAll("\"\\]$", "")
                     + "' must be " + article(mismatch.getTargetType());
         }

@@ -1,0 +1,130 @@
+package io.combot.bootstrap;
+
+import io.combot.adapter.in.web.BodyLimitFilter;
+import io.combot.adapter.in.web.WebConfiguration;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.http.pathmap.ServletPathSpec;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.server.handler.QoSHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
+
+/**
+ * The running service: the application context (adapters and use cases) and, on top, Jetty with Spring MVC.
+ * Closing it stops Jetty gracefully first (no new connections, in-flight requests finish) and only then closes the
+ * application context, which closes the database pools, the model and the LLM client.
+ */
+public final class CombotServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CombotServer.class);
+
+    private final AnnotationConfigApplicationContext application;
+    private final Server jetty;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CombotServer(AnnotationConfigApplicationContext application, Server jetty) {
+        this.application = application;
+        this.jetty = jetty;
+    }
+
+    public static CombotServer start(CombotSettings settings) throws Exception {
+        long started = System.nanoTime();
+        AnnotationConfigApplicationContext application = new AnnotationConfigApplicationContext();
+        settings.registerIn(application);
+        application.register(RootConfiguration.class);
+        application.refresh();
+        try {
+            Server jetty = jetty(settings, application);
+            jetty.start();
+            CombotServer server = new CombotServer(application, jetty);
+            LOG.info("Combot listening on http://{}:{} (started in {} ms)", settings.server().bind(), server.port(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return server;
+        } catch (Exception e) {
+            application.close();
+            throw e;
+        }
+    }
+
+    private static Server jetty(CombotSettings settings, AnnotationConfigApplicationContext application) {
+        ServerSettings http = settings.server();
+        // Jetty's own job queue stays unbounded (a bounded one can reject its internal tasks); requests are bounded
+        // by the QoS handler below instead.
+        QueuedThreadPool threads = new QueuedThreadPool(http.maxThreads(), http.minThreads(),
+                (int) http.idleTimeout().toMillis());
+        threads.setName("http");
+        Server jetty = new Server(threads);
+        HttpConfiguration httpConfiguration = new HttpConfiguration();
+        httpConfiguration.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration));
+        connector.setHost(http.bind());
+        connector.setPort(http.port());
+        connector.setIdleTimeout(http.idleTimeout().toMillis());
+        jetty.addConnector(connector);
+
+        AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
+        web.setParent(application);
+        web.register(WebConfiguration.class);
+        ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
+        context.setContextPath("/");
+        context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        ServletHolder dispatcher = new ServletHolder("api", new DispatcherServlet(web));
+        dispatcher.setInitOrder(0);
+        context.addServlet(dispatcher, "/");
+
+        jetty.setErrorHandler(new ProblemErrorHandler());
+        jetty.setHandler(new GracefulHandler(admissionControl(http, context)));
+        jetty.setStopTimeout(http.shutdownTimeout().toMillis());
+        jetty.setStopAtShutdown(false);
+        return jetty;
+    }
+
+    /**
+     * At most {@code maxConcurrentRequests} requests are handled at once; the next {@code queueCapacity} wait without
+     * holding a thread, for up to {@code queueTimeout}; anything beyond is refused with 503 at once. Health probes
+     * bypass the queue so that an overloaded service still says it is alive.
+     */
+    private static QoSHandler admissionControl(ServerSettings http, Handler next) {
+        QoSHandler admission = new QoSHandler(next);
+        admission.setMaxRequestCount(http.maxConcurrentRequests());
+        admission.setMaxSuspendedRequestCount(http.queueCapacity());
+        admission.setMaxSuspend(http.queueTimeout());
+        admission.exclude(new ServletPathSpec("/health/*"));
+        return admission;
+    }
+
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** Idempotent: a shutdown hook and a caller may both close. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("Stopping: no new connections, waiting for in-flight requests");
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            LOG.warn("Jetty did not stop cleanly", e);
+        } finally {
+            application.close();
+            LOG.info("Stopped");
+        }
+    }
+}

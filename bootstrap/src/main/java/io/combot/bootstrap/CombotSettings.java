@@ -1,0 +1,84 @@
+package io.combot.bootstrap;
+
+import io.combot.adapter.in.web.WebSettings;
+import io.combot.adapter.out.llm.LlmSettings;
+import io.combot.adapter.out.ml.ClassifierSettings;
+import io.combot.adapter.out.persistence.PersistenceSettings;
+import io.combot.application.ChatPolicy;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.springframework.context.support.GenericApplicationContext;
+
+/** Every module's settings, read from one {@link ConfigSource} so that each has exactly one name. */
+public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy chat, PersistenceSettings persistence,
+                             ClassifierSettings classifier, LlmSettings llm) {
+
+    /** Settings from the defaults, the operator's file and the given environment. */
+    public static CombotSettings from(Map<String, String> environment) {
+        ConfigSource config = ConfigSource.load(environment);
+        return new CombotSettings(server(config), new WebSettings(config.integer("COMBOT_MAX_BODY_BYTES")),
+                chat(config), persistence(config), classifier(config), llm(config));
+    }
+
+    private static ServerSettings server(ConfigSource config) {
+        return new ServerSettings(config.string("COMBOT_BIND"), config.integer("COMBOT_PORT"),
+                config.integer("COMBOT_HTTP_MIN_THREADS"), config.integer("COMBOT_HTTP_MAX_THREADS"),
+                config.integer("COMBOT_HTTP_MAX_CONCURRENT_REQUESTS"), config.integer("COMBOT_HTTP_QUEUE_CAPACITY"),
+                config.duration("COMBOT_HTTP_QUEUE_TIMEOUT"), config.duration("COMBOT_HTTP_IDLE_TIMEOUT"),
+                config.duration("COMBOT_SHUTDOWN_TIMEOUT"));
+    }
+
+    private static ChatPolicy chat(ConfigSource config) {
+        ChatPolicy defaults = ChatPolicy.defaults();
+        return new ChatPolicy(config.integer("COMBOT_MAX_CONTENT_CHARS"), config.duration("COMBOT_SESSION_IDLE_TIMEOUT"),
+                config.decimal("COMBOT_MIN_CONFIDENCE"), config.integer("COMBOT_CONTEXT_MESSAGES"),
+                config.duration("COMBOT_TURN_WAIT"), defaults.cannedReplies(),
+                config.optional("COMBOT_SAFETY_REPLY").orElse(defaults.safetyReply()),
+                config.optional("COMBOT_FALLBACK_REPLY").orElse(defaults.fallbackReply()));
+    }
+
+    private static PersistenceSettings persistence(ConfigSource config) {
+        Path dataDir = config.path("COMBOT_DATA_DIR");
+        String url = config.optional("COMBOT_DB_URL").orElse(PersistenceSettings.defaults(dataDir).jdbcUrl());
+        return new PersistenceSettings(url, config.optional("COMBOT_DB_USER").orElse(null),
+                config.optional("COMBOT_DB_PASSWORD").orElse(null), config.integer("COMBOT_DB_READ_POOL_SIZE"),
+                config.duration("COMBOT_DB_MAX_LIFETIME"), config.duration("COMBOT_DB_BUSY_TIMEOUT"));
+    }
+
+    private static ClassifierSettings classifier(ConfigSource config) {
+        ClassifierSettings defaults = ClassifierSettings.defaults();
+        return new ClassifierSettings(config.integer("COMBOT_CLASSIFIER_WORKERS"), defaults.intraOpThreads(),
+                config.integer("COMBOT_CLASSIFIER_BATCH_SIZE"), config.duration("COMBOT_CLASSIFIER_BATCH_WAIT"),
+                config.integer("COMBOT_CLASSIFIER_QUEUE_CAPACITY"), defaults.retryAfter(),
+                config.integer("COMBOT_CLASSIFIER_MAX_TOKENS"),
+                config.optional("COMBOT_CLASSIFIER_CRISIS_THRESHOLD").isPresent()
+                        ? OptionalDouble.of(config.decimal("COMBOT_CLASSIFIER_CRISIS_THRESHOLD"))
+                        : OptionalDouble.empty());
+    }
+
+    private static LlmSettings llm(ConfigSource config) {
+        return new LlmSettings(config.optional("COMBOT_OPENAI_API_KEY").orElse(null),
+                config.string("COMBOT_OPENAI_BASE_URL"), config.string("COMBOT_OPENAI_MODEL"),
+                config.decimal("COMBOT_OPENAI_TEMPERATURE"), config.integer("COMBOT_OPENAI_MAX_OUTPUT_TOKENS"),
+                config.duration("COMBOT_OPENAI_CONNECT_TIMEOUT"), config.duration("COMBOT_OPENAI_REQUEST_TIMEOUT"),
+                config.integer("COMBOT_LLM_MAX_CONCURRENT_CALLS"), config.duration("COMBOT_LLM_MAX_WAIT_FOR_SLOT"),
+                config.integer("COMBOT_LLM_MAX_RETRIES"), config.integer("COMBOT_LLM_CONTEXT_BUDGET_CHARS"),
+                config.optional("COMBOT_LLM_PROMPT_FILE").map(Path::of).orElse(null),
+                config.duration("COMBOT_LLM_CIRCUIT_OPEN_DURATION"));
+    }
+
+    /** Makes each module's settings a bean, for the adapters' configurations to take. */
+    void registerIn(GenericApplicationContext context) {
+        context.registerBean(WebSettings.class, () -> web);
+        context.registerBean(ChatPolicy.class, () -> chat);
+        context.registerBean(PersistenceSettings.class, () -> persistence);
+        context.registerBean(ClassifierSettings.class, () -> classifier);
+        context.registerBean(LlmSettings.class, () -> llm);
+    }
+
+    @Override
+    public String toString() {
+        return "CombotSettings[" + server + ", " + web + ", " + persistence + ", " + classifier + ", " + llm + "]";
+    }
+}

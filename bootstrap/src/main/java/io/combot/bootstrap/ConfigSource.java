@@ -1,0 +1,114 @@
+package io.combot.bootstrap;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Configuration by name, each name a {@code COMBOT_*} key: the shipped defaults file, then an operator's properties
+ * file, then environment variables, the later winning. One name per setting everywhere keeps the README's table true.
+ */
+final class ConfigSource {
+    static final String DEFAULTS_RESOURCE = "/combot-defaults.properties";
+    static final String CONFIG_FILE_KEY = "COMBOT_CONFIG_FILE";
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
+
+    private final Properties values;
+
+    private ConfigSource(Properties values) {
+        this.values = values;
+    }
+
+    static ConfigSource load(Map<String, String> environment) {
+        Properties values = new Properties();
+        try (InputStream defaults = ConfigSource.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            values.load(new java.io.InputStreamReader(defaults, StandardCharsets.UTF_8));
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("The built-in defaults " + DEFAULTS_RESOURCE + " are missing", e);
+        }
+        String file = environment.get(CONFIG_FILE_KEY);
+        if (file != null && !file.isBlank()) {
+            try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+                values.load(reader);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(CONFIG_FILE_KEY + " names " + file + ", which cannot be read", e);
+            }
+        }
+        environment.forEach((key, value) -> {
+            if (key.startsWith("COMBOT_")) {
+                values.setProperty(key, value);
+            }
+        });
+        return new ConfigSource(values);
+    }
+
+    Optional<String> optional(String key) {
+        String value = values.getProperty(key);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    String string(String key) {
+        return optional(key).orElseThrow(() -> new IllegalArgumentException(key + " must be set"));
+    }
+
+    int integer(String key) {
+        return parse(key, Integer::parseInt, "a whole number");
+    }
+
+    double decimal(String key) {
+        return parse(key, Double::parseDouble, "a number");
+    }
+
+    Path path(String key) {
+        return Path.of(string(key));
+    }
+
+    URI uri(String key) {
+        return parse(key, URI::create, "a URL");
+    }
+
+    /** ISO-8601 ({@code PT30S}) or short form ({@code 30s}, {@code 200ms}, {@code 5m}, {@code 1h}, {@code 2d}). */
+    Duration duration(String key) {
+        return parse(key, ConfigSource::parseDuration, "a duration such as 30s, 200ms, 5m or PT30S");
+    }
+
+    static Duration parseDuration(String text) {
+        Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
+        if (!matcher.matches()) {
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(text, e);
+            }
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
+    }
+
+    private <T> T parse(String key, java.util.function.Function<String, T> parser, String expected) {
+        String text = string(key);
+        try {
+            return parser.apply(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " must be " + expected + ", not '" + text + "'", e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.combot.bootstrap;
+
+import io.combot.adapter.out.llm.LlmConfiguration;
+import io.combot.adapter.out.ml.MlConfiguration;
+import io.combot.adapter.out.persistence.PersistenceConfiguration;
+import io.combot.application.ChatPolicy;
+import io.combot.application.ClassifyTextService;
+import io.combot.application.HealthService;
+import io.combot.application.HistoryService;
+import io.combot.application.SendMessageService;
+import io.combot.application.SessionService;
+import io.combot.domain.port.out.ClassifyMessagePort;
+import io.combot.domain.port.out.GenerateReplyPort;
+import io.combot.domain.port.out.HealthCheckPort;
+import io.combot.domain.port.out.SessionStorePort;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The application context: each adapter's own configuration, and one bean per use case built by hand. */
+@Configuration
+@Import({PersistenceConfiguration.class, MlConfiguration.class, LlmConfiguration.class})
+class RootConfiguration {
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SessionService sessionService(SessionStorePort store, Clock clock, ChatPolicy policy) {
+        return new SessionService(store, clock, policy);
+    }
+
+    @Bean
+    SendMessageService sendMessageService(SessionStorePort store, ClassifyMessagePort classifier,
+                                          GenerateReplyPort generator, Clock clock, ChatPolicy policy) {
+        return new SendMessageService(store, classifier, generator, clock, policy);
+    }
+
+    @Bean
+    HistoryService historyService(SessionStorePort store, Clock clock) {
+        return new HistoryService(store, clock);
+    }
+
+    @Bean
+    ClassifyTextService classifyTextService(ClassifyMessagePort classifier, ChatPolicy policy) {
+        return new ClassifyTextService(classifier, policy);
+    }
+
+    @Bean
+    HealthService healthService(List<HealthCheckPort> checks) {
+        return new HealthService(checks);
+    }
+}

@@ -1,0 +1,26 @@
+package io.combot.bootstrap;
+
+import java.time.Duration;
+
+/**
+ * The HTTP server's bounds: a bounded worker pool, a cap on requests handled at once and a bounded, timed queue in
+ * front of it, so that overload queues a little and then refuses with 503 instead of growing without limit.
+ */
+record ServerSettings(String bind, int port, int minThreads, int maxThreads, int maxConcurrentRequests,
+                      int queueCapacity, Duration queueTimeout, Duration idleTimeout, Duration shutdownTimeout) {
+    ServerSettings {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("COMBOT_PORT must be between 0 and 65535, not " + port);
+        }
+        if (minThreads < 1 || maxThreads < minThreads) {
+            throw new IllegalArgumentException("COMBOT_HTTP_MIN_THREADS must be at least 1 and at most COMBOT_HTTP_MAX_THREADS");
+        }
+        if (maxConcurrentRequests < 1 || maxConcurrentRequests >= maxThreads) {
+            throw new IllegalArgumentException("COMBOT_HTTP_MAX_CONCURRENT_REQUESTS must be at least 1 and below "
+                    + "COMBOT_HTTP_MAX_THREADS, which also serves Jetty's own selector and acceptor tasks");
+        }
+        if (queueCapacity < 0) {
+            throw new IllegalArgumentException("COMBOT_HTTP_QUEUE_CAPACITY must not be negative");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.combot.bootstrap.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The hexagon's rules, over the production classes of every module (bootstrap has them all on its class path). */
+class ArchitectureTest {
+    private static final String ROOT = "io.combot";
+    private static final String DOMAIN = ROOT + ".domain..";
+    private static final String APPLICATION = ROOT + ".application..";
+    private static final String WEB = ROOT + ".adapter.in.web..";
+    private static final String PERSISTENCE = ROOT + ".adapter.out.persistence..";
+    private static final String ML = ROOT + ".adapter.out.ml..";
+    private static final String LLM = ROOT + ".adapter.out.llm..";
+    private static final String BOOTSTRAP = ROOT + ".bootstrap..";
+
+    private static final Pattern TOOLS_MODULE = Pattern.compile(".*/tools(/target/classes|-[^/]*\\.jar).*");
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        // Module classes may come from jars (a reactor build past 'package'). The domain's test-jar and the tools
+        // module are on the test class path only: not production, not analysed.
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .withImportOption(location -> !location.matches(TOOLS_MODULE))
+                .importPackages(ROOT);
+    }
+
+    /** A rule over no classes passes silently, so first make sure every module was imported. */
+    @ParameterizedTest
+    @CsvSource({DOMAIN, APPLICATION, WEB, PERSISTENCE, ML, LLM, BOOTSTRAP})
+    void everyModuleIsAnalysed(String packagePattern) {
+        String prefix = packagePattern.replace("..", ".");
+        assertThat(classes.stream().filter(c -> (c.getPackageName() + ".").startsWith(prefix)).count())
+                .as("classes in %s", packagePattern).isGreaterThan(1);
+        assertThat(classes.stream().map(c -> c.getSource().map(Object::toString).orElse(""))
+                .filter(source -> source.contains("-tests.jar") || source.contains("test-classes")))
+                .as("no test classes").isEmpty();
+    }
+
+    @Test
+    void layersOnlyDependInward() {
+        layeredArchitecture().consideringOnlyDependenciesInAnyPackage(ROOT + "..")
+                .layer("Domain").definedBy(DOMAIN)
+                .layer("Application").definedBy(APPLICATION)
+                .layer("Web").definedBy(WEB)
+                .layer("Persistence").definedBy(PERSISTENCE)
+                .layer("Ml").definedBy(ML)
+                .layer("Llm").definedBy(LLM)
+                .layer("Bootstrap").definedBy(BOOTSTRAP)
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Web", "Persistence", "Ml", "Llm",
+                        "Bootstrap")
+                .whereLayer("Domain").mayNotAccessAnyLayer()
+                .whereLayer("Application").mayOnlyAccessLayers("Domain")
+                .whereLayer("Application").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Web").mayOnlyAccessLayers("Domain")
+                .whereLayer("Persistence").mayOnlyAccessLayers("Domain")
+                .whereLayer("Ml").mayOnlyAccessLayers("Domain")
+                .whereLayer("Llm").mayOnlyAccessLayers("Domain")
+                .whereLayer("Web").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Ml").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Llm").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+                .ensureAllClassesAreContainedInArchitecture()
+                .check(classes);
+    }
+
+    @Test
+    void theDomainUsesTheJdkOnly() {
+        classes().that().resideInAPackage(DOMAIN)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+                .check(classes);
+    }
+
+    @Test
+    void theApplicationUsesTheDomainAndTheJdkOnly() {
+        classes().that().resideInAPackage(APPLICATION)
+                .should().onlyDependOnClassesThat().resideInAnyPackage(APPLICATION, DOMAIN, "java..")
+                .check(classes);
+    }
+
+    @ParameterizedTest(name = "{0} only in {1}")
+    @CsvSource({
+            "jakarta.persistence.., " + PERSISTENCE,
+            "org.hibernate.., " + PERSISTENCE,
+            "org.flywaydb.., " + PERSISTENCE,
+            "com.zaxxer.., " + PERSISTENCE,
+            "org.sqlite.., " + PERSISTENCE,
+            "ai.djl.., " + ML,
+            "com.openai.., " + LLM,
+            "io.github.resilience4j.., " + LLM,
+            "org.springframework.web.., " + WEB,
+            "jakarta.servlet.., " + WEB,
+            "tools.jackson.., " + WEB,
+    })
+    void technologyStaysInItsAdapter(String technology, String adapter) {
+        noClasses().that().resideOutsideOfPackages(adapter, BOOTSTRAP)
+                .should().dependOnClassesThat().resideInAPackage(technology)
+                .check(classes);
+    }
+
+    @Test
+    void jettyIsKnownToBootstrapOnly() {
+        noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
+                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jetty..")
+                .check(classes);
+    }
+
+    @Test
+    void springIsKnownToAdaptersAndBootstrapOnly() {
+        noClasses().that().resideInAnyPackage(DOMAIN, APPLICATION)
+                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+                .check(classes);
+    }
+
+    @Test
+    void outgoingPortsAreInterfaces() {
+        classes().that().resideInAPackage(ROOT + ".domain.port.out..")
+                .should().beInterfaces()
+                .check(classes);
+    }
+
+    @Test
+    void useCasesAreInterfaces() {
+        classes().that().resideInAPackage(ROOT + ".domain.port.in..").and().haveSimpleNameEndingWith("UseCase")
+                .should().beInterfaces()
+                .check(classes);
+    }
+
+    @Test
+    void adaptersImplementPortsWithoutExposingTheirInsides() {
+        ArchRule rule = classes().that().resideInAnyPackage(PERSISTENCE, ML, LLM)
+                .and().arePublic()
+                .should().haveSimpleNameEndingWith("Configuration").orShould().haveSimpleNameEndingWith("Settings");
+        rule.check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void noFieldInjection() {
+        GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(classes);
+    }
+}
