@@ -15,6 +15,7 @@ import io.combot.domain.model.Turn;
 import io.combot.domain.model.UserMessage;
 import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.SendMessageUseCase;
+import io.combot.domain.port.in.TurnListener;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.SessionStorePort;
@@ -47,25 +48,27 @@ public class SendMessageService implements SendMessageUseCase {
     }
 
     @Override
-    public Turn sendMessage(SendMessageCommand command, ReplySink sink) {
+    public Turn sendMessage(SendMessageCommand command, TurnListener listener) {
         policy.checkContent(command.content());
         sessions.usable(command.sessionQuery());
         // Classifying is the costly part and needs no lock, so sends to one session overlap here.
         Classification classification = policy.resolve(classifier.classify(command.content()));
-        return locks.withLock(command.sessionId(), () -> answerInTurn(command, classification, sink));
+        return locks.withLock(command.sessionId(), () -> answerInTurn(command, classification, listener));
     }
 
-    private Turn answerInTurn(SendMessageCommand command, Classification classification, ReplySink sink) {
+    private Turn answerInTurn(SendMessageCommand command, Classification classification, TurnListener listener) {
         ChatSession session = sessions.usable(command.sessionQuery());
         Optional<Turn> stored = command.optionalClientMessageId()
                 .flatMap(clientMessageId -> store.findTurn(session.id(), clientMessageId));
         if (stored.isPresent()) {
-            sink.delta(stored.get().reply().content());
+            listener.userMessage(stored.get().userMessage());
+            listener.delta(stored.get().reply().content());
             return stored.get();
         }
         UserMessage userMessage = new UserMessage(MessageId.random(), session.id(), session.nextSequence(),
                 command.content(), sessions.now(), classification, command.clientMessageId());
-        Turn turn = new Turn(userMessage, reply(userMessage, sink));
+        listener.userMessage(userMessage);
+        Turn turn = new Turn(userMessage, reply(userMessage, listener));
         store.appendTurn(session.after(turn, policy.idleTimeout()), turn);
         return turn;
     }

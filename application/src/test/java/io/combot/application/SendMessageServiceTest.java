@@ -15,13 +15,14 @@ import io.combot.domain.model.Intent;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.ReplyRequest;
-import io.combot.domain.model.ReplySink;
 import io.combot.domain.model.Route;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.TokenUsage;
 import io.combot.domain.model.Turn;
+import io.combot.domain.model.UserMessage;
 import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.StartSessionCommand;
+import io.combot.domain.port.in.TurnListener;
 import io.combot.domain.port.out.EchoReplyGenerator;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.InMemorySessionStore;
@@ -98,6 +99,27 @@ class SendMessageServiceTest {
         assertThat(request.intentHint()).isEqualTo(Intent.QUESTION);
         assertThat(request.context()).extracting(Message::content)
                 .containsExactly("hello", policy.cannedReplies().get(Intent.GREETING));
+    }
+
+    @Test
+    void theListenerHearsTheClassifiedUserMessageBeforeTheReply() {
+        List<String> events = new ArrayList<>();
+        TurnListener listener = new TurnListener() {
+            @Override
+            public void userMessage(UserMessage message) {
+                events.add("user:" + message.classification().intent().label());
+            }
+
+            @Override
+            public void delta(String text) {
+                events.add("delta:" + text);
+            }
+        };
+
+        Turn turn = service.sendMessage(send("where is my parcel?", null), listener);
+
+        assertThat(events).containsExactly("user:question", "delta:You said: ", "delta:where is my parcel?");
+        assertThat(turn.reply().content()).isEqualTo("You said: where is my parcel?");
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.SessionQuery;
 import io.combot.domain.port.in.StartSessionCommand;
 import io.combot.domain.port.in.StartSessionUseCase;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 @RestController
 @RequestMapping(path = "/api/v1/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,15 +44,20 @@ class ChatController {
     private final SendMessageUseCase sendMessage;
     private final ReadHistoryUseCase readHistory;
     private final ChatWebMapper mapper;
+    private final JsonMapper json;
+    private final ProblemHandler problems;
 
     ChatController(StartSessionUseCase startSession, GetSessionUseCase getSession, EndSessionUseCase endSession,
-                   SendMessageUseCase sendMessage, ReadHistoryUseCase readHistory, ChatWebMapper mapper) {
+                   SendMessageUseCase sendMessage, ReadHistoryUseCase readHistory, ChatWebMapper mapper,
+                   JsonMapper json, ProblemHandler problems) {
         this.startSession = startSession;
         this.getSession = getSession;
         this.endSession = endSession;
         this.sendMessage = sendMessage;
         this.readHistory = readHistory;
         this.mapper = mapper;
+        this.json = json;
+        this.problems = problems;
     }
 
     @PostMapping
@@ -73,11 +80,34 @@ class ChatController {
 
     @PostMapping(path = "/{sessionId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
     TurnResponse send(@PathVariable String sessionId, @RequestBody SendMessageRequest request) {
+        return mapper.toResponse(sendMessage.sendMessage(command(sessionId, request)));
+    }
+
+    /**
+     * The same turn as {@link #send}, streamed: a {@code message} event with the classified user message, {@code
+     * delta} events as the reply is produced, then {@code done} with the stored turn, or {@code error} with a
+     * problem if the turn fails once streaming has begun.
+     */
+    @PostMapping(path = "/{sessionId}/messages/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    void stream(@PathVariable String sessionId, @RequestBody SendMessageRequest request,
+                HttpServletResponse response) {
+        SendMessageCommand command = command(sessionId, request);
+        ServerSentEvents events = new ServerSentEvents(response, json, mapper);
+        try {
+            events.send("done", mapper.toResponse(sendMessage.sendMessage(command, events)));
+        } catch (RuntimeException e) {
+            if (!events.started()) {
+                throw e;
+            }
+            events.send("error", problems.problemFor(e));
+        }
+    }
+
+    private static SendMessageCommand command(String sessionId, SendMessageRequest request) {
         ClientMessageId clientMessageId = request.clientMessageId() == null ? null
                 : new ClientMessageId(request.clientMessageId());
-        SendMessageCommand command = new SendMessageCommand(sessionId(sessionId), caller(), request.content(),
-                clientMessageId);
-        return mapper.toResponse(sendMessage.sendMessage(command));
+        return new SendMessageCommand(sessionId(sessionId), caller(), request.content(), clientMessageId);
     }
 
     @GetMapping("/{sessionId}/messages")

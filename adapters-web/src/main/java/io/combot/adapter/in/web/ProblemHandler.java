@@ -35,48 +35,49 @@ import tools.jackson.databind.exc.PropertyBindingException;
 class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
-    @ExceptionHandler(InvalidInputException.class)
-    ProblemDetail invalidInput(InvalidInputException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    @ExceptionHandler(SessionNotFoundException.class)
-    ProblemDetail notFound(SessionNotFoundException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(SessionExpiredException.class)
-    ProblemDetail expired(SessionExpiredException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
-        problem.setProperty("expiredAt", e.expiredAt().toString());
-        return problem;
-    }
-
-    @ExceptionHandler({SessionBusyException.class, ConcurrentTurnException.class})
-    ProblemDetail conflict(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-    }
-
-    @ExceptionHandler(CapacityExceededException.class)
-    ResponseEntity<ProblemDetail> busy(CapacityExceededException e) {
-        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1_000);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
-    }
-
-    /** The application answers a failed generator with its fallback; reaching here means that contract broke. */
-    @ExceptionHandler(ReplyUnavailableException.class)
-    ProblemDetail replyUnavailable(ReplyUnavailableException e) {
-        LOG.error("Reply generator failure escaped the fallback", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "No reply could be generated");
-    }
-
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> error(Exception e) {
+        ProblemDetail problem = problemFor(e);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
+        if (e instanceof CapacityExceededException busy) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(busy)));
+        }
+        return response.body(problem);
+    }
+
+    /** The problem for an error of the domain, or a plain 500 for anything unexpected (logged, never shown). */
+    ProblemDetail problemFor(Exception e) {
+        if (e instanceof InvalidInputException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        if (e instanceof SessionNotFoundException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+        if (e instanceof SessionExpiredException expired) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
+            problem.setProperty("expiredAt", expired.expiredAt().toString());
+            return problem;
+        }
+        if (e instanceof SessionBusyException || e instanceof ConcurrentTurnException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        }
+        if (e instanceof CapacityExceededException busy) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            problem.setProperty("retryAfterSeconds", retryAfterSeconds(busy));
+            return problem;
+        }
+        if (e instanceof ReplyUnavailableException) {
+            // The application answers a failed generator with its fallback; reaching here means that contract broke.
+            LOG.error("Reply generator failure escaped the fallback", e);
+            return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "No reply could be generated");
+        }
         LOG.error("Unexpected error", e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server failed to handle the request; the error has been logged");
+    }
+
+    private static long retryAfterSeconds(CapacityExceededException busy) {
+        return Math.max(1, (busy.retryAfter().toMillis() + 999) / 1_000);
     }
 
     @Override

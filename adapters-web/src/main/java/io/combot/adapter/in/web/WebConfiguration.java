@@ -58,8 +58,9 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     ChatController chatController(StartSessionUseCase startSession, GetSessionUseCase getSession,
                                   EndSessionUseCase endSession, SendMessageUseCase sendMessage,
-                                  ReadHistoryUseCase readHistory, ChatWebMapper mapper) {
-        return new ChatController(startSession, getSession, endSession, sendMessage, readHistory, mapper);
+                                  ReadHistoryUseCase readHistory, ChatWebMapper mapper, ProblemHandler problems) {
+        return new ChatController(startSession, getSession, endSession, sendMessage, readHistory, mapper, jsonMapper,
+                problems);
     }
 
     @Bean

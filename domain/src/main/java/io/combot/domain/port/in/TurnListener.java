@@ -1,0 +1,16 @@
+package io.combot.domain.port.in;
+
+import io.combot.domain.model.ReplySink;
+import io.combot.domain.model.UserMessage;
+
+/**
+ * Follows a turn as it happens, for streaming: first the classified user message, then the reply piece by piece.
+ * Nothing it is told is stored yet; the turn is stored once, when the reply is complete.
+ */
+@FunctionalInterface
+public interface TurnListener extends ReplySink {
+    TurnListener NONE = delta -> { };
+
+    default void userMessage(UserMessage message) {
+    }
+}
