@@ -19,9 +19,12 @@ import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.FrameworkServlet;
 
 /**
  * The running service: the application context (adapters and use cases) and, on top, Jetty with Spring MVC.
@@ -30,6 +33,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  */
 public final class CombotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CombotServer.class);
+    private static final String SERVLET_NAME = "api";
 
     private final AnnotationConfigApplicationContext application;
     private final Server jetty;
@@ -82,7 +86,7 @@ public final class CombotServer implements AutoCloseable {
         context.setContextPath("/");
         context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        ServletHolder dispatcher = new ServletHolder("api", new DispatcherServlet(web));
+        ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new DispatcherServlet(web));
         dispatcher.setInitOrder(0);
         context.addServlet(dispatcher, "/");
 
@@ -105,6 +109,13 @@ public final class CombotServer implements AutoCloseable {
         admission.setMaxSuspend(http.queueTimeout());
         admission.exclude(new ServletPathSpec("/health/*"));
         return admission;
+    }
+
+    /** The Spring MVC context that serves the API, for tests that check the routes it maps. */
+    public ApplicationContext webContext() {
+        ServletContextHandler context = jetty.getDescendant(ServletContextHandler.class);
+        return WebApplicationContextUtils.getWebApplicationContext(context.getServletContext(),
+                FrameworkServlet.SERVLET_CONTEXT_PREFIX + SERVLET_NAME);
     }
 
     public int port() {

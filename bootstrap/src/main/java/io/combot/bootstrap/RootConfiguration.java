@@ -9,9 +9,11 @@ import io.combot.application.HealthService;
 import io.combot.application.HistoryService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
+import io.combot.application.StatusService;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.HealthCheckPort;
+import io.combot.domain.port.out.LlmCircuitStatePort;
 import io.combot.domain.port.out.SessionStorePort;
 import java.time.Clock;
 import java.util.List;
@@ -52,5 +54,10 @@ class RootConfiguration {
     @Bean
     HealthService healthService(List<HealthCheckPort> checks) {
         return new HealthService(checks);
+    }
+
+    @Bean
+    StatusService statusService(LlmCircuitStatePort llmCircuit, Clock clock) {
+        return new StatusService(new JvmProcessMemoryAdapter(), llmCircuit, clock);
     }
 }

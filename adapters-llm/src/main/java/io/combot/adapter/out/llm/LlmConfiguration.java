@@ -1,6 +1,8 @@
 package io.combot.adapter.out.llm;
 
+import io.combot.domain.model.CircuitState;
 import io.combot.domain.port.out.GenerateReplyPort;
+import io.combot.domain.port.out.LlmCircuitStatePort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -27,5 +29,11 @@ public class LlmConfiguration {
                 + "responder instead, leave COMBOT_OPENAI_API_KEY empty.", settings.baseUrl(), settings.model(),
                 settings.maxConcurrentCalls());
         return new OpenAiReplyAdapter(settings, templates);
+    }
+
+    /** The reply generator's circuit, for the status page; the offline responder calls no LLM, so has none. */
+    @Bean
+    public LlmCircuitStatePort llmCircuitStatePort(GenerateReplyPort generator) {
+        return generator instanceof OpenAiReplyAdapter llm ? llm::circuitState : () -> CircuitState.NOT_USED;
     }
 }

@@ -3,6 +3,7 @@ package io.combot.adapter.out.llm;
 import io.combot.domain.error.CapacityExceededException;
 import io.combot.domain.error.CombotException;
 import io.combot.domain.error.ReplyUnavailableException;
+import io.combot.domain.model.CircuitState;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -82,8 +83,12 @@ final class LlmResilience {
         }
     }
 
-    CircuitBreaker.State circuitState() {
-        return circuitBreaker.getState();
+    CircuitState circuitState() {
+        return switch (circuitBreaker.getState()) {
+            case CLOSED, DISABLED, METRICS_ONLY -> CircuitState.CLOSED;
+            case OPEN, FORCED_OPEN -> CircuitState.OPEN;
+            case HALF_OPEN -> CircuitState.HALF_OPEN;
+        };
     }
 
     /** A retry that gives up when the wait the server asks for, or the next backoff, would pass the deadline. */

@@ -9,6 +9,7 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import io.combot.domain.error.ReplyUnavailableException;
+import io.combot.domain.model.CircuitState;
 import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.ReplyRequest;
@@ -65,6 +66,10 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
                     : "The LLM sent an empty reply", null);
         }
         return new GeneratedReply(outcome.text(), Route.LLM, outcome.usage(), outcome.ending() == Ending.FINISHED);
+    }
+
+    CircuitState circuitState() {
+        return resilience.circuitState();
     }
 
     @Override

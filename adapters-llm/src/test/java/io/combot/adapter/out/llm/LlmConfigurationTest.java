@@ -9,11 +9,13 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
 import io.combot.domain.error.ReplyUnavailableException;
+import io.combot.domain.model.CircuitState;
 import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.ReplySink;
 import io.combot.domain.model.Route;
 import io.combot.domain.port.out.GenerateReplyPort;
+import io.combot.domain.port.out.LlmCircuitStatePort;
 import io.combot.tools.fakellm.FakeLlmBehaviour;
 import io.combot.tools.fakellm.FakeOpenAiServer;
 import io.combot.tools.fakellm.Fault;
@@ -56,6 +58,7 @@ class LlmConfigurationTest {
                     TestSettings.request(Intent.QUESTION, "Hello?", List.of()), ReplySink.DISCARD);
 
             assertThat(reply.route()).isEqualTo(Route.OFFLINE);
+            assertThat(context.getBean(LlmCircuitStatePort.class).circuitState()).isEqualTo(CircuitState.NOT_USED);
         }
         assertThat(logLines()).anySatisfy(line -> assertThat(line).contains("offline responder")
                 .contains("To use an LLM, set COMBOT_OPENAI_API_KEY"));

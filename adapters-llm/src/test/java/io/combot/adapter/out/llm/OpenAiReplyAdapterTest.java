@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.combot.domain.error.ReplyUnavailableException;
+import io.combot.domain.model.CircuitState;
 import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.ReplyRequest;
@@ -186,6 +187,7 @@ class OpenAiReplyAdapterTest {
                     .isInstanceOf(ReplyUnavailableException.class);
         }
         int callsWhenOpened = server.calls();
+        assertThat(adapter.circuitState()).isEqualTo(CircuitState.OPEN);
 
         assertThatThrownBy(() -> adapter.generate(request("Hello?"), ReplySink.DISCARD))
                 .isInstanceOf(ReplyUnavailableException.class).hasMessageContaining("circuit breaker is open");
@@ -199,6 +201,7 @@ class OpenAiReplyAdapterTest {
         assertThat(probe.text()).isEqualTo(REPLY);
         assertThat(after.text()).isEqualTo(REPLY);
         assertThat(server.calls()).isEqualTo(callsWhenOpened + 2);
+        assertThat(adapter.circuitState()).isEqualTo(CircuitState.CLOSED);
     }
 
     static ReplyRequest request(String content) {

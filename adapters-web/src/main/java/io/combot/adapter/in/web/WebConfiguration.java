@@ -5,16 +5,20 @@ import io.combot.domain.port.in.ClassifyTextUseCase;
 import io.combot.domain.port.in.EndSessionUseCase;
 import io.combot.domain.port.in.GetSessionUseCase;
 import io.combot.domain.port.in.ReadHistoryUseCase;
+import io.combot.domain.port.in.ReadStatusUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.StartSessionUseCase;
 import org.mapstruct.factory.Mappers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -29,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebMvc
 public class WebConfiguration implements WebMvcConfigurer {
     private final JsonMapper jsonMapper = strictJsonMapper();
+    private final InFlightRequests inFlight = new InFlightRequests();
 
     /** Unknown fields, scalars of the wrong type, duplicate keys and trailing garbage are errors, not guesses. */
     static JsonMapper strictJsonMapper() {
@@ -71,6 +76,28 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     HealthController healthController(CheckHealthUseCase health) {
         return new HealthController(health);
+    }
+
+    @Bean
+    StatusController statusController(ReadStatusUseCase status) {
+        return new StatusController(status, inFlight);
+    }
+
+    @Bean
+    PageController pageController() {
+        return new PageController();
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(inFlight);
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/assets/**")
+                .addResourceLocations("classpath:/" + PageController.WEB_ROOT + "assets/")
+                .setCacheControl(CacheControl.noCache());
     }
 
     @Bean

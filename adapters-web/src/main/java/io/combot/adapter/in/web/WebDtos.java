@@ -42,4 +42,9 @@ final class WebDtos {
 
     record HealthResponse(String status, List<CheckResponse> checks) {
     }
+
+    /** Nullable: {@code heapMaxBytes} when the heap has no limit, {@code rssBytes} where the OS does not tell it. */
+    record StatusResponse(Instant at, long heapUsedBytes, Long heapMaxBytes, Long rssBytes, int requestsInFlight,
+                          String llmCircuit) {
+    }
 }

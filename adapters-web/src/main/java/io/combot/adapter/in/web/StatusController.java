@@ -1,0 +1,35 @@
+package io.combot.adapter.in.web;
+
+import io.combot.adapter.in.web.WebDtos.StatusResponse;
+import io.combot.domain.model.ServiceStatus;
+import io.combot.domain.port.in.ReadStatusUseCase;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class StatusController {
+    private final ReadStatusUseCase status;
+    private final InFlightRequests inFlight;
+
+    StatusController(ReadStatusUseCase status, InFlightRequests inFlight) {
+        this.status = status;
+        this.inFlight = inFlight;
+    }
+
+    /** What the status page polls; the count of requests in flight includes this one. */
+    @GetMapping(path = "/api/v1/status", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<StatusResponse> status() {
+        ServiceStatus now = status.status();
+        StatusResponse body = new StatusResponse(now.at(), now.memory().heapUsedBytes(),
+                boxed(now.memory().heapMaxBytes()), boxed(now.memory().residentBytes()), inFlight.count(),
+                now.llmCircuit().label());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    private static Long boxed(java.util.OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+}
