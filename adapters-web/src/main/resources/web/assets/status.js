@@ -24,16 +24,18 @@ function draw(svg, series, unit) {
   const [, , width, height] = svg.getAttribute('viewBox').split(' ').map(Number);
   const left = 48, top = 10, bottom = height - 18;
   const now = Date.now();
+  // Until five minutes of readings exist, the chart spans what there is (one minute at least).
+  const span = Math.min(WINDOW_MS, Math.max(60 * 1000, now - (readings.length ? readings[0].time : now)));
   const values = readings.flatMap(r => series.map(s => s.value(r))).filter(v => v != null);
   const max = Math.max(1, ...values) * 1.1;
-  const x = t => left + (width - left - 4) * (1 - (now - t) / WINDOW_MS);
+  const x = t => left + (width - left - 4) * (1 - (now - t) / span);
   const y = v => bottom - (bottom - top) * v / max;
   const nodes = [
     element('line', {class: 'axis', x1: left, y1: bottom, x2: width - 4, y2: bottom}),
     element('line', {class: 'axis', x1: left, y1: top, x2: left, y2: bottom}),
     element('text', {x: 2, y: top + 8}, max.toFixed(max < 10 ? 1 : 0) + ' ' + unit),
     element('text', {x: 2, y: bottom}, '0'),
-    element('text', {x: left, y: height - 4}, '−5 min'),
+    element('text', {x: left, y: height - 4}, '−' + Math.round(span / 60000) + ' min'),
     element('text', {x: width - 30, y: height - 4}, 'now'),
   ];
   for (const s of series) {
@@ -49,8 +51,8 @@ function render(latest) {
   document.getElementById('rss').textContent = mib(latest.rssBytes);
   document.getElementById('inflight').textContent = latest.requestsInFlight;
   const circuit = document.getElementById('circuit');
-  circuit.textContent = latest.llmCircuit.replace('_', ' ')
-    + (latest.llmCircuit === 'not_used' ? ' (offline responder)' : '');
+  circuit.textContent = latest.llmCircuit.replace('_', ' ');
+  circuit.title = latest.llmCircuit === 'not_used' ? 'No LLM is configured: the offline responder answers' : '';
   circuit.className = latest.llmCircuit;
   document.getElementById('updated').textContent = 'Updated ' + new Date(latest.at).toLocaleTimeString();
   draw(document.getElementById('memory-chart'), [

@@ -1,0 +1,130 @@
+// The chat and status pages in Debian's headless Chromium against the real service (started by
+// bin/commands/test-browser, which sets COMBOT_URL and SCREENSHOT_DIR).
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdtempSync, mkdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {chromium} from 'playwright-core';
+
+const BASE = process.env.COMBOT_URL;
+const SHOTS = process.env.SCREENSHOT_DIR || 'target';
+const TIMEOUT = 30_000;
+assert.ok(BASE, 'COMBOT_URL names the running service');
+
+let profile;
+let browser;
+
+before(async () => {
+  mkdirSync(SHOTS, {recursive: true});
+  profile = mkdtempSync(join(tmpdir(), 'combot-chromium-'));
+  // A persistent context is how Playwright takes a fresh --user-data-dir; it downloads nothing.
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    chromiumSandbox: false,
+    viewport: {width: 900, height: 900},
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-quic', '--disable-component-update', '--disable-sync'],
+  });
+  browser.setDefaultTimeout(TIMEOUT);
+});
+
+after(async () => {
+  await browser?.close();
+  if (profile) rmSync(profile, {recursive: true, force: true});
+});
+
+/** Text, intent line and route line of every message on the page, in order. */
+async function conversation(page) {
+  return page.locator('#messages li.msg').evaluateAll(items => items.map(item => ({
+    role: item.classList.contains('user') ? 'user' : 'assistant',
+    text: item.querySelector('.text').textContent,
+    meta: item.querySelector('.meta').textContent,
+  })));
+}
+
+async function say(page, text, replies) {
+  await page.fill('#input', text);
+  await page.press('#input', 'Enter');
+  await page.locator('#messages li.msg.assistant:not(.streaming) .meta', {hasText: 'route:'})
+    .nth(replies - 1).waitFor();
+}
+
+test('three messages get replies and intents, and the history comes back after a reload', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', error => problems.push(error.message));
+  await page.goto(BASE + '/');
+
+  await say(page, 'Hello there!', 1);
+  await say(page, 'How do I reset my password?', 2);
+  await say(page, 'Thank you so much, that helped', 3);
+  const before = await conversation(page);
+
+  assert.equal(before.length, 6);
+  assert.deepEqual(before.map(m => m.role), ['user', 'assistant', 'user', 'assistant', 'user', 'assistant']);
+  assert.match(before[0].meta, /^intent: greeting · confidence \d+%$/);
+  assert.match(before[2].meta, /^intent: (question|help) · confidence \d+%$/);
+  assert.match(before[4].meta, /^intent: thanks · confidence \d+%$/);
+  assert.equal(before[1].meta, 'route: fast_path');
+  assert.equal(before[3].meta, 'route: offline');
+  assert.equal(before[5].meta, 'route: fast_path');
+  before.filter(m => m.role === 'assistant').forEach(m => assert.ok(m.text.length > 5, 'a reply has text'));
+  const session = await page.evaluate(() => localStorage.getItem('combot.sessionId'));
+  assert.match(session, /^[0-9a-f-]{36}$/);
+  await page.screenshot({path: join(SHOTS, 'chat.png'), fullPage: true});
+
+  await page.reload();
+  await page.locator('#messages li.msg').nth(5).waitFor();
+
+  assert.deepEqual(await conversation(page), before);
+  assert.match(await page.textContent('#session'), new RegExp(session.slice(0, 8)));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a busy server and an expired conversation are explained, and a new conversation can be started', async () => {
+  const page = await browser.newPage();
+  await page.goto(BASE + '/');
+  const stream = '**/api/v1/sessions/*/messages/stream';
+  const problem = (status, detail, headers) => route => route.fulfill({status, headers: {
+    'Content-Type': 'application/problem+json', ...headers}, body: JSON.stringify({status, detail})});
+
+  await page.route(stream, problem(503, 'Too many replies are being generated', {'Retry-After': '7'}));
+  await page.fill('#input', 'Are you there?');
+  await page.press('#input', 'Enter');
+  await page.locator('#notice', {hasText: 'busy'}).waitFor();
+
+  assert.match(await page.textContent('#notice'), /try again in 7 seconds/);
+  assert.equal(await page.inputValue('#input'), 'Are you there?', 'the text is kept to send again');
+
+  await page.unroute(stream);
+  await page.route(stream, problem(410, 'The session expired'));
+  await page.press('#input', 'Enter');
+  const startOver = page.getByRole('button', {name: 'Start a new conversation'});
+  await startOver.waitFor();
+
+  assert.match(await page.textContent('#notice'), /expired/);
+  await page.screenshot({path: join(SHOTS, 'chat-expired.png')});
+  await startOver.click();
+  assert.equal(await page.isHidden('#notice'), true);
+  assert.equal(await page.locator('#messages li').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.getItem('combot.sessionId')), null);
+  await page.close();
+});
+
+test('the status page shows memory, requests in flight and the circuit, with a chart', async () => {
+  const page = await browser.newPage();
+  await page.goto(BASE + '/status');
+  await page.locator('#circuit', {hasText: 'not used'}).waitFor();
+  // Two readings draw a line.
+  await page.waitForFunction(() => document.querySelector('#memory-chart polyline.heap')
+    ?.getAttribute('points').split(' ').length >= 2, null, {timeout: TIMEOUT});
+
+  assert.match(await page.textContent('#heap'), /^\d+\.\d MiB of \d+\.\d MiB$/);
+  assert.match(await page.textContent('#rss'), /^\d+\.\d MiB$/);
+  assert.match(await page.textContent('#inflight'), /^\d+$/);
+  await page.screenshot({path: join(SHOTS, 'status.png'), fullPage: true});
+  await page.close();
+});
