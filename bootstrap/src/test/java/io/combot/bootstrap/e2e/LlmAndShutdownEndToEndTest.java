@@ -80,6 +80,23 @@ class LlmAndShutdownEndToEndTest {
     }
 
     @Test
+    void theStatusShowsTheLlmCircuitOpeningWhenTheLlmKeepsFailing() {
+        assertThat(circuit()).isEqualTo("closed");
+        llm.behaviour(FakeLlmBehaviour.defaults().withErrorRate(1.0));
+        String session = newSession();
+
+        for (int message = 0; message < 10 && circuit().equals("closed"); message++) {
+            assertThat(api.postJson("/api/v1/sessions/" + session + "/messages", QUESTION).status()).isEqualTo(200);
+        }
+
+        assertThat(circuit()).isEqualTo("open");
+    }
+
+    private String circuit() {
+        return api.get("/api/v1/status").json().get("llmCircuit").asString();
+    }
+
+    @Test
     void stoppingLetsTheRequestInFlightFinishAndRefusesNewOnes() throws Exception {
         llm.behaviour(FakeLlmBehaviour.defaults().withReply("Slow but complete.").withLatency(Duration.ofMillis(1_500)));
         String session = newSession();
