@@ -1,8 +1,13 @@
 package io.combot.adapter.out.llm;
 
 import io.combot.domain.port.out.GenerateReplyPort;
+import io.combot.domain.port.out.HealthCheckPort;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +20,7 @@ public class LlmConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
 
     @Bean
-    public GenerateReplyPort generateReplyPort(LlmSettings settings) {
+    public GenerateReplyPort generateReplyPort(LlmSettings settings, ObjectProvider<MeterRegistry> metrics) {
         PromptTemplates templates = PromptTemplates.load(settings.promptTemplatePath());
         if (!settings.hasApiKey()) {
             log.info("Replies come from the offline responder (fixed texts per intent, no LLM). To use an LLM, set "
@@ -26,6 +31,19 @@ public class LlmConfiguration {
         log.info("Replies come from the LLM at {} with model {} ({} calls at most in flight). To use the offline "
                 + "responder instead, leave COMBOT_OPENAI_API_KEY empty.", settings.baseUrl(), settings.model(),
                 settings.maxConcurrentCalls());
-        return new OpenAiReplyAdapter(settings, templates);
+        OpenAiReplyAdapter adapter = new OpenAiReplyAdapter(settings, templates);
+        metrics.ifAvailable(registry -> {
+            // Resilience4j's state order: 0 closed, 1 open, 2 half-open; alert on > 0.
+            Gauge.builder("combot.llm.circuit.state", adapter, llm -> llm.circuitState().getOrder())
+                    .description("LLM circuit breaker: 0 closed, 1 open, 2 half-open").register(registry);
+            FunctionCounter.builder("combot.llm.retries", adapter, OpenAiReplyAdapter::retries)
+                    .description("LLM attempts retried").register(registry);
+        });
+        return adapter;
+    }
+
+    @Bean
+    HealthCheckPort llmHealth(GenerateReplyPort generateReplyPort) {
+        return new LlmHealthAdapter(generateReplyPort);
     }
 }
