@@ -1,5 +1,6 @@
 package io.combot.tools.fakellm;
 
+import io.combot.tools.ops.CommandLine;
 import io.combot.tools.ops.Durations;
 import java.time.Duration;
 import java.util.Locale;
@@ -15,16 +16,9 @@ public final class FakeLlmCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: fake-llm [--port N] [--latency 200ms] [--token-latency 20ms] "
-                    + "[--error-rate 0.1] [--429-rate 0.05] [--retry-after 1s] [--reply TEXT] [--fault NAME]");
-            System.exit(2);
-            return;
-        }
+        Options options = CommandLine.parseOrExit(args, FakeLlmCommand::parse,
+                "fake-llm [--port N] [--latency 200ms] [--token-latency 20ms] "
+                        + "[--error-rate 0.1] [--429-rate 0.05] [--retry-after 1s] [--reply TEXT] [--fault NAME]");
         FakeOpenAiServer server = FakeOpenAiServer.start(options.port(), options.behaviour());
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

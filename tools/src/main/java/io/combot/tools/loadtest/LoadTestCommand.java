@@ -1,5 +1,6 @@
 package io.combot.tools.loadtest;
 
+import io.combot.tools.ops.CommandLine;
 import io.combot.tools.ops.Durations;
 import io.combot.tools.ops.ServiceProbe;
 import java.net.URI;
@@ -33,16 +34,9 @@ public final class LoadTestCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: loadtest [--users 50] [--duration 30s] [--rounds 5] [--target URL] "
-                    + "[--out DIR] [--max-requests N]");
-            System.exit(2);
-            return;
-        }
+        Options options = CommandLine.parseOrExit(args, LoadTestCommand::parse,
+                "loadtest [--users 50] [--duration 30s] [--rounds 5] [--target URL] "
+                        + "[--out DIR] [--max-requests N]");
         List<RoundResult> rounds = run(options, System.getenv("COMBOT_ADMIN_TOKEN"));
         long errors = rounds.stream().mapToLong(RoundResult::errors).sum();
         System.exit(errors == 0 ? 0 : 1);

@@ -1,5 +1,6 @@
 package io.combot.tools.monitor;
 
+import io.combot.tools.ops.CommandLine;
 import io.combot.tools.ops.Durations;
 import io.combot.tools.ops.ServiceProbe;
 import java.net.URI;
@@ -28,16 +29,9 @@ public final class MonitorCommand {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: monitor [--target URL] [--interval 5s] [--heap-alert 80%] [--rss-alert 1g] "
-                    + "[--count N] [--exit-on-alert]");
-            System.exit(2);
-            return;
-        }
+        Options options = CommandLine.parseOrExit(args, MonitorCommand::parse,
+                "monitor [--target URL] [--interval 5s] [--heap-alert 80%] [--rss-alert 1g] "
+                        + "[--count N] [--exit-on-alert]");
         ServiceProbe probe = new ServiceProbe(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
                 options.target());
         System.out.println(String.format(Locale.ROOT, "%-8s %19s %10s %10s %10s %8s %9s", "time", "heap used/max",
