@@ -9,3 +9,37 @@ build_if_needed() {
     (cd "$root" && mvn -B -q -DskipTests package)
   fi
 }
+
+# Operations (start, stop, restart, status, monitor, loadtest, fake-llm): where the background service keeps its
+# PID, log and URL, and the jar of the tools that are never on the service's class path.
+pid_file="${COMBOT_PID_FILE:-$root/data/combot.pid}"
+log_file="${COMBOT_LOG_FILE:-$root/data/combot.log}"
+url_file="$pid_file.url"
+tools_jar="$root/tools/target/combot-tools.jar"
+default_java_opts="-Xmx512m -XX:+ExitOnOutOfMemoryError"
+
+# A zombie (exited, not yet reaped by its new parent) counts as stopped.
+alive() {
+  kill -0 "$1" 2>/dev/null && [[ "$(cut -d' ' -f3 "/proc/$1/stat" 2>/dev/null)" != Z ]]
+}
+
+# Prints the PID of the running service; fails when there is none.
+running_pid() {
+  local pid
+  [[ -f "$pid_file" ]] && pid="$(cat "$pid_file")" && alive "$pid" && echo "$pid"
+}
+
+# The URL that 'start' found in the log, else the one COMBOT_BIND and COMBOT_PORT name.
+service_url() {
+  if [[ -f "$url_file" ]]; then cat "$url_file"; else echo "http://${COMBOT_BIND:-127.0.0.1}:${COMBOT_PORT:-8080}"; fi
+}
+
+# COMBOT_JAR runs a given jar as it is; otherwise the jar is built when missing or stale.
+service_jar() {
+  if [[ -n "${COMBOT_JAR:-}" ]]; then jar="$COMBOT_JAR"; else build_if_needed; fi
+}
+
+run_tool() {
+  [[ -f "$tools_jar" ]] || build_if_needed
+  exec java -cp "$tools_jar" "$@"
+}

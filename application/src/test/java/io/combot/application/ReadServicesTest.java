@@ -93,4 +93,15 @@ class ReadServicesTest {
         assertThat(health.readiness().components()).extracting(ComponentHealth::up).containsExactly(true, false);
         assertThat(new HealthService(List.of(up)).readiness().ready()).isTrue();
     }
+
+    @Test
+    void anOptionalComponentDownIsReportedButLeavesTheServiceReady() {
+        HealthCheckPort up = () -> ComponentHealth.up("database", "ok");
+        HealthCheckPort circuitOpen = () -> ComponentHealth.optional("llm", false, "circuit open");
+
+        HealthService health = new HealthService(List.of(up, circuitOpen));
+
+        assertThat(health.readiness().ready()).isTrue();
+        assertThat(health.readiness().components()).extracting(ComponentHealth::up).containsExactly(true, false);
+    }
 }

@@ -1,8 +1,13 @@
 package io.combot.bootstrap;
 
 import io.combot.adapter.in.web.BodyLimitFilter;
+import io.combot.adapter.in.web.RequestIdFilter;
+import io.combot.adapter.in.web.RequestMetricsFilter;
 import io.combot.adapter.in.web.WebConfiguration;
 import jakarta.servlet.DispatcherType;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.EnumSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
@@ -84,8 +89,16 @@ public final class CombotServer implements AutoCloseable {
         web.register(WebConfiguration.class);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
+        PrometheusMeterRegistry registry = application.getBean(PrometheusMeterRegistry.class);
+        new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
+        context.addFilter(new FilterHolder(new RequestIdFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new RequestMetricsFilter(registry)), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
+        context.addServlet(new ServletHolder("admin", new AdminServlet(settings.ops(),
+                application.getBean(SessionPurgeJob.class))), "/admin/*");
         ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new DispatcherServlet(web));
         dispatcher.setInitOrder(0);
         context.addServlet(dispatcher, "/");
@@ -100,7 +113,8 @@ public final class CombotServer implements AutoCloseable {
     /**
      * At most {@code maxConcurrentRequests} requests are handled at once; the next {@code queueCapacity} wait without
      * holding a thread, for up to {@code queueTimeout}; anything beyond is refused with 503 at once. Health probes
-     * bypass the queue so that an overloaded service still says it is alive.
+     * bypass the queue so that an overloaded service still says it is alive, and so do metrics and the operator's
+     * endpoints, so that an overload can be watched and handled.
      */
     private static QoSHandler admissionControl(ServerSettings http, Handler next) {
         QoSHandler admission = new QoSHandler(next);
@@ -108,6 +122,8 @@ public final class CombotServer implements AutoCloseable {
         admission.setMaxSuspendedRequestCount(http.queueCapacity());
         admission.setMaxSuspend(http.queueTimeout());
         admission.exclude(new ServletPathSpec("/health/*"));
+        admission.exclude(new ServletPathSpec("/metrics"));
+        admission.exclude(new ServletPathSpec("/admin/*"));
         return admission;
     }
 

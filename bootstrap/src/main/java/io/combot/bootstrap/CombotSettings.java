@@ -12,13 +12,18 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /** Every module's settings, read from one {@link ConfigSource} so that each has exactly one name. */
 public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy chat, PersistenceSettings persistence,
-                             ClassifierSettings classifier, LlmSettings llm) {
+                             ClassifierSettings classifier, LlmSettings llm, OpsSettings ops) {
 
     /** Settings from the defaults, the operator's file and the given environment. */
     public static CombotSettings from(Map<String, String> environment) {
         ConfigSource config = ConfigSource.load(environment);
         return new CombotSettings(server(config), new WebSettings(config.integer("COMBOT_MAX_BODY_BYTES")),
-                chat(config), persistence(config), classifier(config), llm(config));
+                chat(config), persistence(config), classifier(config), llm(config), ops(config, environment));
+    }
+
+    private static OpsSettings ops(ConfigSource config, Map<String, String> environment) {
+        return new OpsSettings(config.duration("COMBOT_PURGE_INTERVAL"), config.integer("COMBOT_PURGE_BATCH_SIZE"),
+                config.optional("COMBOT_ADMIN_TOKEN").orElse(null), environment);
     }
 
     private static ServerSettings server(ConfigSource config) {
@@ -75,10 +80,11 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
         context.registerBean(PersistenceSettings.class, () -> persistence);
         context.registerBean(ClassifierSettings.class, () -> classifier);
         context.registerBean(LlmSettings.class, () -> llm);
+        context.registerBean(OpsSettings.class, () -> ops);
     }
 
     @Override
     public String toString() {
-        return "CombotSettings[" + server + ", " + web + ", " + persistence + ", " + classifier + ", " + llm + "]";
+        return "CombotSettings[" + server + ", " + web + ", " + persistence + ", " + classifier + ", " + llm + ", " + ops + "]";
     }
 }

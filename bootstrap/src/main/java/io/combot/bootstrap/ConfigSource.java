@@ -54,6 +54,22 @@ final class ConfigSource {
         return new ConfigSource(values);
     }
 
+    /** The names whose values differ between this and {@code other}, sorted. */
+    java.util.SortedSet<String> changedKeys(ConfigSource other) {
+        java.util.SortedSet<String> changed = new java.util.TreeSet<>();
+        for (String key : values.stringPropertyNames()) {
+            if (!values.getProperty(key).equals(other.values.getProperty(key))) {
+                changed.add(key);
+            }
+        }
+        for (String key : other.values.stringPropertyNames()) {
+            if (!values.containsKey(key)) {
+                changed.add(key);
+            }
+        }
+        return changed;
+    }
+
     Optional<String> optional(String key) {
         String value = values.getProperty(key);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());

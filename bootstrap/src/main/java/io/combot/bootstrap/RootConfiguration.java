@@ -5,16 +5,19 @@ import io.combot.adapter.out.ml.MlConfiguration;
 import io.combot.adapter.out.persistence.PersistenceConfiguration;
 import io.combot.application.ChatPolicy;
 import io.combot.application.ClassifyTextService;
+import io.combot.application.ExpiredSessionsService;
 import io.combot.application.HealthService;
 import io.combot.application.HistoryService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.application.StatusService;
+import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.LlmCircuitStatePort;
 import io.combot.domain.port.out.SessionStorePort;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +26,7 @@ import org.springframework.context.annotation.Import;
 
 /** The application context: each adapter's own configuration, and one bean per use case built by hand. */
 @Configuration
-@Import({PersistenceConfiguration.class, MlConfiguration.class, LlmConfiguration.class})
+@Import({MetricsConfiguration.class, PersistenceConfiguration.class, MlConfiguration.class, LlmConfiguration.class})
 class RootConfiguration {
     @Bean
     Clock clock() {
@@ -36,9 +39,11 @@ class RootConfiguration {
     }
 
     @Bean
-    SendMessageService sendMessageService(SessionStorePort store, ClassifyMessagePort classifier,
-                                          GenerateReplyPort generator, Clock clock, ChatPolicy policy) {
-        return new SendMessageService(store, classifier, generator, clock, policy);
+    SendMessageUseCase sendMessageService(SessionStorePort store, ClassifyMessagePort classifier,
+                                          GenerateReplyPort generator, Clock clock, ChatPolicy policy,
+                                          MeteredPorts metered) {
+        return metered.sendMessage(new SendMessageService(store, metered.classifier(classifier),
+                metered.generator(generator), clock, policy));
     }
 
     @Bean
@@ -47,8 +52,18 @@ class RootConfiguration {
     }
 
     @Bean
-    ClassifyTextService classifyTextService(ClassifyMessagePort classifier, ChatPolicy policy) {
-        return new ClassifyTextService(classifier, policy);
+    ClassifyTextService classifyTextService(ClassifyMessagePort classifier, ChatPolicy policy, MeteredPorts metered) {
+        return new ClassifyTextService(metered.classifier(classifier), policy);
+    }
+
+    @Bean
+    ExpiredSessionsService expiredSessionsService(SessionStorePort store, Clock clock, OpsSettings ops) {
+        return new ExpiredSessionsService(store, clock, ops.purgeBatchSize());
+    }
+
+    @Bean(destroyMethod = "close")
+    SessionPurgeJob sessionPurgeJob(ExpiredSessionsService expiredSessions, MeterRegistry registry, OpsSettings ops) {
+        return new SessionPurgeJob(expiredSessions, registry, ops.purgeInterval());
     }
 
     @Bean

@@ -117,6 +117,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Metrics are taken at the edges: request metrics in the web adapter, the LLM's circuit in its adapter. */
+    @Test
+    void micrometerStaysAtTheEdges() {
+        noClasses().that().resideOutsideOfPackages(WEB, LLM, BOOTSTRAP)
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(classes);
+    }
+
     @Test
     void jettyIsKnownToBootstrapOnly() {
         noClasses().that().resideOutsideOfPackage(BOOTSTRAP)

@@ -8,6 +8,6 @@ public record HealthReport(List<ComponentHealth> components) {
     }
 
     public boolean ready() {
-        return components.stream().allMatch(ComponentHealth::up);
+        return components.stream().allMatch(component -> component.up() || !component.affectsReadiness());
     }
 }

@@ -1,32 +1,24 @@
 package io.combot.tools.fakellm;
 
+import io.combot.tools.ops.CommandLine;
+import io.combot.tools.ops.Durations;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code fake-llm [--port N] [--latency 200ms] [--token-latency 20ms] [--error-rate 0.1] [--429-rate 0.05]
  * [--retry-after 1s] [--reply TEXT] [--fault hang|reset_connection|...]}: runs the fake server until stopped.
  */
 public final class FakeLlmCommand {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
 
     private FakeLlmCommand() {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println("usage: fake-llm [--port N] [--latency 200ms] [--token-latency 20ms] "
-                    + "[--error-rate 0.1] [--429-rate 0.05] [--retry-after 1s] [--reply TEXT] [--fault NAME]");
-            System.exit(2);
-            return;
-        }
+        Options options = CommandLine.parseOrExit(args, FakeLlmCommand::parse,
+                "fake-llm [--port N] [--latency 200ms] [--token-latency 20ms] "
+                        + "[--error-rate 0.1] [--429-rate 0.05] [--retry-after 1s] [--reply TEXT] [--fault NAME]");
         FakeOpenAiServer server = FakeOpenAiServer.start(options.port(), options.behaviour());
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -69,18 +61,7 @@ public final class FakeLlmCommand {
         return new Options(port, behaviour);
     }
 
-    /** {@code 250ms}, {@code 2s}, {@code 1m}; a bare number is milliseconds. */
     static Duration duration(String text) {
-        Matcher matcher = DURATION.matcher(text.trim());
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("Not a duration: " + text + " (use e.g. 200ms, 2s, 1m)");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "ms" : matcher.group(2);
-        return switch (unit) {
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofMillis(amount);
-        };
+        return Durations.parse(text);
     }
 }

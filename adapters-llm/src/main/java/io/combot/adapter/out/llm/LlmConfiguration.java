@@ -2,9 +2,14 @@ package io.combot.adapter.out.llm;
 
 import io.combot.domain.model.CircuitState;
 import io.combot.domain.port.out.GenerateReplyPort;
+import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.LlmCircuitStatePort;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,7 +22,7 @@ public class LlmConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LlmConfiguration.class);
 
     @Bean
-    public GenerateReplyPort generateReplyPort(LlmSettings settings) {
+    public GenerateReplyPort generateReplyPort(LlmSettings settings, ObjectProvider<MeterRegistry> metrics) {
         PromptTemplates templates = PromptTemplates.load(settings.promptTemplatePath());
         if (!settings.hasApiKey()) {
             log.info("Replies come from the offline responder (fixed texts per intent, no LLM). To use an LLM, set "
@@ -28,7 +33,20 @@ public class LlmConfiguration {
         log.info("Replies come from the LLM at {} with model {} ({} calls at most in flight). To use the offline "
                 + "responder instead, leave COMBOT_OPENAI_API_KEY empty.", settings.baseUrl(), settings.model(),
                 settings.maxConcurrentCalls());
-        return new OpenAiReplyAdapter(settings, templates);
+        OpenAiReplyAdapter adapter = new OpenAiReplyAdapter(settings, templates);
+        metrics.ifAvailable(registry -> {
+            // CircuitState's order: 0 closed, 1 open, 2 half-open; alert on > 0.
+            Gauge.builder("combot.llm.circuit.state", adapter, llm -> llm.circuitState().ordinal())
+                    .description("LLM circuit breaker: 0 closed, 1 open, 2 half-open").register(registry);
+            FunctionCounter.builder("combot.llm.retries", adapter, OpenAiReplyAdapter::retries)
+                    .description("LLM attempts retried").register(registry);
+        });
+        return adapter;
+    }
+
+    @Bean
+    HealthCheckPort llmHealth(LlmCircuitStatePort circuit) {
+        return new LlmHealthAdapter(circuit);
     }
 
     /** The reply generator's circuit, for the status page; the offline responder calls no LLM, so has none. */

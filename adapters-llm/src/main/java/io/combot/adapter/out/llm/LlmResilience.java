@@ -14,6 +14,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -38,6 +39,7 @@ final class LlmResilience {
     private final Bulkhead bulkhead;
     private final CircuitBreaker circuitBreaker;
     private final int maxRetries;
+    private final LongAdder retries = new LongAdder();
     private final IntervalFunction backoff =
             IntervalFunction.ofExponentialRandomBackoff(FIRST_BACKOFF, BACKOFF_MULTIPLIER, JITTER);
 
@@ -91,6 +93,10 @@ final class LlmResilience {
         };
     }
 
+    long retries() {
+        return retries.sum();
+    }
+
     /** A retry that gives up when the wait the server asks for, or the next backoff, would pass the deadline. */
     private <T> Retry retryWithin(Deadline deadline) {
         RetryConfig config = RetryConfig.<T>custom()
@@ -108,6 +114,7 @@ final class LlmResilience {
     private long waitMillis(int attempts, Throwable failure, Deadline deadline) {
         Duration wait = failure == null ? Duration.ZERO : UpstreamFailures.retryAfter(failure).orElse(Duration.ZERO);
         long millis = Math.min(Math.max(wait.toMillis(), backoff.apply(attempts)), deadline.remaining().toMillis());
+        retries.increment();
         log.info("LLM attempt {} failed ({}); retrying in {} ms", attempts,
                 failure == null ? "no exception" : UpstreamFailures.describe(failure), millis);
         return millis;

@@ -77,6 +77,11 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
         client.close();
     }
 
+    /** Retries made so far, over all calls. */
+    long retries() {
+        return resilience.retries();
+    }
+
     /** One attempt; it throws (so that it may be retried) only while no text has reached the sink. */
     private StreamOutcome stream(ChatCompletionCreateParams params, ReplySink sink, Deadline deadline) {
         StringBuilder text = new StringBuilder();

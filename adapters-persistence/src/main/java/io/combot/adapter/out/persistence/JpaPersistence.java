@@ -32,14 +32,15 @@ final class JpaPersistence implements AutoCloseable {
     private final HealthCheckPort healthCheck;
 
     private JpaPersistence(ConnectionPools pools, Deque<AutoCloseable> resources, JpaTransactions transactions,
-                           SessionFactory writerFactory) {
+                           SessionFactory writerFactory, PersistenceSettings settings) {
         this.pools = pools;
         this.resources = resources;
         this.transactions = transactions;
         this.writerFactory = writerFactory;
         this.sessionStore = new JpaSessionStoreAdapter(transactions, Mappers.getMapper(SessionJpaMapper.class),
-                Mappers.getMapper(MessageJpaMapper.class));
-        this.healthCheck = new JdbcDatabaseHealthCheck(pools.reader());
+                Mappers.getMapper(MessageJpaMapper.class), !settings.isSqlite());
+        this.healthCheck = new JdbcDatabaseHealthCheck(pools.reader(),
+                settings.isSqlite() ? SqliteDataSources.databaseFile(settings.jdbcUrl()) : null);
     }
 
     static JpaPersistence open(PersistenceSettings settings) {
@@ -57,7 +58,7 @@ final class JpaPersistence implements AutoCloseable {
                 resources.push(readerFactory);
             }
             return new JpaPersistence(pools, resources, new JpaTransactions(readerFactory, writerFactory),
-                    writerFactory);
+                    writerFactory, settings);
         } catch (RuntimeException e) {
             closeAll(resources, e);
             throw e;

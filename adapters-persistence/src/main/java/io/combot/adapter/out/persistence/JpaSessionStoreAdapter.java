@@ -12,6 +12,7 @@ import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.out.SessionStorePort;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +21,18 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
     private final JpaTransactions transactions;
     private final SessionJpaMapper sessions;
     private final MessageJpaMapper messages;
+    private final boolean skipLockedRows;
 
-    JpaSessionStoreAdapter(JpaTransactions transactions, SessionJpaMapper sessions, MessageJpaMapper messages) {
+    /**
+     * {@code skipLockedRows}: the database supports {@code FOR UPDATE SKIP LOCKED} (PostgreSQL), so that purgers on
+     * several instances each take other expired sessions. SQLite has one writer at a time and needs no row locks.
+     */
+    JpaSessionStoreAdapter(JpaTransactions transactions, SessionJpaMapper sessions, MessageJpaMapper messages,
+                           boolean skipLockedRows) {
         this.transactions = transactions;
         this.sessions = sessions;
         this.messages = messages;
+        this.skipLockedRows = skipLockedRows;
     }
 
     @Override
@@ -150,5 +158,53 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
                 .createQuery("delete from SessionJpaEntity s where s.id = :id")
                 .setParameter("id", id.value())
                 .executeUpdate() > 0);
+    }
+
+    /**
+     * Picks the oldest expired ids (by the index on {@code expires_at}), then deletes those still expired; the
+     * messages go by the cascading foreign key. On PostgreSQL the pick locks its rows and skips rows another purger
+     * holds, so that concurrent purgers neither wait for nor repeat each other's batch.
+     */
+    @Override
+    public int purgeExpired(Instant now, int batchSize) {
+        InvalidInputException.require(batchSize >= 1, "batchSize must be at least 1");
+        long nowMillis = StoredValues.epochMillis(now);
+        return transactions.inWriteTransaction(entityManager -> {
+            List<String> ids = expiredIds(entityManager, nowMillis, batchSize);
+            if (ids.isEmpty()) {
+                return 0;
+            }
+            return entityManager.createQuery(
+                            "delete from SessionJpaEntity s where s.id in :ids and s.expiresAt <= :now")
+                    .setParameter("ids", ids)
+                    .setParameter("now", nowMillis)
+                    .executeUpdate();
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> expiredIds(EntityManager entityManager, long nowMillis, int batchSize) {
+        if (skipLockedRows) {
+            return entityManager.createNativeQuery("""
+                            select id from sessions where expires_at <= ?1 order by expires_at
+                            limit ?2 for update skip locked""")
+                    .setParameter(1, nowMillis)
+                    .setParameter(2, batchSize)
+                    .getResultList();
+        }
+        return entityManager.createQuery(
+                        "select s.id from SessionJpaEntity s where s.expiresAt <= :now order by s.expiresAt",
+                        String.class)
+                .setParameter("now", nowMillis)
+                .setMaxResults(batchSize)
+                .getResultList();
+    }
+
+    @Override
+    public long countActive(Instant now) {
+        return transactions.inReadTransaction(entityManager -> entityManager
+                .createQuery("select count(s) from SessionJpaEntity s where s.expiresAt > :now", Long.class)
+                .setParameter("now", StoredValues.epochMillis(now))
+                .getSingleResult());
     }
 }

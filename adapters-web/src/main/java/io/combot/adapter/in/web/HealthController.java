@@ -36,8 +36,10 @@ class HealthController {
                 .body(new HealthResponse(status(report.ready()), checks));
     }
 
+    /** A component the service works around (the LLM) is DEGRADED when down: reported, still ready. */
     private static CheckResponse toResponse(ComponentHealth component) {
-        return new CheckResponse(component.name(), status(component.up()), component.detail());
+        String status = component.up() || component.affectsReadiness() ? status(component.up()) : "DEGRADED";
+        return new CheckResponse(component.name(), status, component.detail());
     }
 
     private static String status(boolean up) {

@@ -6,6 +6,7 @@ import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Durable sessions and their messages. Reads never write. */
@@ -32,4 +33,14 @@ public interface SessionStorePort {
 
     /** Deletes the session with its messages; false when there was none. */
     boolean delete(SessionId id);
+
+    /**
+     * Deletes up to {@code batchSize} sessions that expired at or before {@code now}, with their messages, in one
+     * short write transaction, and returns how many it deleted. Purgers running at once on a shared database each
+     * delete other sessions (or none), never fail for the other's work.
+     */
+    int purgeExpired(Instant now, int batchSize);
+
+    /** How many sessions have not expired at {@code now}. */
+    long countActive(Instant now);
 }

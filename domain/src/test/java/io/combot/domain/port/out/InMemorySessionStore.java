@@ -12,6 +12,7 @@ import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.model.UserMessage;
 import io.combot.domain.model.AssistantMessage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,6 +95,20 @@ public class InMemorySessionStore implements SessionStorePort {
             writes++;
         }
         return existed;
+    }
+
+    @Override
+    public synchronized int purgeExpired(Instant now, int batchSize) {
+        List<SessionId> expired = sessions.values().stream().filter(session -> session.isExpiredAt(now))
+                .sorted(java.util.Comparator.comparing(ChatSession::expiresAt)).limit(batchSize)
+                .map(ChatSession::id).toList();
+        expired.forEach(this::delete);
+        return expired.size();
+    }
+
+    @Override
+    public synchronized long countActive(Instant now) {
+        return sessions.values().stream().filter(session -> !session.isExpiredAt(now)).count();
     }
 
     /** How many write operations ran, so that tests can show that reads never write. */

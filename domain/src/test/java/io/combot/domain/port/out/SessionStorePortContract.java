@@ -18,6 +18,8 @@ import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.TokenUsage;
 import io.combot.domain.model.Turn;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -146,6 +148,80 @@ public abstract class SessionStorePortContract {
         assertThat(store().findSession(session.id())).isEmpty();
         assertThat(store().loadHistory(session.id(), 50, Optional.empty()).items()).isEmpty();
         assertThat(store().delete(session.id())).isFalse();
+    }
+
+    @Test
+    void purgingDeletesExactlyTheExpiredSessionsWithTheirMessages() {
+        ChatSession idle = appendTurns(newSession(OWNER), 1);
+        ChatSession alsoIdle = newSession(OWNER);
+        store().create(alsoIdle);
+        ChatSession busy = appendTurns(newSession(OWNER), 30);
+        Instant now = idle.expiresAt().plusMillis(1);
+        assertThat(busy.expiresAt()).isAfter(now);
+        assertThat(store().countActive(now)).isEqualTo(1);
+
+        assertThat(store().purgeExpired(now, 100)).isEqualTo(2);
+
+        assertThat(store().findSession(idle.id())).isEmpty();
+        assertThat(store().findSession(alsoIdle.id())).isEmpty();
+        assertThat(store().loadHistory(idle.id(), 50, Optional.empty()).items()).isEmpty();
+        assertThat(store().findSession(busy.id())).contains(busy);
+        assertThat(store().loadHistory(busy.id(), 200, Optional.empty()).items()).hasSize(60);
+        assertThat(store().purgeExpired(now, 100)).isZero();
+    }
+
+    @Test
+    void aSessionExpiresAtItsExpiryInstantNotBefore() {
+        ChatSession session = newSession(OWNER);
+        store().create(session);
+
+        assertThat(store().purgeExpired(session.expiresAt().minusMillis(1), 10)).isZero();
+        assertThat(store().countActive(session.expiresAt().minusMillis(1))).isEqualTo(1);
+        assertThat(store().countActive(session.expiresAt())).isZero();
+        assertThat(store().purgeExpired(session.expiresAt(), 10)).isEqualTo(1);
+    }
+
+    @Test
+    void aPurgeDeletesAtMostOneBatch() {
+        for (int i = 0; i < 5; i++) {
+            store().create(newSession(OWNER));
+        }
+        Instant later = TestTurns.T0.plus(IDLE_TIMEOUT).plus(Duration.ofMinutes(1));
+
+        assertThat(store().purgeExpired(later, 2)).isEqualTo(2);
+        assertThat(store().purgeExpired(later, 2)).isEqualTo(2);
+        assertThat(store().purgeExpired(later, 2)).isEqualTo(1);
+        assertThat(store().purgeExpired(later, 2)).isZero();
+    }
+
+    @Test
+    void concurrentPurgersShareTheWorkWithoutFailing() throws Exception {
+        int sessions = 40;
+        for (int i = 0; i < sessions; i++) {
+            store().create(newSession(OWNER));
+        }
+        Instant later = TestTurns.T0.plus(IDLE_TIMEOUT).plus(Duration.ofMinutes(1));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> purgers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                purgers.add(() -> {
+                    int purged = 0;
+                    for (int batch = store().purgeExpired(later, 3); batch > 0; batch = store().purgeExpired(later, 3)) {
+                        purged += batch;
+                    }
+                    return purged;
+                });
+            }
+            int total = 0;
+            for (Future<Integer> purged : pool.invokeAll(purgers)) {
+                total += purged.get();
+            }
+            assertThat(total).isEqualTo(sessions);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store().countActive(TestTurns.T0)).isZero();
     }
 
     @Test

@@ -1,0 +1,126 @@
+package io.combot.bootstrap;
+
+import ch.qos.logback.classic.Level;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The operator's endpoints, each behind {@code Authorization: Bearer <COMBOT_ADMIN_TOKEN>}: {@code POST /admin/purge}
+ * purges expired sessions now; {@code GET /admin/memory} reports heap, heap after GC, RSS, threads and GC time;
+ * {@code POST /admin/gc} runs a full collection first, for a steady heap-after-GC figure; {@code POST /admin/reload}
+ * re-reads the configuration and applies what is safe to change while running (the log level). With no token
+ * configured every call is refused with 403; a missing token is 401, a wrong one 403.
+ */
+final class AdminServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BEARER = "Bearer ";
+    private static final String LOG_LEVEL_KEY = "COMBOT_LOG_LEVEL";
+
+    private final transient OpsSettings ops;
+    private final transient SessionPurgeJob purge;
+    private final byte[] tokenDigest;
+    private final transient ConfigSource loaded;
+
+    AdminServlet(OpsSettings ops, SessionPurgeJob purge) {
+        this.ops = ops;
+        this.loaded = ConfigSource.load(ops.environment());
+        this.purge = purge;
+        this.tokenDigest = ops.adminEnabled() ? sha256(ops.adminToken()) : null;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!authorised(request, response)) {
+            return;
+        }
+        String action = request.getMethod() + " " + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        switch (action) {
+            case "POST /purge" -> json(response, Map.of("purged", purge.runNow()));
+            case "GET /memory" -> json(response, ProcessMemory.report());
+            case "POST /gc" -> {
+                System.gc();
+                json(response, ProcessMemory.report());
+            }
+            case "POST /reload" -> json(response, reload());
+            default -> problem(response, HttpServletResponse.SC_NOT_FOUND,
+                    "No admin action " + action + "; there are POST /admin/purge, GET /admin/memory, "
+                            + "POST /admin/gc and POST /admin/reload");
+        }
+    }
+
+    /** Compares digests with {@link MessageDigest#isEqual}, in constant time whatever the offered token's length. */
+    private boolean authorised(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (tokenDigest == null) {
+            problem(response, HttpServletResponse.SC_FORBIDDEN,
+                    "The admin endpoints are disabled: set COMBOT_ADMIN_TOKEN to enable them");
+            return false;
+        }
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.startsWith(BEARER)) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"combot-admin\"");
+            problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Send Authorization: Bearer <admin token>");
+            return false;
+        }
+        if (!MessageDigest.isEqual(tokenDigest, sha256(header.substring(BEARER.length()).trim()))) {
+            LOG.warn("Refused an admin call with a wrong token");
+            problem(response, HttpServletResponse.SC_FORBIDDEN, "The admin token is not valid");
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Only the log level changes while running; every other setting sizes pools, queues or threads built at start,
+     * so a changed value is reported as needing a restart.
+     */
+    private synchronized Map<String, Object> reload() {
+        ConfigSource fresh = ConfigSource.load(ops.environment());
+        SortedSet<String> changed = loaded.changedKeys(fresh);
+        String level = fresh.optional(LOG_LEVEL_KEY).orElse("INFO");
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.combot")).setLevel(Level.toLevel(level, Level.INFO));
+        changed.remove(LOG_LEVEL_KEY);
+        LOG.info("Configuration reloaded: {}={}; changed but needing a restart: {}", LOG_LEVEL_KEY, level, changed);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("applied", Map.of(LOG_LEVEL_KEY, level));
+        result.put("restartRequired", List.copyOf(changed));
+        return result;
+    }
+
+    private static void json(HttpServletResponse response, Object body) throws IOException {
+        response.setContentType("application/json");
+        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    }
+
+    private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", org.eclipse.jetty.http.HttpStatus.getMessage(status));
+        problem.put("status", status);
+        problem.put("detail", detail);
+        response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.combot.tools.loadtest;
+
+import io.combot.tools.ops.CommandLine;
+import io.combot.tools.ops.Durations;
+import io.combot.tools.ops.ServiceProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * {@code loadtest [--users 50] [--duration 30s] [--rounds 5] [--target URL] [--out DIR] [--max-requests N]}: rounds of
+ * virtual users against a running service; after each round the server's heap after GC and RSS are read from its
+ * {@code /metrics} (after a full GC through {@code POST /admin/gc} when {@code COMBOT_ADMIN_TOKEN} is set). Prints a
+ * table, writes {@code loadtest.csv} and {@code loadtest.html} (latency and memory per round) into the out folder.
+ */
+public final class LoadTestCommand {
+    record Options(int users, Duration duration, int rounds, URI target, Path out, long maxRequests) {
+        Options {
+            if (users < 1 || rounds < 1 || maxRequests < 1 || duration.isZero() || duration.isNegative()) {
+                throw new IllegalArgumentException("users, rounds, max-requests and duration must be positive");
+            }
+        }
+    }
+
+    private LoadTestCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = CommandLine.parseOrExit(args, LoadTestCommand::parse,
+                "loadtest [--users 50] [--duration 30s] [--rounds 5] [--target URL] "
+                        + "[--out DIR] [--max-requests N]");
+        List<RoundResult> rounds = run(options, System.getenv("COMBOT_ADMIN_TOKEN"));
+        long errors = rounds.stream().mapToLong(RoundResult::errors).sum();
+        System.exit(errors == 0 ? 0 : 1);
+    }
+
+    static Options parse(String... args) {
+        int users = 50;
+        Duration duration = Duration.ofSeconds(30);
+        int rounds = 5;
+        URI target = URI.create("http://127.0.0.1:8080");
+        Path out = Path.of("loadtest-results");
+        long maxRequests = 1_000_000;
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("The flag " + args[i] + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--users" -> users = Integer.parseInt(value);
+                case "--duration" -> duration = Durations.parse(value);
+                case "--rounds" -> rounds = Integer.parseInt(value);
+                case "--target" -> target = URI.create(value);
+                case "--out" -> out = Path.of(value);
+                case "--max-requests" -> maxRequests = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("Unknown flag " + args[i]);
+            }
+        }
+        return new Options(users, duration, rounds, target, out, maxRequests);
+    }
+
+    static List<RoundResult> run(Options options, String adminToken) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        ServiceProbe probe = new ServiceProbe(client, options.target());
+        VirtualUsers users = new VirtualUsers(client, options.target());
+        Files.createDirectories(options.out());
+        System.out.printf(Locale.ROOT, "loadtest: %d users, %d rounds of %s against %s%n", options.users(),
+                options.rounds(), options.duration(), options.target());
+        System.out.println(RoundResult.TABLE_HEADER);
+        List<RoundResult> results = new ArrayList<>();
+        for (int round = 1; round <= options.rounds(); round++) {
+            AtomicLong requests = new AtomicLong();
+            AtomicLong errors = new AtomicLong();
+            long start = System.nanoTime();
+            Histogram latencies = users.run(options.users(), options.duration(), options.maxRequests(), requests,
+                    errors);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            probe.collectGarbage(adminToken);
+            ServiceProbe.Scrape memory = probe.scrape();
+            RoundResult result = new RoundResult(round, requests.get(), errors.get(), seconds,
+                    millis(latencies, 50), millis(latencies, 95), millis(latencies, 99), memory.heapAfterGcBytes(),
+                    memory.residentSetBytes());
+            results.add(result);
+            System.out.println(result.tableRow());
+        }
+        Path csv = options.out().resolve("loadtest.csv");
+        Path html = options.out().resolve("loadtest.html");
+        LoadReport.writeCsv(csv, results);
+        LoadReport.writeHtml(html, "Combot load test, " + Instant.now() + ": " + options.users() + " users, "
+                + options.duration() + " rounds", results);
+        System.out.println("loadtest: wrote " + csv + " and " + html);
+        return results;
+    }
+
+    private static double millis(Histogram latencies, double percentile) {
+        return latencies.getTotalCount() == 0 ? 0 : latencies.getValueAtPercentile(percentile) / 1000.0;
+    }
+}
