@@ -10,7 +10,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The JPA store on a real SQLite file and on a real PostgreSQL server passes the contract the in-memory double passes. */
+/** The JPA store on a SQLite file and on a PostgreSQL server passes the contract the in-memory double passes. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
 class JpaSessionStoreAdapterTest extends SessionStorePortContract {

@@ -30,7 +30,7 @@ class PersistenceSettingsTest {
                 .hasMessageContaining("jdbcUrl");
         assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 0, 10, LIFETIME, BUSY))
                 .hasMessageContaining("readPoolSize");
-        assertThatThrownBy(() -> new PersistenceSettings("jdbc:postgresql://db/combot", null, null, 4, 0, LIFETIME, BUSY))
+        assertThatThrownBy(() -> new PersistenceSettings("jdbc:postgresql://db/c", null, null, 4, 0, LIFETIME, BUSY))
                 .hasMessageContaining("poolSize");
         assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 4, 10, Duration.ofSeconds(5), BUSY))
                 .hasMessageContaining("maxConnectionLifetime");

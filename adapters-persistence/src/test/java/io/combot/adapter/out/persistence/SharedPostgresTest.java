@@ -89,7 +89,8 @@ class SharedPostgresTest {
             pool.shutdownNow();
         }
 
-        List<Message> history = instances.get(1).sessionStore().loadHistory(session.id(), 200, Optional.empty()).items();
+        List<Message> history =
+                instances.get(1).sessionStore().loadHistory(session.id(), 200, Optional.empty()).items();
         assertThat(history).hasSize(2 * ROUNDS);
         assertThat(history).extracting(Message::sequence).isSorted().doesNotHaveDuplicates();
         for (int i = 0; i < history.size(); i += 2) {
