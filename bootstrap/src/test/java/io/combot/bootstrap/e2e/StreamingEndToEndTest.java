@@ -122,6 +122,11 @@ class StreamingEndToEndTest {
         response.body().close();
 
         JsonNode reply = awaitReply(session);
+        // The fake server notices the hang-up only when it writes its next token, which may come after the store.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (llm.abortedStreams() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
 
         assertThat(reply.get("degraded").asBoolean()).isTrue();
         assertThat(reply.get("content").asString()).isNotBlank().hasSizeLessThan(REPLY.repeat(10).length());
