@@ -5,6 +5,7 @@ import static io.combot.domain.port.out.TestTurns.newSession;
 import static io.combot.domain.port.out.TestTurns.turn;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.combot.domain.error.ConcurrentTurnException;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.Message;
@@ -61,6 +62,15 @@ class SharedPostgresTest {
 
         assertThat(instances.get(1).sessionStore().findSession(session.id())).contains(session);
         assertThat(instances.get(1).healthCheck().check().detail()).startsWith("PostgreSQL answered in");
+    }
+
+    @Test
+    void onePoolOfThePoolSizeServesReadsAndWrites() {
+        ConnectionPools pools = instances.get(0).pools();
+
+        assertThat(pools.shared()).isTrue();
+        assertThat(((HikariDataSource) pools.writer()).getMaximumPoolSize())
+                .isEqualTo(PersistenceSettings.DEFAULT_POOL_SIZE);
     }
 
     @Test
