@@ -1,5 +1,6 @@
 package io.combot.application;
 
+import io.combot.domain.error.ConcurrentTurnException;
 import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.ChatSession;
@@ -58,8 +59,7 @@ public class SendMessageService implements SendMessageUseCase {
 
     private Turn answerInTurn(SendMessageCommand command, Classification classification, TurnListener listener) {
         ChatSession session = sessions.usable(command.sessionQuery());
-        Optional<Turn> stored = command.optionalClientMessageId()
-                .flatMap(clientMessageId -> store.findTurn(session.id(), clientMessageId));
+        Optional<Turn> stored = storedTurn(command);
         if (stored.isPresent()) {
             listener.userMessage(stored.get().userMessage());
             listener.delta(stored.get().reply().content());
@@ -68,9 +68,41 @@ public class SendMessageService implements SendMessageUseCase {
         UserMessage userMessage = new UserMessage(MessageId.random(), session.id(), session.nextSequence(),
                 command.content(), sessions.now(), classification, command.clientMessageId());
         listener.userMessage(userMessage);
-        Turn turn = new Turn(userMessage, reply(userMessage, listener));
-        store.appendTurn(session.after(turn, policy.idleTimeout()), turn);
-        return turn;
+        return store(command, session, new Turn(userMessage, reply(userMessage, listener)));
+    }
+
+    private Optional<Turn> storedTurn(SendMessageCommand command) {
+        return command.optionalClientMessageId()
+                .flatMap(clientMessageId -> store.findTurn(command.sessionId(), clientMessageId));
+    }
+
+    /**
+     * The session lock orders the turns of a session within this instance only: another instance sharing the
+     * database may store a turn of the same session while this one was being answered. The store then refuses this
+     * turn, and it is moved behind the one that won, as if it had arrived a moment later, until
+     * {@code COMBOT_TURN_WAIT} runs out. The reply is kept: it has been paid for and may have been streamed already.
+     */
+    private Turn store(SendMessageCommand command, ChatSession session, Turn turn) {
+        long deadline = System.nanoTime() + policy.turnWait().toNanos();
+        ChatSession current = session;
+        Turn placed = turn;
+        while (true) {
+            try {
+                store.appendTurn(current.after(placed, policy.idleTimeout()), placed);
+                return placed;
+            } catch (ConcurrentTurnException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+            current = sessions.usable(command.sessionQuery());
+            // A client's retry that reached the other instance may have stored this very message.
+            Optional<Turn> stored = storedTurn(command);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            placed = placed.movedTo(current.nextSequence(), sessions.now());
+        }
     }
 
     private AssistantMessage reply(UserMessage userMessage, ReplySink sink) {

@@ -279,6 +279,44 @@ class SendMessageServiceTest {
         assertThat(store.findSession(session.id()).orElseThrow().messageCount()).isEqualTo(32);
     }
 
+    @Test
+    void aTurnStoredMeanwhileByAnotherInstanceGoesFirstAndThisOneIsMovedBehindIt() {
+        // Another instance: the same database, but its own session locks.
+        SendMessageService otherInstance =
+                new SendMessageService(store, new KeywordClassifier(), generator, clock, policy);
+        GenerateReplyPort overtaken = (request, sink) -> {
+            otherInstance.sendMessage(send("hello from the other instance", null));
+            return generator.generate(request, sink);
+        };
+        service = new SendMessageService(store, new KeywordClassifier(), overtaken, clock, policy);
+
+        Turn turn = service.sendMessage(send("where is my parcel?", null));
+
+        assertThat(turn.userMessage().sequence()).isEqualTo(2);
+        assertThat(history()).extracting(Message::content).containsExactly("hello from the other instance",
+                history().get(1).content(), "where is my parcel?", turn.reply().content());
+        assertThat(history().subList(2, 4)).containsExactly(turn.userMessage(), turn.reply());
+        assertThat(generator.requests()).as("the reply is not generated again").hasSize(1);
+        assertThat(store.findSession(session.id()).orElseThrow().messageCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aRetryThatAnotherInstanceStoredFirstReturnsThatTurn() {
+        SendMessageService otherInstance =
+                new SendMessageService(store, new KeywordClassifier(), generator, clock, policy);
+        List<Turn> storedByOther = new ArrayList<>();
+        GenerateReplyPort overtaken = (request, sink) -> {
+            storedByOther.add(otherInstance.sendMessage(send("where is my parcel?", "key-7")));
+            return generator.generate(request, sink);
+        };
+        service = new SendMessageService(store, new KeywordClassifier(), overtaken, clock, policy);
+
+        Turn turn = service.sendMessage(send("where is my parcel?", "key-7"));
+
+        assertThat(turn).isEqualTo(storedByOther.get(0));
+        assertThat(history()).containsExactly(turn.userMessage(), turn.reply());
+    }
+
     private List<Message> history() {
         return store.loadHistory(session.id(), 200, Optional.empty()).items();
     }

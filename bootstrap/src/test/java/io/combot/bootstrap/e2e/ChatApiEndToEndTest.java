@@ -12,18 +12,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
-/** The assembled service on a free port, with the real adapters: SQLite file, ONNX model, offline responder. */
+/** The assembled service on a free port with the real adapters: SQLite or PostgreSQL, ONNX model, offline responder. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class ChatApiEndToEndTest {
     private static final String UUID_V4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
+    @Parameter
+    TestDatabase database;
 
     @TempDir
     static Path dataDir;
@@ -32,15 +40,15 @@ class ChatApiEndToEndTest {
     private static Api api;
     private String sessionId;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = CombotServer.start(CombotSettings.from(Map.of(
+    @BeforeParameterizedClassInvocation
+    static void start(TestDatabase database) throws Exception {
+        server = CombotServer.start(CombotSettings.from(database.with(Map.of(
                 "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString())));
+                "COMBOT_DATA_DIR", dataDir.resolve(database.name()).toString()))));
         api = new Api(server.port());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
     }

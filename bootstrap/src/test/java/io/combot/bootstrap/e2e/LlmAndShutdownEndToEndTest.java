@@ -16,11 +16,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** The service with a key, talking to the fake OpenAI server over HTTP through the real openai-java client. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class LlmAndShutdownEndToEndTest {
     private static final String QUESTION = "{\"content\": \"How do I change the delivery address on my order?\"}";
+
+    @Parameter
+    TestDatabase database;
 
     @TempDir
     Path dataDir;
@@ -33,13 +41,13 @@ class LlmAndShutdownEndToEndTest {
     void start() throws Exception {
         llm = FakeOpenAiServer.start();
         llm.behaviour(FakeLlmBehaviour.defaults().withReply("You can change it under Orders, then Edit address."));
-        server = CombotServer.start(CombotSettings.from(Map.of(
+        server = CombotServer.start(CombotSettings.from(database.with(Map.of(
                 "COMBOT_PORT", "0",
                 "COMBOT_DATA_DIR", dataDir.toString(),
                 "COMBOT_OPENAI_API_KEY", "sk-test-e2e",
                 "COMBOT_OPENAI_BASE_URL", llm.baseUrl(),
                 "COMBOT_OPENAI_REQUEST_TIMEOUT", "5s",
-                "COMBOT_SHUTDOWN_TIMEOUT", "10s")));
+                "COMBOT_SHUTDOWN_TIMEOUT", "10s"))));
         api = new Api(server.port());
     }
 
@@ -119,13 +127,13 @@ class LlmAndShutdownEndToEndTest {
     @Test
     void pastTheConcurrencyCapAndTheQueueRequestsAreRefusedWith503ButHealthAnswers() throws Exception {
         llm.behaviour(FakeLlmBehaviour.defaults().withReply("Slow.").withLatency(Duration.ofMillis(1_500)));
-        try (CombotServer small = CombotServer.start(CombotSettings.from(Map.of(
+        try (CombotServer small = CombotServer.start(CombotSettings.from(database.with(Map.of(
                 "COMBOT_PORT", "0",
                 "COMBOT_DATA_DIR", dataDir.resolve("small").toString(),
                 "COMBOT_OPENAI_API_KEY", "sk-test-e2e",
                 "COMBOT_OPENAI_BASE_URL", llm.baseUrl(),
                 "COMBOT_HTTP_MAX_CONCURRENT_REQUESTS", "1",
-                "COMBOT_HTTP_QUEUE_CAPACITY", "0")))) {
+                "COMBOT_HTTP_QUEUE_CAPACITY", "0"))))) {
             Api smallApi = new Api(small.port());
             String session = smallApi.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
             CompletableFuture<Api.Reply> slow = CompletableFuture.supplyAsync(

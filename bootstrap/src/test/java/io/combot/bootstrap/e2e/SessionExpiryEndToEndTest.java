@@ -10,17 +10,25 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class SessionExpiryEndToEndTest {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dataDir;
 
     @Test
     void anIdleSessionExpiresAndAnswers410() throws Exception {
-        try (CombotServer server = CombotServer.start(CombotSettings.from(Map.of(
+        try (CombotServer server = CombotServer.start(CombotSettings.from(database.with(Map.of(
                 "COMBOT_PORT", "0",
                 "COMBOT_DATA_DIR", dataDir.toString(),
-                "COMBOT_SESSION_IDLE_TIMEOUT", "1s")))) {
+                "COMBOT_SESSION_IDLE_TIMEOUT", "1s"))))) {
             Api api = new Api(server.port());
             String id = api.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
             Instant expiresAt = Instant.parse(api.get("/api/v1/sessions/" + id).json().get("expiresAt").asString());

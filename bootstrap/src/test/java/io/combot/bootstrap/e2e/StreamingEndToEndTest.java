@@ -23,16 +23,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** POST …/messages/stream over real HTTP, with the LLM's tokens coming from the fake OpenAI server. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class StreamingEndToEndTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String REPLY = "Open Orders, choose the order, then Edit address and save the new one.";
 
     record Event(String name, JsonNode data) {
     }
+
+    @Parameter
+    TestDatabase database;
 
     @TempDir
     Path dataDir;
@@ -46,11 +54,11 @@ class StreamingEndToEndTest {
     void start() throws Exception {
         llm = FakeOpenAiServer.start();
         llm.behaviour(FakeLlmBehaviour.defaults().withReply(REPLY).withTokenLatency(Duration.ofMillis(20)));
-        server = CombotServer.start(CombotSettings.from(Map.of(
+        server = CombotServer.start(CombotSettings.from(database.with(Map.of(
                 "COMBOT_PORT", "0",
                 "COMBOT_DATA_DIR", dataDir.toString(),
                 "COMBOT_OPENAI_API_KEY", "sk-test-stream",
-                "COMBOT_OPENAI_BASE_URL", llm.baseUrl())));
+                "COMBOT_OPENAI_BASE_URL", llm.baseUrl()))));
         api = new Api(server.port());
     }
 
@@ -114,6 +122,11 @@ class StreamingEndToEndTest {
         response.body().close();
 
         JsonNode reply = awaitReply(session);
+        // The fake server notices the hang-up only when it writes its next token, which may come after the store.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (llm.abortedStreams() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
 
         assertThat(reply.get("degraded").asBoolean()).isTrue();
         assertThat(reply.get("content").asString()).isNotBlank().hasSizeLessThan(REPLY.repeat(10).length());

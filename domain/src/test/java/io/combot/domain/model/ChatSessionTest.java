@@ -53,6 +53,24 @@ class ChatSessionTest {
     }
 
     @Test
+    void aMovedTurnKeepsItsMessagesAndTakesTheNewPlaceAndTime() {
+        ChatSession session = TestTurns.newSession(OWNER);
+        Turn turn = TestTurns.turn(session, "hello", "key-1");
+        Instant later = NOW.plusSeconds(5);
+
+        Turn moved = turn.movedTo(2, later);
+
+        assertThat(moved.userMessage().sequence()).isEqualTo(2);
+        assertThat(moved.reply().sequence()).isEqualTo(3);
+        assertThat(moved.userMessage().createdAt()).isEqualTo(later);
+        assertThat(moved.reply().createdAt()).isEqualTo(later);
+        assertThat(moved.userMessage()).usingRecursiveComparison().ignoringFields("sequence", "createdAt")
+                .isEqualTo(turn.userMessage());
+        assertThat(moved.reply()).usingRecursiveComparison().ignoringFields("sequence", "createdAt")
+                .isEqualTo(turn.reply());
+    }
+
+    @Test
     void aTurnOutOfSequenceIsRefused() {
         ChatSession session = TestTurns.newSession(OWNER);
         Turn first = TestTurns.turn(session, "one", null);

@@ -20,7 +20,7 @@ final class ConnectionPools implements AutoCloseable {
 
     static ConnectionPools open(PersistenceSettings settings) {
         if (!settings.isSqlite()) {
-            HikariConfig config = config("combot-db", settings.readPoolSize() + 1, settings);
+            HikariConfig config = config("combot-db", settings.poolSize(), settings);
             config.setJdbcUrl(settings.jdbcUrl());
             config.setUsername(settings.user());
             config.setPassword(settings.password());

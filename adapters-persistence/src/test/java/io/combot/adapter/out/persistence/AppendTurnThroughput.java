@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,34 +24,53 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Measures appendTurn on a temporary SQLite file from 1 and from 8 threads, each thread appending to its own session,
- * and prints turns per second: every run and the median of 3, after a warm-up. A measurement, not a test: run it with
- * the test class path (see the module's report for the command).
+ * Measures appendTurn on a temporary SQLite file and on a fresh schema of the PostgreSQL server named by
+ * COMBOT_TEST_PG_URL, from 1 and from 8 threads, each thread appending to its own session, and prints turns per
+ * second: every run, then the medians of 3 side by side, after a warm-up. A measurement, not a test:
+ * {@code bench/persistence} starts a PostgreSQL server and runs it.
  */
 final class AppendTurnThroughput {
     private static final int TURNS_PER_RUN = 10_000;
     private static final int RUNS = 3;
+    private static final int[] THREADS = {1, 8};
     private static final long RUN_TIMEOUT_SECONDS = 120;
 
     private AppendTurnThroughput() {
     }
 
     public static void main(String[] args) throws Exception {
+        Map<TestDatabase, double[]> medians = new EnumMap<>(TestDatabase.class);
+        for (TestDatabase database : TestDatabase.values()) {
+            medians.put(database, measure(database));
+        }
+        System.out.printf("%nappendTurn, turns/s, median of %d runs of %d turns%n", RUNS, TURNS_PER_RUN);
+        System.out.printf("%-8s %12s %12s%n", "threads", "SQLite", "PostgreSQL");
+        for (int i = 0; i < THREADS.length; i++) {
+            System.out.printf("%-8d %12.0f %12.0f%n", THREADS[i], medians.get(TestDatabase.SQLITE)[i],
+                    medians.get(TestDatabase.POSTGRESQL)[i]);
+        }
+    }
+
+    /** The median turns per second at each of {@link #THREADS}. */
+    private static double[] measure(TestDatabase database) throws Exception {
         Path dataDir = Files.createTempDirectory("combot-throughput");
-        try (JpaPersistence persistence = JpaPersistence.open(PersistenceSettings.defaults(dataDir))) {
+        try (JpaPersistence persistence = JpaPersistence.open(database.settings(dataDir))) {
             SessionStorePort store = persistence.sessionStore();
             turnsPerSecond(store, 8);
-            for (int threads : new int[] {1, 8}) {
+            double[] medians = new double[THREADS.length];
+            for (int t = 0; t < THREADS.length; t++) {
                 double[] runs = new double[RUNS];
                 for (int i = 0; i < RUNS; i++) {
-                    runs[i] = turnsPerSecond(store, threads);
+                    runs[i] = turnsPerSecond(store, THREADS[t]);
                 }
                 double[] sorted = runs.clone();
                 Arrays.sort(sorted);
-                System.out.printf("appendTurn, %d thread(s), %d turns/run: runs %s turns/s, median %.0f turns/s%n",
-                        threads, TURNS_PER_RUN, Arrays.toString(Arrays.stream(runs).map(Math::rint).toArray()),
-                        sorted[RUNS / 2]);
+                medians[t] = sorted[RUNS / 2];
+                System.out.printf("%s appendTurn, %d thread(s), %d turns/run: runs %s turns/s, median %.0f turns/s%n",
+                        database, THREADS[t], TURNS_PER_RUN,
+                        Arrays.toString(Arrays.stream(runs).map(Math::rint).toArray()), medians[t]);
             }
+            return medians;
         } finally {
             deleteTree(dataDir);
         }

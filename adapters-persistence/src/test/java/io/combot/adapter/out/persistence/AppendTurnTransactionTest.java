@@ -19,10 +19,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** A turn is stored whole, in one transaction of three statements, or not at all. */
+/** A turn is stored whole, in one transaction of three statements, or not at all, on each database. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class AppendTurnTransactionTest {
     private static final OwnerId OWNER = new OwnerId("tx");
+
+    @Parameter
+    TestDatabase database;
 
     @TempDir
     Path dataDir;
@@ -35,7 +43,7 @@ class AppendTurnTransactionTest {
 
     @BeforeEach
     void openWithOneTurn() {
-        persistence = JpaPersistence.open(PersistenceSettings.defaults(dataDir));
+        persistence = JpaPersistence.open(database.settings(dataDir));
         store = persistence.sessionStore();
         session = newSession(OWNER);
         store.create(session);

@@ -6,9 +6,17 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The JPA store on a real SQLite file passes the contract the in-memory double passes. */
+/** The JPA store on a SQLite file and on a PostgreSQL server passes the contract the in-memory double passes. */
+@ParameterizedClass
+@EnumSource(TestDatabase.class)
 class JpaSessionStoreAdapterTest extends SessionStorePortContract {
+    @Parameter
+    TestDatabase database;
+
     @TempDir
     Path dataDir;
 
@@ -16,7 +24,7 @@ class JpaSessionStoreAdapterTest extends SessionStorePortContract {
 
     @BeforeEach
     void open() {
-        persistence = JpaPersistence.open(PersistenceSettings.defaults(dataDir));
+        persistence = JpaPersistence.open(database.settings(dataDir));
     }
 
     @AfterEach

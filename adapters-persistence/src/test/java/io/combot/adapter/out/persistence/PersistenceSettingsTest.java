@@ -26,20 +26,22 @@ class PersistenceSettingsTest {
 
     @Test
     void invalidSettingsAreRefusedWithTheirReason() {
-        assertThatThrownBy(() -> new PersistenceSettings("sqlite:x.db", null, null, 4, LIFETIME, BUSY))
+        assertThatThrownBy(() -> new PersistenceSettings("sqlite:x.db", null, null, 4, 10, LIFETIME, BUSY))
                 .hasMessageContaining("jdbcUrl");
-        assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 0, LIFETIME, BUSY))
+        assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 0, 10, LIFETIME, BUSY))
                 .hasMessageContaining("readPoolSize");
-        assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 4, Duration.ofSeconds(5), BUSY))
+        assertThatThrownBy(() -> new PersistenceSettings("jdbc:postgresql://db/c", null, null, 4, 0, LIFETIME, BUSY))
+                .hasMessageContaining("poolSize");
+        assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 4, 10, Duration.ofSeconds(5), BUSY))
                 .hasMessageContaining("maxConnectionLifetime");
-        assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 4, LIFETIME, Duration.ofMillis(-1)))
+        assertThatThrownBy(() -> new PersistenceSettings("jdbc:sqlite:x.db", null, null, 4, 10, LIFETIME, Duration.ofMillis(-1)))
                 .hasMessageContaining("busyTimeout");
     }
 
     @Test
     void thePasswordStaysOutOfToString() {
         PersistenceSettings settings =
-                new PersistenceSettings("jdbc:postgresql://127.0.0.1/combot", "combot", "s3cret", 4, LIFETIME, BUSY);
+                new PersistenceSettings("jdbc:postgresql://127.0.0.1/combot", "combot", "s3cret", 4, 10, LIFETIME, BUSY);
 
         assertThat(settings.isSqlite()).isFalse();
         assertThat(settings.toString()).contains("combot").doesNotContain("s3cret");

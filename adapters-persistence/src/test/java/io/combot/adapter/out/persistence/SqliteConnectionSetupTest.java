@@ -35,7 +35,7 @@ class SqliteConnectionSetupTest {
     void open() {
         PersistenceSettings defaults = PersistenceSettings.defaults(dataDir);
         persistence = JpaPersistence.open(new PersistenceSettings(defaults.jdbcUrl(), null, null, READERS,
-                defaults.maxConnectionLifetime(), BUSY_TIMEOUT));
+                defaults.poolSize(), defaults.maxConnectionLifetime(), BUSY_TIMEOUT));
     }
 
     @AfterEach
