@@ -35,7 +35,8 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
                 config.decimal("COMBOT_MIN_CONFIDENCE"), config.integer("COMBOT_CONTEXT_MESSAGES"),
                 config.duration("COMBOT_TURN_WAIT"), defaults.cannedReplies(),
                 config.optional("COMBOT_SAFETY_REPLY").orElse(defaults.safetyReply()),
-                config.optional("COMBOT_FALLBACK_REPLY").orElse(defaults.fallbackReply()));
+                config.optional("COMBOT_FALLBACK_REPLY").orElse(defaults.fallbackReply()),
+                config.integer("COMBOT_MAX_SESSIONS_PER_KEY"));
     }
 
     private static PersistenceSettings persistence(ConfigSource config) {

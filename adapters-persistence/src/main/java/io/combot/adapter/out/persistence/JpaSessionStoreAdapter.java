@@ -8,10 +8,12 @@ import io.combot.domain.model.ClientMessageId;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
+import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.out.SessionStorePort;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -150,5 +152,15 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
                 .createQuery("delete from SessionJpaEntity s where s.id = :id")
                 .setParameter("id", id.value())
                 .executeUpdate() > 0);
+    }
+
+    @Override
+    public long countLiveSessions(OwnerId owner, Instant now) {
+        return transactions.inReadTransaction(entityManager -> entityManager.createQuery("""
+                        select count(s) from SessionJpaEntity s
+                        where s.ownerId = :ownerId and s.expiresAt > :now""", Long.class)
+                .setParameter("ownerId", owner.value())
+                .setParameter("now", now.toEpochMilli())
+                .getSingleResult());
     }
 }

@@ -4,8 +4,10 @@ import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ClientMessageId;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.MessageId;
+import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Durable sessions and their messages. Reads never write. */
@@ -32,4 +34,7 @@ public interface SessionStorePort {
 
     /** Deletes the session with its messages; false when there was none. */
     boolean delete(SessionId id);
+
+    /** How many of {@code owner}'s sessions have not expired at {@code now}. */
+    long countLiveSessions(OwnerId owner, Instant now);
 }

@@ -8,10 +8,12 @@ import io.combot.domain.model.ClientMessageId;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
+import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.model.UserMessage;
 import io.combot.domain.model.AssistantMessage;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,6 +96,11 @@ public class InMemorySessionStore implements SessionStorePort {
             writes++;
         }
         return existed;
+    }
+
+    @Override
+    public synchronized long countLiveSessions(OwnerId owner, Instant now) {
+        return sessions.values().stream().filter(s -> s.isOwnedBy(owner) && !s.isExpiredAt(now)).count();
     }
 
     /** How many write operations ran, so that tests can show that reads never write. */
