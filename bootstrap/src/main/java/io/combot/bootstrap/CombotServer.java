@@ -1,6 +1,7 @@
 package io.combot.bootstrap;
 
 import io.combot.adapter.in.web.BodyLimitFilter;
+import io.combot.adapter.in.web.ClientAccessFilter;
 import io.combot.adapter.in.web.WebConfiguration;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
@@ -52,6 +53,13 @@ public final class CombotServer implements AutoCloseable {
             CombotServer server = new CombotServer(application, jetty);
             LOG.info("Combot listening on http://{}:{} (started in {} ms)", settings.server().bind(), server.port(),
                     (System.nanoTime() - started) / 1_000_000);
+            if (settings.access().open()) {
+                LOG.warn("No COMBOT_API_KEYS configured: the API is open to every caller, so Combot listens on "
+                        + "loopback ({}) only", settings.server().bind());
+            } else {
+                LOG.info("{} client keys configured; the API needs 'Authorization: Bearer <key>'",
+                        settings.access().keys().size());
+            }
             return server;
         } catch (Exception e) {
             application.close();
@@ -80,6 +88,9 @@ public final class CombotServer implements AutoCloseable {
         web.register(WebConfiguration.class);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
+        // The key is checked before the body is read, so a caller without one cannot make the service read it.
+        context.addFilter(new FilterHolder(new ClientAccessFilter(settings.access())), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         ServletHolder dispatcher = new ServletHolder("api", new DispatcherServlet(web));

@@ -1,5 +1,7 @@
 package io.combot.bootstrap;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
@@ -21,6 +23,16 @@ record ServerSettings(String bind, int port, int minThreads, int maxThreads, int
         }
         if (queueCapacity < 0) {
             throw new IllegalArgumentException("COMBOT_HTTP_QUEUE_CAPACITY must not be negative");
+        }
+    }
+
+    /** True when {@link #bind} is a loopback address, which no other machine can reach. */
+    boolean loopbackOnly() {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("COMBOT_BIND names " + bind + ", which is no address of this machine",
+                    e);
         }
     }
 }

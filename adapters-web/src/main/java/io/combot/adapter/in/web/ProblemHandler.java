@@ -6,6 +6,7 @@ import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.error.SessionBusyException;
 import io.combot.domain.error.SessionExpiredException;
+import io.combot.domain.error.SessionLimitException;
 import io.combot.domain.error.SessionNotFoundException;
 import java.util.Collection;
 import java.util.stream.Collectors;
@@ -60,6 +61,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (e instanceof SessionBusyException || e instanceof ConcurrentTurnException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        }
+        if (e instanceof SessionLimitException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
         }
         if (e instanceof CapacityExceededException busy) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
