@@ -98,7 +98,8 @@ public final class CombotServer implements AutoCloseable {
         context.addServlet(dispatcher, "/");
 
         jetty.setErrorHandler(new ProblemErrorHandler());
-        jetty.setHandler(new GracefulHandler(admissionControl(http, context)));
+        jetty.setHandler(new GracefulHandler(new WholeBodyHandler(admissionControl(http, context),
+                settings.web().maxBodyBytes(), http.bodyTimeout())));
         jetty.setStopTimeout(http.shutdownTimeout().toMillis());
         jetty.setStopAtShutdown(false);
         return jetty;

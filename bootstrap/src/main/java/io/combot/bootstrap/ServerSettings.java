@@ -9,7 +9,8 @@ import java.time.Duration;
  * front of it, so that overload queues a little and then refuses with 503 instead of growing without limit.
  */
 record ServerSettings(String bind, int port, int minThreads, int maxThreads, int maxConcurrentRequests,
-                      int queueCapacity, Duration queueTimeout, Duration idleTimeout, Duration shutdownTimeout) {
+                      int queueCapacity, Duration queueTimeout, Duration idleTimeout, Duration shutdownTimeout,
+                      Duration bodyTimeout) {
     ServerSettings {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("COMBOT_PORT must be between 0 and 65535, not " + port);
@@ -23,6 +24,9 @@ record ServerSettings(String bind, int port, int minThreads, int maxThreads, int
         }
         if (queueCapacity < 0) {
             throw new IllegalArgumentException("COMBOT_HTTP_QUEUE_CAPACITY must not be negative");
+        }
+        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+            throw new IllegalArgumentException("COMBOT_HTTP_BODY_TIMEOUT must be positive");
         }
     }
 
