@@ -8,6 +8,8 @@ import io.combot.domain.error.SessionBusyException;
 import io.combot.domain.error.SessionExpiredException;
 import io.combot.domain.error.SessionLimitException;
 import io.combot.domain.error.SessionNotFoundException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -69,6 +71,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
             problem.setProperty("retryAfterSeconds", retryAfterSeconds(busy));
             return problem;
+        }
+        if (e instanceof UnsupportedCharsetException || e instanceof IllegalCharsetNameException) {
+            // The servlet container throws these while reading the Content-Type, before any handler runs.
+            return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type names a charset this service does not know; send JSON in UTF-8");
         }
         if (e instanceof ReplyUnavailableException) {
             // The application answers a failed generator with its fallback; reaching here means that contract broke.
