@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /** Client keys, their rate limit and their session quota, over real HTTP. */
@@ -94,6 +96,39 @@ class AccessEndToEndTest {
         }
         assertThat(as("alice").get(path).json().get("messageCount").asLong()).isZero();
         assertThat(new Api(server.port()).get("/health/live").status()).as("probes need no key").isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/%61pi/v1/classify", "/api/v1/../v1/classify", "/health/../api/v1/classify",
+            "//api/v1/classify", "/api;x=1/v1/classify", "/api/v1/classify;x=1", "/API/v1/classify",
+            "/api/v1/classify/", "/health/live/../../api/v1/classify", "/api/v1/%63lassify", "/api%2fv1/classify"})
+    void noSpellingOfAPathGetsPastTheKeyCheck(String target) throws Exception {
+        RawHttp.Answer answer = new RawHttp(server.port()).send("POST", target,
+                Map.of("Content-Type", "application/json"), "{\"text\":\"hello\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(answer.status()).as(target).isBetween(400, 499);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer", "Bearer ", "bearer  ", "Basic YWxpY2U6c2VjcmV0", "Bearer \u00e9\u00e8",
+            "Bearer alice-7Qm2x9v0 extra", "Bearer\talice-7Qm2x9v0", "Token alice-7Qm2x9v0", "alice-7Qm2x9v0",
+            "Bearer ' OR 1=1 --", "Bearer ../../etc/passwd"})
+    void hostileAuthorizationHeadersAreUnauthorized(String header) throws Exception {
+        RawHttp.Answer answer = new RawHttp(server.port()).send("GET", "/api/v1/sessions/" + java.util.UUID.randomUUID(),
+                Map.of("Authorization", header), null);
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anOversizedHeaderIsRefusedWithAProblem() throws Exception {
+        RawHttp.Answer answer = new RawHttp(server.port()).send("GET", "/api/v1/sessions",
+                Map.of("Authorization", "Bearer " + "k".repeat(64 * 1024)), null);
+
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -18,13 +19,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The API's door: resolves the caller's client key ({@code Authorization: Bearer …}) to the owner of the sessions it
  * creates, answers 401 for a missing or unknown key, and 429 with {@code Retry-After} when the key's rate limit is
  * spent. With no keys configured every caller is {@link OwnerId#ANONYMOUS} and nothing is limited. Nothing here logs;
- * the presented secret is hashed and dropped. Only {@code /api/} is guarded: health probes stay open. It must run
- * before the body is read, so bootstrap installs it first.
+ * the presented secret is hashed and dropped. Health probes stay open. It must run before the body is read, so
+ * bootstrap installs it first.
  */
 public class ClientAccessFilter extends OncePerRequestFilter {
     /** The request attribute holding the caller's {@link OwnerId} for the controllers. */
     static final String OWNER_ATTRIBUTE = "io.combot.owner";
     private static final String BEARER = "bearer ";
+    private static final Set<String> OPEN_PATHS = Set.of("/health/live", "/health/ready");
 
     private final AccessSettings settings;
     private final ClientKeys keys;
@@ -36,9 +38,14 @@ public class ClientAccessFilter extends OncePerRequestFilter {
         this.limiter = new RateLimiter(settings.requestsPerSecond(), settings.burst(), System::nanoTime);
     }
 
+    /**
+     * Guards every path but the health probes. The path is the container's decoded and normalised one, the one
+     * requests are mapped by, so that {@code /%61pi/…} or {@code /health/../api/…} cannot slip past a prefix test.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return OPEN_PATHS.contains(path);
     }
 
     @Override
