@@ -13,6 +13,7 @@ import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -82,6 +83,9 @@ public final class CombotServer implements AutoCloseable {
         connector.setPort(http.port());
         connector.setIdleTimeout(http.idleTimeout().toMillis());
         jetty.addConnector(connector);
+        // Past the limit Jetty stops accepting: further clients wait in the kernel's backlog instead of each costing
+        // a file descriptor and buffers, so a flood of idle or trickling connections cannot exhaust the process.
+        jetty.addBean(new NetworkConnectionLimit(http.maxConnections(), jetty));
 
         AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
         web.setParent(application);

@@ -10,7 +10,7 @@ import java.time.Duration;
  */
 record ServerSettings(String bind, int port, int minThreads, int maxThreads, int maxConcurrentRequests,
                       int queueCapacity, Duration queueTimeout, Duration idleTimeout, Duration shutdownTimeout,
-                      Duration bodyTimeout) {
+                      Duration bodyTimeout, int maxConnections) {
     ServerSettings {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("COMBOT_PORT must be between 0 and 65535, not " + port);
@@ -27,6 +27,9 @@ record ServerSettings(String bind, int port, int minThreads, int maxThreads, int
         }
         if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
             throw new IllegalArgumentException("COMBOT_HTTP_BODY_TIMEOUT must be positive");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("COMBOT_HTTP_MAX_CONNECTIONS must be at least 1");
         }
     }
 

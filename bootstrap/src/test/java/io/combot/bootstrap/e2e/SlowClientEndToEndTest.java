@@ -80,6 +80,35 @@ class SlowClientEndToEndTest {
         }
     }
 
+    @Test
+    void pastTheConnectionLimitNewClientsWaitUntilAConnectionCloses() throws Exception {
+        int limit = 20;
+        try (CombotServer server = CombotServer.start(CombotSettings.from(Map.of(
+                "COMBOT_PORT", "0",
+                "COMBOT_DATA_DIR", dataDir.toString(),
+                "COMBOT_HTTP_MAX_CONNECTIONS", Integer.toString(limit))))) {
+            List<Socket> idle = new ArrayList<>();
+            try {
+                for (int i = 0; i < limit; i++) {
+                    idle.add(new Socket("127.0.0.1", server.port()));
+                }
+                Api api = new Api(server.port());
+                java.util.concurrent.CompletableFuture<Integer> waiting = java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> api.get("/health/live").status());
+                Thread.sleep(1_000);
+                assertThat(waiting).as("not served while the limit is reached").isNotDone();
+
+                idle.remove(0).close();
+
+                assertThat(waiting.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            } finally {
+                for (Socket socket : idle) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
     /** The whole answer: the server closes a connection whose body it gave up on. */
     private static String readAll(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
