@@ -16,34 +16,26 @@ class RateLimiterTest {
 
     @Test
     void aFullBucketLetsABurstThroughThenSaysHowLongToWait() {
-        for (int i = 0; i < 3; i++) {
-            assertThat(limiter.acquire(ALICE)).isZero();
-        }
+        spendTheBurst(ALICE);
 
         assertThat(limiter.acquire(ALICE)).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test
     void tokensComeBackAtTheRateAndNeverBeyondTheBurst() {
-        for (int i = 0; i < 3; i++) {
-            limiter.acquire(ALICE);
-        }
+        spendTheBurst(ALICE);
         nanos.addAndGet(Duration.ofMillis(500).toNanos());
         assertThat(limiter.acquire(ALICE)).isZero();
         assertThat(limiter.acquire(ALICE)).isPositive();
 
         nanos.addAndGet(Duration.ofHours(1).toNanos());
-        for (int i = 0; i < 3; i++) {
-            assertThat(limiter.acquire(ALICE)).isZero();
-        }
+        spendTheBurst(ALICE);
         assertThat(limiter.acquire(ALICE)).isPositive();
     }
 
     @Test
     void eachOwnerHasItsOwnBucket() {
-        for (int i = 0; i < 3; i++) {
-            limiter.acquire(ALICE);
-        }
+        spendTheBurst(ALICE);
 
         assertThat(limiter.acquire(ALICE)).isPositive();
         assertThat(limiter.acquire(BOB)).isZero();
@@ -51,14 +43,18 @@ class RateLimiterTest {
 
     @Test
     void refusedRequestsTakeNoToken() {
-        for (int i = 0; i < 3; i++) {
-            limiter.acquire(ALICE);
-        }
+        spendTheBurst(ALICE);
         for (int i = 0; i < 10; i++) {
             limiter.acquire(ALICE);
         }
         nanos.addAndGet(Duration.ofMillis(500).toNanos());
 
         assertThat(limiter.acquire(ALICE)).isZero();
+    }
+
+    private void spendTheBurst(OwnerId owner) {
+        for (int i = 0; i < 3; i++) {
+            assertThat(limiter.acquire(owner)).isZero();
+        }
     }
 }
