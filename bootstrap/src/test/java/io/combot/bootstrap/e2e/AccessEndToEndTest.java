@@ -115,7 +115,8 @@ class AccessEndToEndTest {
             "Bearer alice-7Qm2x9v0 extra", "Bearer\talice-7Qm2x9v0", "Token alice-7Qm2x9v0", "alice-7Qm2x9v0",
             "Bearer ' OR 1=1 --", "Bearer ../../etc/passwd"})
     void hostileAuthorizationHeadersAreUnauthorized(String header) throws Exception {
-        RawHttp.Answer answer = new RawHttp(server.port()).send("GET", "/api/v1/sessions/" + java.util.UUID.randomUUID(),
+        RawHttp.Answer answer = new RawHttp(server.port()).send("GET",
+                "/api/v1/sessions/" + java.util.UUID.randomUUID(),
                 Map.of("Authorization", header), null);
 
         assertThat(answer.status()).isEqualTo(401);

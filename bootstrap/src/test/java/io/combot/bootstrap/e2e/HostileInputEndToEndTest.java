@@ -18,6 +18,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -221,6 +222,24 @@ class HostileInputEndToEndTest {
     @MethodSource("randomCases")
     void randomlyMutatedBodiesAreRefusedCleanlyOrAnsweredNormally(Probe probe) throws Exception {
         check(probe);
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsReadWholeAndOneOverItIsRefusedUnparsed() throws Exception {
+        String before = databaseState();
+        Map<String, String> json = Map.of("Content-Type", "application/json");
+        String path = "/api/v1/sessions/" + session + "/messages";
+
+        RawHttp.Answer small = http.sendChunked("POST", "/api/v1/classify", json,
+                utf8("{\"text\": \"thanks a lot\"}"), 3);
+        RawHttp.Answer huge = http.sendChunked("POST", path, json,
+                utf8("{\"content\": \"" + "x".repeat(10 * 1024 * 1024) + "\"}"), 64 * 1024);
+
+        assertThat(small.status()).isEqualTo(200);
+        assertThat(JSON.readTree(small.body()).get("intent").asString()).isEqualTo("thanks");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(databaseState()).isEqualTo(before);
     }
 
     private static void check(Probe probe) throws Exception {

@@ -30,22 +30,39 @@ final class RawHttp {
 
     /** Sends one request on a new connection; a server that answers nothing within 30 s fails the caller. */
     Answer send(String method, String target, Map<String, String> headers, byte[] body) throws Exception {
+        String framing = body == null ? "" : "Content-Length: " + body.length + "\r\n";
+        return exchange(method, target, headers, framing, body);
+    }
+
+    /** Sends the body chunked, {@code chunkSize} bytes a chunk, so that no length is declared. */
+    Answer sendChunked(String method, String target, Map<String, String> headers, byte[] body, int chunkSize)
+            throws Exception {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        for (int at = 0; at < body.length; at += chunkSize) {
+            int size = Math.min(chunkSize, body.length - at);
+            wire.writeBytes((Integer.toHexString(size) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            wire.write(body, at, size);
+            wire.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        wire.writeBytes("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return exchange(method, target, headers, "Transfer-Encoding: chunked\r\n", wire.toByteArray());
+    }
+
+    private Answer exchange(String method, String target, Map<String, String> headers, String framing, byte[] wire)
+            throws Exception {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(30_000);
             StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Connection: close\r\n");
+                    + "Connection: close\r\n" + framing);
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            if (body != null) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
-            }
             head.append("\r\n");
             OutputStream out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             Thread writer = new Thread(() -> {
                 try {
-                    if (body != null) {
-                        out.write(body);
+                    if (wire != null) {
+                        out.write(wire);
                         out.flush();
                     }
                 } catch (IOException e) {
