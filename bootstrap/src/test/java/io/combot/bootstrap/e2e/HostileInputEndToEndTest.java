@@ -34,6 +34,7 @@ class HostileInputEndToEndTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long SEED = 20261126L;
     private static final int RANDOM_CASES = 400;
+    private static final String KEY = "fuzz-4Jq8Zr2m";
 
     @org.junit.jupiter.api.io.TempDir
     static Path dataDir;
@@ -41,22 +42,29 @@ class HostileInputEndToEndTest {
     private static CombotServer server;
     private static RawHttp http;
     private static String session;
-    private static String message;
+    private static final Map<Integer, Integer> STATUSES = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void start() throws Exception {
+        // Keys on, as in production, so that every probe passes the key check too; the rate limit is set out of reach.
         server = CombotServer.start(CombotSettings.from(Map.of(
                 "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString())));
+                "COMBOT_DATA_DIR", dataDir.toString(),
+                "COMBOT_API_KEYS", "fuzz:" + AccessEndToEndTest.sha256(KEY),
+                "COMBOT_RATE_LIMIT_PER_SECOND", "1000000",
+                "COMBOT_RATE_LIMIT_BURST", "1000000")));
         http = new RawHttp(server.port());
-        Api api = new Api(server.port());
+        Api api = new Api(server.port(), KEY);
         session = api.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
-        message = api.postJson("/api/v1/sessions/" + session + "/messages", "{\"content\":\"Hello there!\"}")
-                .json().get("userMessage").get("id").asString();
+        // a turn, so that history reads and cursors have messages to work on
+        assertThat(api.postJson("/api/v1/sessions/" + session + "/messages", "{\"content\":\"Hello there!\"}")
+                .status()).isEqualTo(200);
     }
 
     @AfterAll
     static void stop() {
+        System.out.println("hostile input: " + STATUSES.values().stream().mapToInt(Integer::intValue).sum()
+                + " requests, answers by status " + STATUSES);
         server.close();
     }
 
@@ -227,7 +235,7 @@ class HostileInputEndToEndTest {
     @Test
     void aChunkedBodyWithinTheLimitIsReadWholeAndOneOverItIsRefusedUnparsed() throws Exception {
         String before = databaseState();
-        Map<String, String> json = Map.of("Content-Type", "application/json");
+        Map<String, String> json = Map.of("Authorization", "Bearer " + KEY, "Content-Type", "application/json");
         String path = "/api/v1/sessions/" + session + "/messages";
 
         RawHttp.Answer small = http.sendChunked("POST", "/api/v1/classify", json,
@@ -244,10 +252,11 @@ class HostileInputEndToEndTest {
 
     private static void check(Probe probe) throws Exception {
         String before = databaseState();
-        Map<String, String> headers = probe.contentType() == null ? Map.of()
-                : Map.of("Content-Type", probe.contentType());
+        Map<String, String> headers = probe.contentType() == null ? Map.of("Authorization", "Bearer " + KEY)
+                : Map.of("Authorization", "Bearer " + KEY, "Content-Type", probe.contentType());
         RawHttp.Answer answer = http.send(probe.method(), probe.target().replace("%s", session), headers,
                 probe.body());
+        STATUSES.merge(answer.status(), 1, Integer::sum);
 
         assertThat(answer.status()).as("status of %s: %s", probe, answer.body()).isBetween(200, 499);
         if (answer.status() >= 400) {
