@@ -5,6 +5,7 @@ import io.combot.adapter.in.web.ClientAccessFilter;
 import io.combot.adapter.in.web.WebConfiguration;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -92,8 +93,9 @@ public final class CombotServer implements AutoCloseable {
         web.register(WebConfiguration.class);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
-        // The key is checked before the body is read, so a caller without one cannot make the service read it.
-        context.addFilter(new FilterHolder(new ClientAccessFilter(settings.access())), "/*",
+        // The key is checked before the body is read, so a caller without one cannot make the service read it. Paths
+        // with a credential of their own, or none needed, are listed open here, where their servlets are mounted.
+        context.addFilter(new FilterHolder(new ClientAccessFilter(settings.access(), Set.of("/health/"))), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));

@@ -96,12 +96,14 @@ class AccessEndToEndTest {
         }
         assertThat(as("alice").get(path).json().get("messageCount").asLong()).isZero();
         assertThat(new Api(server.port()).get("/health/live").status()).as("probes need no key").isEqualTo(200);
+        assertThat(new Api(server.port()).get("/health/ready").status()).as("probes need no key").isEqualTo(200);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/%61pi/v1/classify", "/api/v1/../v1/classify", "/health/../api/v1/classify",
             "//api/v1/classify", "/api;x=1/v1/classify", "/api/v1/classify;x=1", "/API/v1/classify",
-            "/api/v1/classify/", "/health/live/../../api/v1/classify", "/api/v1/%63lassify", "/api%2fv1/classify"})
+            "/api/v1/classify/", "/health/live/../../api/v1/classify", "/api/v1/%63lassify", "/api%2fv1/classify",
+            "/%68ealth/../api/v1/classify", "/health%2f..%2fapi/v1/classify", "/health/%2e%2e/api/v1/classify"})
     void noSpellingOfAPathGetsPastTheKeyCheck(String target) throws Exception {
         RawHttp.Answer answer = new RawHttp(server.port()).send("POST", target,
                 Map.of("Content-Type", "application/json"), "{\"text\":\"hello\"}".getBytes(StandardCharsets.UTF_8));

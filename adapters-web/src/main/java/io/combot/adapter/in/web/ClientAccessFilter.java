@@ -19,33 +19,40 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The API's door: resolves the caller's client key ({@code Authorization: Bearer …}) to the owner of the sessions it
  * creates, answers 401 for a missing or unknown key, and 429 with {@code Retry-After} when the key's rate limit is
  * spent. With no keys configured every caller is {@link OwnerId#ANONYMOUS} and nothing is limited. Nothing here logs;
- * the presented secret is hashed and dropped. Health probes stay open. It must run before the body is read, so
- * bootstrap installs it first.
+ * the presented secret is hashed and dropped. It guards every path but the open ones bootstrap names (the health
+ * probes; endpoints with a credential of their own). It must run before the body is read, so bootstrap installs it
+ * first.
  */
 public class ClientAccessFilter extends OncePerRequestFilter {
     /** The request attribute holding the caller's {@link OwnerId} for the controllers. */
     static final String OWNER_ATTRIBUTE = "io.combot.owner";
     private static final String BEARER = "bearer ";
-    private static final Set<String> OPEN_PATHS = Set.of("/health/live", "/health/ready");
 
     private final AccessSettings settings;
     private final ClientKeys keys;
     private final RateLimiter limiter;
+    private final Set<String> openPaths;
 
-    public ClientAccessFilter(AccessSettings settings) {
+    /**
+     * @param openPaths paths that need no client key: an entry ending in {@code /} opens every path under it, any
+     *                  other entry exactly that path
+     */
+    public ClientAccessFilter(AccessSettings settings, Set<String> openPaths) {
         this.settings = settings;
+        this.openPaths = Set.copyOf(openPaths);
         this.keys = new ClientKeys(settings.keys());
         this.limiter = new RateLimiter(settings.requestsPerSecond(), settings.burst(), System::nanoTime);
     }
 
     /**
-     * Guards every path but the health probes. The path is the container's decoded and normalised one, the one
-     * requests are mapped by, so that {@code /%61pi/…} or {@code /health/../api/…} cannot slip past a prefix test.
+     * The path tested is the container's decoded and normalised one, the one requests are mapped by, so that
+     * {@code /%61pi/…}, {@code /api;x=1/…} or {@code /health/../api/…} cannot slip past as they would past a test of
+     * the raw URI.
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return OPEN_PATHS.contains(path);
+        return openPaths.stream().anyMatch(open -> open.endsWith("/") ? path.startsWith(open) : path.equals(open));
     }
 
     @Override
