@@ -39,6 +39,16 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
     }
 
     @Override
+    public long countLiveSessions(OwnerId owner, Instant now) {
+        return transactions.inReadTransaction(entityManager -> entityManager.createQuery("""
+                        select count(s) from SessionJpaEntity s
+                        where s.ownerId = :ownerId and s.expiresAt > :now""", Long.class)
+                .setParameter("ownerId", owner.value())
+                .setParameter("now", now.toEpochMilli())
+                .getSingleResult());
+    }
+
+    @Override
     public Optional<ChatSession> findSession(SessionId id) {
         return transactions.inReadTransaction(entityManager ->
                 Optional.ofNullable(entityManager.find(SessionJpaEntity.class, id.value())).map(sessions::toDomain));
@@ -152,15 +162,5 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
                 .createQuery("delete from SessionJpaEntity s where s.id = :id")
                 .setParameter("id", id.value())
                 .executeUpdate() > 0);
-    }
-
-    @Override
-    public long countLiveSessions(OwnerId owner, Instant now) {
-        return transactions.inReadTransaction(entityManager -> entityManager.createQuery("""
-                        select count(s) from SessionJpaEntity s
-                        where s.ownerId = :ownerId and s.expiresAt > :now""", Long.class)
-                .setParameter("ownerId", owner.value())
-                .setParameter("now", now.toEpochMilli())
-                .getSingleResult());
     }
 }

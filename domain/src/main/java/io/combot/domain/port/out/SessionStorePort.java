@@ -14,6 +14,9 @@ import java.util.Optional;
 public interface SessionStorePort {
     void create(ChatSession session);
 
+    /** How many of {@code owner}'s sessions have not expired at {@code now}. */
+    long countLiveSessions(OwnerId owner, Instant now);
+
     Optional<ChatSession> findSession(SessionId id);
 
     /**
@@ -34,7 +37,4 @@ public interface SessionStorePort {
 
     /** Deletes the session with its messages; false when there was none. */
     boolean delete(SessionId id);
-
-    /** How many of {@code owner}'s sessions have not expired at {@code now}. */
-    long countLiveSessions(OwnerId owner, Instant now);
 }

@@ -36,6 +36,11 @@ public class InMemorySessionStore implements SessionStorePort {
     }
 
     @Override
+    public synchronized long countLiveSessions(OwnerId owner, Instant now) {
+        return sessions.values().stream().filter(s -> s.isOwnedBy(owner) && !s.isExpiredAt(now)).count();
+    }
+
+    @Override
     public synchronized Optional<ChatSession> findSession(SessionId id) {
         return Optional.ofNullable(sessions.get(id));
     }
@@ -96,11 +101,6 @@ public class InMemorySessionStore implements SessionStorePort {
             writes++;
         }
         return existed;
-    }
-
-    @Override
-    public synchronized long countLiveSessions(OwnerId owner, Instant now) {
-        return sessions.values().stream().filter(s -> s.isOwnedBy(owner) && !s.isExpiredAt(now)).count();
     }
 
     /** How many write operations ran, so that tests can show that reads never write. */
