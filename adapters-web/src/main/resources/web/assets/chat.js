@@ -107,7 +107,7 @@ function startOver() {
 }
 
 async function createSession() {
-  const response = await fetch(API, {method: 'POST'});
+  const response = await apiFetch(API, {method: 'POST'});
   if (!response.ok) throw await problemOf(response);
   setSession((await response.json()).id);
 }
@@ -158,7 +158,7 @@ async function send(content) {
     user = bubble('user', content, 'sending…');
     reply = bubble('assistant', '', '');
     reply.item.classList.add('streaming');
-    const response = await fetch(API + '/' + encodeURIComponent(sessionId) + '/messages/stream', {
+    const response = await apiFetch(API + '/' + encodeURIComponent(sessionId) + '/messages/stream', {
       method: 'POST',
       headers: {'Content-Type': 'application/json', 'Accept': 'text/event-stream'},
       body: JSON.stringify({content, clientMessageId: crypto.randomUUID ? crypto.randomUUID() : undefined}),
@@ -195,7 +195,7 @@ async function restore() {
   try {
     for (let i = 0; i < HISTORY_PAGES; i++) {
       const query = '?limit=50' + (before ? '&before=' + encodeURIComponent(before) : '');
-      const response = await fetch(API + '/' + encodeURIComponent(sessionId) + '/messages' + query);
+      const response = await apiFetch(API + '/' + encodeURIComponent(sessionId) + '/messages' + query);
       if (!response.ok) throw await problemOf(response);
       const page = await response.json();
       pages.unshift(page.items); // pages come newest first, each oldest first

@@ -64,7 +64,7 @@ function render(latest) {
 
 async function poll() {
   try {
-    const response = await fetch('/api/v1/status', {cache: 'no-store'});
+    const response = await apiFetch('/api/v1/status', {cache: 'no-store'});
     if (!response.ok) throw new Error('HTTP ' + response.status);
     const latest = await response.json();
     readings.push({time: Date.now(), ...latest});

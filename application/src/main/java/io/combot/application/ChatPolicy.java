@@ -18,6 +18,7 @@ import java.util.Map;
  * @param cannedReplies     the fast-path replies (greeting, farewell, thanks)
  * @param safetyReply       the fixed reply to a crisis message
  * @param fallbackReply     the reply when the generator fails
+ * @param maxSessionsPerOwner how many unexpired sessions one owner (one client key) may hold at once
  */
 public record ChatPolicy(
         int maxContentChars,
@@ -27,7 +28,8 @@ public record ChatPolicy(
         Duration turnWait,
         Map<Intent, String> cannedReplies,
         String safetyReply,
-        String fallbackReply) {
+        String fallbackReply,
+        int maxSessionsPerOwner) {
 
     public static final String DEFAULT_SAFETY_REPLY = "It sounds like you may be going through something really hard, "
             + "and I'm glad you said it. I'm an automated assistant and can't give you the help you deserve right now. "
@@ -52,12 +54,13 @@ public record ChatPolicy(
         InvalidInputException.require(safetyReply != null && !safetyReply.isBlank(), "safetyReply must not be blank");
         InvalidInputException.require(fallbackReply != null && !fallbackReply.isBlank(),
                 "fallbackReply must not be blank");
+        InvalidInputException.require(maxSessionsPerOwner > 0, "maxSessionsPerOwner must be positive");
         cannedReplies = Map.copyOf(new EnumMap<>(cannedReplies));
     }
 
     public static ChatPolicy defaults() {
         return new ChatPolicy(4_000, Duration.ofHours(1), 0.5, 20, Duration.ofSeconds(30), defaultCannedReplies(),
-                DEFAULT_SAFETY_REPLY, DEFAULT_FALLBACK_REPLY);
+                DEFAULT_SAFETY_REPLY, DEFAULT_FALLBACK_REPLY, 1_000);
     }
 
     public static Map<Intent, String> defaultCannedReplies() {

@@ -1,5 +1,6 @@
 package io.combot.application;
 
+import io.combot.domain.error.SessionLimitException;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.port.in.EndSessionUseCase;
 import io.combot.domain.port.in.GetSessionUseCase;
@@ -20,9 +21,16 @@ public class SessionService implements StartSessionUseCase, GetSessionUseCase, E
         this.policy = policy;
     }
 
+    /**
+     * Refuses a session beyond the owner's quota. Count and create run under one monitor so that concurrent creates
+     * cannot overshoot the quota; a create is a single insert, so holding it costs little.
+     */
     @Override
-    public ChatSession startSession(StartSessionCommand command) {
+    public synchronized ChatSession startSession(StartSessionCommand command) {
         ChatSession session = ChatSession.start(command.owner(), sessions.now(), policy.idleTimeout());
+        if (store.countLiveSessions(command.owner(), session.createdAt()) >= policy.maxSessionsPerOwner()) {
+            throw new SessionLimitException(policy.maxSessionsPerOwner());
+        }
         store.create(session);
         return session;
     }

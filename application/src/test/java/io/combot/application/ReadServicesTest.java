@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.error.SessionExpiredException;
+import io.combot.domain.error.SessionLimitException;
 import io.combot.domain.error.SessionNotFoundException;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ComponentHealth;
@@ -59,6 +60,27 @@ class ReadServicesTest {
                 .isInstanceOf(SessionExpiredException.class);
         sessions.endSession(query);
         assertThatThrownBy(() -> sessions.getSession(query)).isInstanceOf(SessionNotFoundException.class);
+    }
+
+    @Test
+    void anOwnerHoldsAtMostItsQuotaOfUnexpiredSessions() {
+        ChatPolicy two = new ChatPolicy(policy.maxContentChars(), policy.idleTimeout(), policy.minConfidence(),
+                policy.contextMessages(), policy.turnWait(), policy.cannedReplies(), policy.safetyReply(),
+                policy.fallbackReply(), 2);
+        SessionService limited = new SessionService(store, clock, two);
+        ChatSession first = limited.startSession(new StartSessionCommand(OWNER));
+        limited.startSession(new StartSessionCommand(OWNER));
+
+        assertThatThrownBy(() -> limited.startSession(new StartSessionCommand(OWNER)))
+                .isInstanceOf(SessionLimitException.class).hasMessageContaining("2 unexpired sessions");
+        assertThat(store.countLiveSessions(OWNER, clock.instant())).isEqualTo(2);
+        assertThat(limited.startSession(new StartSessionCommand(new OwnerId("client-b")))).isNotNull();
+
+        limited.endSession(new SessionQuery(first.id(), OWNER));
+        assertThat(limited.startSession(new StartSessionCommand(OWNER))).isNotNull();
+        clock.advance(policy.idleTimeout());
+        assertThat(limited.startSession(new StartSessionCommand(OWNER))).as("expired sessions free the quota")
+                .isNotNull();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.combot.domain.error.CapacityExceededException;
 import io.combot.domain.error.InvalidInputException;
+import io.combot.domain.error.SessionBusyException;
 import io.combot.domain.error.SessionExpiredException;
 import io.combot.domain.error.SessionNotFoundException;
 import io.combot.domain.model.ChatSession;
@@ -315,6 +316,44 @@ class SendMessageServiceTest {
 
         assertThat(turn).isEqualTo(storedByOther.get(0));
         assertThat(history()).containsExactly(turn.userMessage(), turn.reply());
+    }
+
+    @Test
+    void withNoTurnWaitASecondSendToABusySessionIsRefusedAtOnceAndStoresNothing() throws Exception {
+        ChatPolicy noWait = new ChatPolicy(policy.maxContentChars(), policy.idleTimeout(), policy.minConfidence(),
+                policy.contextMessages(), Duration.ZERO, policy.cannedReplies(), policy.safetyReply(),
+                policy.fallbackReply(), policy.maxSessionsPerOwner());
+        CountDownLatch answering = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GenerateReplyPort held = (request, sink) -> {
+            answering.countDown();
+            await(release);
+            return generator.generate(request, sink);
+        };
+        service = new SendMessageService(store, new KeywordClassifier(), held, clock, noWait);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Turn> first = pool.submit(() -> service.sendMessage(send("first question?", null)));
+            assertThat(answering.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThatThrownBy(() -> service.sendMessage(send("second question?", null)))
+                    .isInstanceOf(SessionBusyException.class);
+
+            release.countDown();
+            assertThat(first.get(5, TimeUnit.SECONDS).userMessage().content()).isEqualTo("first question?");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(history()).extracting(Message::content).containsExactly("first question?",
+                "You said: first question?");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<Message> history() {

@@ -1,6 +1,7 @@
 package io.combot.bootstrap;
 
 import io.combot.adapter.in.web.BodyLimitFilter;
+import io.combot.adapter.in.web.ClientAccessFilter;
 import io.combot.adapter.in.web.RequestIdFilter;
 import io.combot.adapter.in.web.RequestMetricsFilter;
 import io.combot.adapter.in.web.WebConfiguration;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -17,6 +19,7 @@ import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -40,6 +43,9 @@ public final class CombotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CombotServer.class);
     private static final String SERVLET_NAME = "api";
 
+    private static final Set<String> OPEN_PATHS =
+            Set.of("/health/", "/admin/", "/metrics", "/", "/status", "/openapi.json", "/assets/");
+
     private final AnnotationConfigApplicationContext application;
     private final Server jetty;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -61,6 +67,13 @@ public final class CombotServer implements AutoCloseable {
             CombotServer server = new CombotServer(application, jetty);
             LOG.info("Combot listening on http://{}:{} (started in {} ms)", settings.server().bind(), server.port(),
                     (System.nanoTime() - started) / 1_000_000);
+            if (settings.access().open()) {
+                LOG.warn("No COMBOT_API_KEYS configured: the API is open to every caller, so Combot listens on "
+                        + "loopback ({}) only", settings.server().bind());
+            } else {
+                LOG.info("{} client keys configured; the API needs 'Authorization: Bearer <key>'",
+                        settings.access().keys().size());
+            }
             return server;
         } catch (Exception e) {
             application.close();
@@ -83,6 +96,9 @@ public final class CombotServer implements AutoCloseable {
         connector.setPort(http.port());
         connector.setIdleTimeout(http.idleTimeout().toMillis());
         jetty.addConnector(connector);
+        // Past the limit Jetty stops accepting: further clients wait in the kernel's backlog instead of each costing
+        // a file descriptor and buffers, so a flood of idle or trickling connections cannot exhaust the process.
+        jetty.addBean(new NetworkConnectionLimit(http.maxConnections(), jetty));
 
         AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
         web.setParent(application);
@@ -94,6 +110,11 @@ public final class CombotServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new RequestIdFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new RequestMetricsFilter(registry)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
+        // The key is checked before the body is read, so a caller without one cannot make the service read it. Open:
+        // the probes, the admin endpoints (they have their own token), the metrics scrape, and the static pages (the
+        // chat and status pages ask the person for a key when the API answers 401).
+        context.addFilter(new FilterHolder(new ClientAccessFilter(settings.access(), OPEN_PATHS)), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
@@ -104,7 +125,8 @@ public final class CombotServer implements AutoCloseable {
         context.addServlet(dispatcher, "/");
 
         jetty.setErrorHandler(new ProblemErrorHandler());
-        jetty.setHandler(new GracefulHandler(admissionControl(http, context)));
+        jetty.setHandler(new GracefulHandler(new WholeBodyHandler(admissionControl(http, context),
+                settings.web().maxBodyBytes(), http.bodyTimeout())));
         jetty.setStopTimeout(http.shutdownTimeout().toMillis());
         jetty.setStopAtShutdown(false);
         return jetty;

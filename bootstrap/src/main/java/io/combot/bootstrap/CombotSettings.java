@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.AccessSettings;
 import io.combot.adapter.in.web.WebSettings;
 import io.combot.adapter.out.llm.LlmSettings;
 import io.combot.adapter.out.ml.ClassifierSettings;
@@ -12,13 +13,22 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /** Every module's settings, read from one {@link ConfigSource} so that each has exactly one name. */
 public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy chat, PersistenceSettings persistence,
-                             ClassifierSettings classifier, LlmSettings llm, OpsSettings ops) {
+                             ClassifierSettings classifier, LlmSettings llm, OpsSettings ops, AccessSettings access) {
+
+    public CombotSettings {
+        if (access.open() && !server.loopbackOnly()) {
+            throw new IllegalArgumentException("COMBOT_BIND is " + server.bind() + ", which other machines can reach, "
+                    + "but no COMBOT_API_KEYS are configured: anyone could use the API. Configure client keys "
+                    + "(bin/combot new-key NAME) or bind to 127.0.0.1");
+        }
+    }
 
     /** Settings from the defaults, the operator's file and the given environment. */
     public static CombotSettings from(Map<String, String> environment) {
         ConfigSource config = ConfigSource.load(environment);
         return new CombotSettings(server(config), new WebSettings(config.integer("COMBOT_MAX_BODY_BYTES")),
-                chat(config), persistence(config), classifier(config), llm(config), ops(config, environment));
+                chat(config), persistence(config), classifier(config), llm(config), ops(config, environment),
+                access(config));
     }
 
     private static OpsSettings ops(ConfigSource config, Map<String, String> environment) {
@@ -31,7 +41,13 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
                 config.integer("COMBOT_HTTP_MIN_THREADS"), config.integer("COMBOT_HTTP_MAX_THREADS"),
                 config.integer("COMBOT_HTTP_MAX_CONCURRENT_REQUESTS"), config.integer("COMBOT_HTTP_QUEUE_CAPACITY"),
                 config.duration("COMBOT_HTTP_QUEUE_TIMEOUT"), config.duration("COMBOT_HTTP_IDLE_TIMEOUT"),
-                config.duration("COMBOT_SHUTDOWN_TIMEOUT"));
+                config.duration("COMBOT_SHUTDOWN_TIMEOUT"), config.duration("COMBOT_HTTP_BODY_TIMEOUT"),
+                config.integer("COMBOT_HTTP_MAX_CONNECTIONS"));
+    }
+
+    private static AccessSettings access(ConfigSource config) {
+        return new AccessSettings(AccessSettings.parseKeys(config.optional("COMBOT_API_KEYS").orElse(null)),
+                config.decimal("COMBOT_RATE_LIMIT_PER_SECOND"), config.integer("COMBOT_RATE_LIMIT_BURST"));
     }
 
     private static ChatPolicy chat(ConfigSource config) {
@@ -40,7 +56,8 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
                 config.decimal("COMBOT_MIN_CONFIDENCE"), config.integer("COMBOT_CONTEXT_MESSAGES"),
                 config.duration("COMBOT_TURN_WAIT"), defaults.cannedReplies(),
                 config.optional("COMBOT_SAFETY_REPLY").orElse(defaults.safetyReply()),
-                config.optional("COMBOT_FALLBACK_REPLY").orElse(defaults.fallbackReply()));
+                config.optional("COMBOT_FALLBACK_REPLY").orElse(defaults.fallbackReply()),
+                config.integer("COMBOT_MAX_SESSIONS_PER_KEY"));
     }
 
     private static PersistenceSettings persistence(ConfigSource config) {
@@ -86,6 +103,7 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
 
     @Override
     public String toString() {
-        return "CombotSettings[" + server + ", " + web + ", " + persistence + ", " + classifier + ", " + llm + ", " + ops + "]";
+        return "CombotSettings[" + server + ", " + web + ", " + persistence + ", " + classifier + ", " + llm + ", "
+                + ops + ", " + access + "]";
     }
 }

@@ -22,6 +22,12 @@ final class ProblemErrorHandler extends ErrorHandler {
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Jetty writes an error body only for GET, POST and HEAD by default; a DELETE deserves its problem too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {

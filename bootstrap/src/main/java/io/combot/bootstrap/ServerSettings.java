@@ -1,5 +1,7 @@
 package io.combot.bootstrap;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
@@ -7,7 +9,8 @@ import java.time.Duration;
  * front of it, so that overload queues a little and then refuses with 503 instead of growing without limit.
  */
 record ServerSettings(String bind, int port, int minThreads, int maxThreads, int maxConcurrentRequests,
-                      int queueCapacity, Duration queueTimeout, Duration idleTimeout, Duration shutdownTimeout) {
+                      int queueCapacity, Duration queueTimeout, Duration idleTimeout, Duration shutdownTimeout,
+                      Duration bodyTimeout, int maxConnections) {
     ServerSettings {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("COMBOT_PORT must be between 0 and 65535, not " + port);
@@ -21,6 +24,22 @@ record ServerSettings(String bind, int port, int minThreads, int maxThreads, int
         }
         if (queueCapacity < 0) {
             throw new IllegalArgumentException("COMBOT_HTTP_QUEUE_CAPACITY must not be negative");
+        }
+        if (bodyTimeout.isNegative() || bodyTimeout.isZero()) {
+            throw new IllegalArgumentException("COMBOT_HTTP_BODY_TIMEOUT must be positive");
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("COMBOT_HTTP_MAX_CONNECTIONS must be at least 1");
+        }
+    }
+
+    /** True when {@link #bind} is a loopback address, which no other machine can reach. */
+    boolean loopbackOnly() {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("COMBOT_BIND names " + bind + ", which is no address of this machine",
+                    e);
         }
     }
 }

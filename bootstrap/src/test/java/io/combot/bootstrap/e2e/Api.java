@@ -27,9 +27,16 @@ final class Api {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final String key;
 
     Api(int port) {
+        this(port, null);
+    }
+
+    /** A client that sends {@code key} as its bearer client key. */
+    Api(int port, String key) {
         this.base = URI.create("http://127.0.0.1:" + port);
+        this.key = key;
     }
 
     Reply get(String path) {
@@ -63,7 +70,8 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        return key == null ? request : request.header("Authorization", "Bearer " + key);
     }
 
     Reply send(HttpRequest.Builder request) {

@@ -8,6 +8,7 @@ import io.combot.domain.model.ClientMessageId;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
+import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.out.SessionStorePort;
@@ -42,6 +43,16 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
             entityManager.persist(row);
             return row;
         });
+    }
+
+    @Override
+    public long countLiveSessions(OwnerId owner, Instant now) {
+        return transactions.inReadTransaction(entityManager -> entityManager.createQuery("""
+                        select count(s) from SessionJpaEntity s
+                        where s.ownerId = :ownerId and s.expiresAt > :now""", Long.class)
+                .setParameter("ownerId", owner.value())
+                .setParameter("now", now.toEpochMilli())
+                .getSingleResult());
     }
 
     @Override

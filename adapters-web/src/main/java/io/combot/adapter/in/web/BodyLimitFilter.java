@@ -13,10 +13,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses a body over the limit with 413 before anything parses it: bodies are read up to one byte past the limit,
@@ -25,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
     private final int maxBodyBytes;
-    private final JsonMapper jsonMapper = WebConfiguration.strictJsonMapper();
 
     public BodyLimitFilter(WebSettings settings) {
         this.maxBodyBytes = settings.maxBodyBytes();
@@ -51,13 +47,9 @@ public class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than the limit of " + maxBodyBytes + " bytes");
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
-        jsonMapper.writeValue(response.getOutputStream(), problem);
+        FilterProblems.write(response, FilterProblems.problem(request, HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the limit of " + maxBodyBytes + " bytes"));
     }
 
     /** The request with its body already read into memory, within the limit. */

@@ -29,15 +29,18 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
+/** The chat API. The caller is the owner that {@link ClientAccessFilter} resolved from the request's client key. */
 @RestController
 @RequestMapping(path = "/api/v1/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
 class ChatController {
+    private static final String OWNER = ClientAccessFilter.OWNER_ATTRIBUTE;
     private final StartSessionUseCase startSession;
     private final GetSessionUseCase getSession;
     private final EndSessionUseCase endSession;
@@ -61,26 +64,27 @@ class ChatController {
     }
 
     @PostMapping
-    ResponseEntity<CreatedSessionResponse> start() {
-        ChatSession session = startSession.startSession(new StartSessionCommand(caller()));
+    ResponseEntity<CreatedSessionResponse> start(@RequestAttribute(OWNER) OwnerId caller) {
+        ChatSession session = startSession.startSession(new StartSessionCommand(caller));
         return ResponseEntity.created(URI.create("/api/v1/sessions/" + session.id().value()))
                 .body(mapper.toCreated(session));
     }
 
     @GetMapping("/{sessionId}")
-    SessionResponse get(@PathVariable String sessionId) {
-        return mapper.toResponse(getSession.getSession(query(sessionId)));
+    SessionResponse get(@PathVariable String sessionId, @RequestAttribute(OWNER) OwnerId caller) {
+        return mapper.toResponse(getSession.getSession(query(sessionId, caller)));
     }
 
     @DeleteMapping("/{sessionId}")
-    ResponseEntity<Void> end(@PathVariable String sessionId) {
-        endSession.endSession(query(sessionId));
+    ResponseEntity<Void> end(@PathVariable String sessionId, @RequestAttribute(OWNER) OwnerId caller) {
+        endSession.endSession(query(sessionId, caller));
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(path = "/{sessionId}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-    TurnResponse send(@PathVariable String sessionId, @RequestBody SendMessageRequest request) {
-        return mapper.toResponse(sendMessage.sendMessage(command(sessionId, request)));
+    TurnResponse send(@PathVariable String sessionId, @RequestAttribute(OWNER) OwnerId caller,
+                      @RequestBody SendMessageRequest request) {
+        return mapper.toResponse(sendMessage.sendMessage(command(sessionId, caller, request)));
     }
 
     /**
@@ -90,9 +94,9 @@ class ChatController {
      */
     @PostMapping(path = "/{sessionId}/messages/stream", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    void stream(@PathVariable String sessionId, @RequestBody SendMessageRequest request,
-                HttpServletResponse response) {
-        SendMessageCommand command = command(sessionId, request);
+    void stream(@PathVariable String sessionId, @RequestAttribute(OWNER) OwnerId caller,
+                @RequestBody SendMessageRequest request, HttpServletResponse response) {
+        SendMessageCommand command = command(sessionId, caller, request);
         ServerSentEvents events = new ServerSentEvents(response, json, mapper);
         try {
             events.send("done", mapper.toResponse(sendMessage.sendMessage(command, events)));
@@ -104,32 +108,28 @@ class ChatController {
         }
     }
 
-    private static SendMessageCommand command(String sessionId, SendMessageRequest request) {
+    private static SendMessageCommand command(String sessionId, OwnerId caller, SendMessageRequest request) {
         ClientMessageId clientMessageId = request.clientMessageId() == null ? null
                 : new ClientMessageId(request.clientMessageId());
-        return new SendMessageCommand(sessionId(sessionId), caller(), request.content(), clientMessageId);
+        return new SendMessageCommand(sessionId(sessionId), caller, request.content(), clientMessageId);
     }
 
     @GetMapping("/{sessionId}/messages")
-    HistoryResponse history(@PathVariable String sessionId,
+    HistoryResponse history(@PathVariable String sessionId, @RequestAttribute(OWNER) OwnerId caller,
                             @RequestParam(defaultValue = "50") int limit,
                             @RequestParam(required = false) String before) {
         MessageId cursor = before == null ? null : MessageId.parse(before).orElseThrow(
                 () -> new InvalidInputException("before must be the id of a message of this session"));
-        return mapper.toResponse(readHistory.readHistory(new ReadHistoryQuery(query(sessionId), limit, cursor)));
+        return mapper.toResponse(readHistory.readHistory(new ReadHistoryQuery(query(sessionId, caller), limit,
+                cursor)));
     }
 
-    private static SessionQuery query(String sessionId) {
-        return new SessionQuery(sessionId(sessionId), caller());
+    private static SessionQuery query(String sessionId, OwnerId caller) {
+        return new SessionQuery(sessionId(sessionId), caller);
     }
 
     /** Text that cannot be a session id names no session: answered as for any unknown session. */
     private static SessionId sessionId(String text) {
         return SessionId.parse(text).orElseThrow(SessionNotFoundException::new);
-    }
-
-    /** Until client keys exist every caller is the same anonymous owner. */
-    private static OwnerId caller() {
-        return OwnerId.ANONYMOUS;
     }
 }

@@ -6,7 +6,10 @@ import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.error.SessionBusyException;
 import io.combot.domain.error.SessionExpiredException;
+import io.combot.domain.error.SessionLimitException;
 import io.combot.domain.error.SessionNotFoundException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -61,10 +64,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof SessionBusyException || e instanceof ConcurrentTurnException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         }
+        if (e instanceof SessionLimitException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        }
         if (e instanceof CapacityExceededException busy) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
             problem.setProperty("retryAfterSeconds", retryAfterSeconds(busy));
             return problem;
+        }
+        if (e instanceof UnsupportedCharsetException || e instanceof IllegalCharsetNameException) {
+            // The servlet container throws these while reading the Content-Type, before any handler runs.
+            return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type names a charset this service does not know; send JSON in UTF-8");
         }
         if (e instanceof ReplyUnavailableException) {
             // The application answers a failed generator with its fallback; reaching here means that contract broke.

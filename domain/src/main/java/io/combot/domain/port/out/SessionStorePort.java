@@ -4,6 +4,7 @@ import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ClientMessageId;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.MessageId;
+import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import java.time.Instant;
@@ -12,6 +13,9 @@ import java.util.Optional;
 /** Durable sessions and their messages. Reads never write. */
 public interface SessionStorePort {
     void create(ChatSession session);
+
+    /** How many of {@code owner}'s sessions have not expired at {@code now}. */
+    long countLiveSessions(OwnerId owner, Instant now);
 
     Optional<ChatSession> findSession(SessionId id);
 

@@ -8,6 +8,7 @@ import io.combot.domain.model.ClientMessageId;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
+import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.model.UserMessage;
@@ -32,6 +33,11 @@ public class InMemorySessionStore implements SessionStorePort {
         }
         messages.put(session.id(), new ArrayList<>());
         writes++;
+    }
+
+    @Override
+    public synchronized long countLiveSessions(OwnerId owner, Instant now) {
+        return sessions.values().stream().filter(s -> s.isOwnedBy(owner) && !s.isExpiredAt(now)).count();
     }
 
     @Override

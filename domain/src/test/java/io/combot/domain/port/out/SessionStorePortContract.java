@@ -44,6 +44,24 @@ public abstract class SessionStorePortContract {
     }
 
     @Test
+    void liveSessionsAreCountedPerOwner() {
+        OwnerId other = new OwnerId("client-b");
+        ChatSession first = newSession(OWNER);
+        store().create(first);
+        store().create(newSession(OWNER));
+        store().create(newSession(other));
+        Instant beforeExpiry = first.expiresAt().minusMillis(1);
+
+        assertThat(store().countLiveSessions(OWNER, beforeExpiry)).isEqualTo(2);
+        assertThat(store().countLiveSessions(other, beforeExpiry)).isEqualTo(1);
+        assertThat(store().countLiveSessions(new OwnerId("client-c"), beforeExpiry)).isZero();
+        assertThat(store().countLiveSessions(OWNER, first.expiresAt())).as("expired sessions do not count").isZero();
+
+        store().delete(first.id());
+        assertThat(store().countLiveSessions(OWNER, beforeExpiry)).isEqualTo(1);
+    }
+
+    @Test
     void anUnknownSessionIsNotFound() {
         assertThat(store().findSession(SessionId.random())).isEmpty();
     }

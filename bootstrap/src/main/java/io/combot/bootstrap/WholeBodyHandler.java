@@ -1,0 +1,148 @@
+package io.combot.bootstrap;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.content.ByteBufferContentSource;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Waits for a request's whole body, without holding a thread, before the request may take one of the bounded
+ * handling slots: a client that trickles its body (a byte a second) then costs a connection, not a worker, and is
+ * answered 408 when its body has not arrived within {@code deadline}. At most {@code maxBytes + 1} bytes are kept, so
+ * that the body-limit filter still sees an oversized body and answers 413; a declared length over the limit passes
+ * straight on for the same answer, unread.
+ */
+final class WholeBodyHandler extends Handler.Wrapper {
+    private final int maxBytes;
+    private final Duration deadline;
+
+    WholeBodyHandler(Handler next, int maxBytes, Duration deadline) {
+        super(next);
+        this.maxBytes = maxBytes;
+        this.deadline = deadline;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long length = request.getLength();
+        boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if ((length <= 0 && !chunked) || length > maxBytes) {
+            return super.handle(request, response, callback);
+        }
+        new BodyReader(request, response, callback).start();
+        return true;
+    }
+
+    /** Reads on demand; whichever comes first, the end of the body or the deadline, settles the request. */
+    private final class BodyReader implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private Scheduler.Task timeout;
+
+        BodyReader(Request request, Response response, Callback callback) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+        }
+
+        void start() {
+            timeout = request.getComponents().getScheduler().schedule(this::expire, deadline.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            run();
+        }
+
+        @Override
+        public void run() {
+            while (!settled.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    if (settle()) {
+                        Response.writeError(request, response, callback, chunk.getFailure());
+                    }
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                int room = maxBytes + 1 - body.size();
+                byte[] copy = new byte[Math.min(room, bytes.remaining())];
+                bytes.get(copy);
+                body.writeBytes(copy);
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last || body.size() > maxBytes) {
+                    if (settle()) {
+                        handleNext();
+                    }
+                    return;
+                }
+            }
+        }
+
+        private boolean settle() {
+            if (!settled.compareAndSet(false, true)) {
+                return false;
+            }
+            timeout.cancel();
+            return true;
+        }
+
+        private void expire() {
+            if (settle()) {
+                Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408,
+                        "The request body did not arrive within " + deadline.toMillis() + " ms");
+            }
+        }
+
+        private void handleNext() {
+            Request buffered = new BufferedBodyRequest(request, ByteBuffer.wrap(body.toByteArray()));
+            try {
+                if (!getHandler().handle(buffered, response, callback)) {
+                    Response.writeError(buffered, response, callback, HttpStatus.NOT_FOUND_404);
+                }
+            } catch (Throwable e) {
+                Response.writeError(buffered, response, callback, e);
+            }
+        }
+    }
+
+    /** The request with its body replayed from memory. */
+    private static final class BufferedBodyRequest extends Request.Wrapper {
+        private final ByteBufferContentSource body;
+
+        BufferedBodyRequest(Request request, ByteBuffer body) {
+            super(request);
+            this.body = new ByteBufferContentSource(body);
+        }
+
+        @Override
+        public Content.Chunk read() {
+            return body.read();
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            body.demand(demandCallback);
+        }
+
+        @Override
+        public void fail(Throwable failure) {
+            body.fail(failure);
+        }
+    }
+}
