@@ -33,12 +33,12 @@ public record ClassifierSettings(int workers, int intraOpThreads, int batchSize,
     }
 
     /**
-     * Two single-threaded workers for the two cores this service is sized for. Batches of up to 8 taken only from
-     * texts already queued (no wait): a lone text never waits, and batches form under load, where they paid in the
-     * benchmark (docs/ml.md).
+     * Two single-threaded workers for the two cores this service is sized for, and no micro-batching: the quantized
+     * model quantizes activations per batch tensor, so in a batch a text's answer would depend on its neighbours.
+     * Batching is an opt-in for throughput (docs/ml.md).
      */
     public static ClassifierSettings defaults() {
-        return new ClassifierSettings(2, 1, 8, Duration.ZERO, 512, Duration.ofSeconds(1), 256, OptionalDouble.empty());
+        return new ClassifierSettings(2, 1, 1, Duration.ZERO, 512, Duration.ofSeconds(1), 256, OptionalDouble.empty());
     }
 
     public ClassifierSettings withBatchSize(int size) {

@@ -20,6 +20,10 @@ final class HeldOutEvaluation {
 
     public static void main(String[] args) {
         List<LabelledText> heldOut = LabelledText.read(LabelledText.HELD_OUT);
+        if (heldOut.isEmpty()) {
+            System.out.println(LabelledText.HELD_OUT + " holds no text: put the blind held-out set there first");
+            System.exit(1);
+        }
         try (DjlIntentClassifierAdapter classifier = new DjlIntentClassifierAdapter(ClassifierSettings.defaults())) {
             System.out.println("model version " + classifier.modelVersion() + ", held-out set " + LabelledText.HELD_OUT);
             System.out.print(evaluate(classifier, heldOut).report());

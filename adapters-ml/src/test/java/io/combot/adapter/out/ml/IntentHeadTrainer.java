@@ -15,20 +15,21 @@ import java.util.stream.IntStream;
 
 /**
  * {@code bin/ml train}: rebuilds the intent head from {@code data/train.tsv} alone. Picks the L2 strength by 5-fold
- * cross-validation, tunes the crisis threshold on the out-of-fold crisis probabilities (so no crisis text of the
- * training set would have been missed, with a safety margin), fits on the whole training set and writes the head.
+ * cross-validation; sets the crisis threshold to a margin times the lowest out-of-fold p(crisis) of a crisis text,
+ * the margin one step below the largest that misses no crisis text in nested cross-validation (the threshold rule
+ * tuned on inner folds, then applied to texts it never saw); fits on the whole training set and writes the head.
  */
 final class IntentHeadTrainer {
     static final List<Intent> INTENTS = Arrays.stream(Intent.values()).filter(i -> i != Intent.UNKNOWN).toList();
     static final Path HEAD_FILE = Path.of("src/main/resources" + IntentHead.RESOURCE);
 
     private static final double[] L2_CANDIDATES = {1e-5, 1e-4, 1e-3};
+    /** Shares of the lowest out-of-fold p(crisis) of a crisis text, from the fewest false alarms down. */
+    private static final double[] CRISIS_MARGINS = {1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2};
     private static final int FOLDS = 5;
     private static final int ITERATIONS = 800;
     private static final double LEARNING_RATE = 1.0;
     private static final double MOMENTUM = 0.9;
-    /** The threshold is this share of the lowest out-of-fold p(crisis) of a crisis text: a miss costs far more. */
-    private static final double CRISIS_MARGIN = 0.8;
     private static final long SEED = 20240601L;
 
     private IntentHeadTrainer() {
@@ -38,7 +39,7 @@ final class IntentHeadTrainer {
         List<LabelledText> train = LabelledText.read(LabelledText.TRAIN);
         float[][] x = Embeddings.of(train.stream().map(LabelledText::text).toList());
         int[] y = train.stream().mapToInt(t -> INTENTS.indexOf(t.intent())).toArray();
-        int[] fold = stratifiedFolds(y);
+        int[] fold = stratifiedFolds(y, SEED);
 
         double bestL2 = L2_CANDIDATES[0];
         double bestF1 = -1;
@@ -57,13 +58,15 @@ final class IntentHeadTrainer {
                 bestOutOfFold = outOfFold;
             }
         }
-        double threshold = crisisThreshold(bestOutOfFold, y);
+        double margin = crisisMargin(x, y, fold, bestL2);
+        double threshold = crisisThreshold(bestOutOfFold, y, margin);
         IntentHead head = fit(x, y, bestL2, threshold);
         String comment = String.format(Locale.ROOT, """
                 Intent head for Combot: multinomial logistic regression over L2-normalised mean-pooled
                 all-MiniLM-L6-v2 (quantized) embeddings. Written by `bin/ml train` from data/train.tsv (%d texts).
-                L2 %.0e chosen by %d-fold cross-validation (macro-F1 %.3f); crisis threshold from out-of-fold p(crisis).
-                Line format: intent bias w1 ... w%d""", y.length, bestL2, FOLDS, bestF1, x[0].length);
+                L2 %.0e chosen by %d-fold cross-validation (macro-F1 %.3f); crisis threshold %.1f x the lowest
+                out-of-fold p(crisis) of a crisis text, the margin chosen by nested cross-validation.
+                Line format: intent bias w1 ... w%d""", y.length, bestL2, FOLDS, bestF1, margin, x[0].length);
         Files.writeString(HEAD_FILE, head.format(comment), StandardCharsets.UTF_8);
         System.out.printf(Locale.ROOT, "wrote %s (l2 %.0e, crisis threshold %.4f)%n", HEAD_FILE, bestL2, threshold);
     }
@@ -81,18 +84,67 @@ final class IntentHeadTrainer {
         return outOfFold;
     }
 
-    private static double crisisThreshold(double[][] outOfFold, int[] y) {
+    /**
+     * Nested cross-validation of the threshold rule: in each outer fold the rule is tuned on inner out-of-fold
+     * probabilities of the other folds only, then scored on the outer fold. Returns the margin one step below the
+     * largest that misses no crisis text there: one nested split is a noisy estimate, and a miss costs far more than a
+     * false alarm.
+     */
+    private static double crisisMargin(float[][] x, int[] y, int[] fold, double l2) {
         int crisis = INTENTS.indexOf(Intent.CRISIS);
-        double lowest = IntStream.range(0, y.length).filter(i -> y[i] == crisis)
-                .mapToDouble(i -> outOfFold[i][crisis]).min().orElseThrow();
-        double threshold = lowest * CRISIS_MARGIN;
+        int[] missed = new int[CRISIS_MARGINS.length];
+        int[] falseAlarms = new int[CRISIS_MARGINS.length];
+        for (int f = 0; f < FOLDS; f++) {
+            int current = f;
+            int[] in = IntStream.range(0, y.length).filter(i -> fold[i] != current).toArray();
+            float[][] xIn = select(x, in);
+            int[] yIn = Arrays.stream(in).map(i -> y[i]).toArray();
+            double lowest = lowestCrisis(crossValidate(xIn, yIn, stratifiedFolds(yIn, SEED + 1 + f), l2), yIn);
+            IntentHead head = fit(xIn, yIn, l2, 1.0);
+            for (int i = 0; i < y.length; i++) {
+                if (fold[i] != current) {
+                    continue;
+                }
+                double p = head.probabilities(x[i])[crisis];
+                for (int m = 0; m < CRISIS_MARGINS.length; m++) {
+                    boolean flagged = p >= CRISIS_MARGINS[m] * lowest;
+                    missed[m] += y[i] == crisis && !flagged ? 1 : 0;
+                    falseAlarms[m] += y[i] != crisis && flagged ? 1 : 0;
+                }
+            }
+        }
+        long others = Arrays.stream(y).filter(label -> label != crisis).count();
+        for (int m = 0; m < CRISIS_MARGINS.length; m++) {
+            System.out.printf(Locale.ROOT, "crisis margin %.1f: nested %d-fold: %d crisis texts missed, %d of %d other "
+                    + "texts flagged%n", CRISIS_MARGINS[m], FOLDS, missed[m], falseAlarms[m], others);
+        }
+        int largestSafe = IntStream.range(0, CRISIS_MARGINS.length).filter(m -> missed[m] == 0).findFirst()
+                .orElse(CRISIS_MARGINS.length - 1);
+        return CRISIS_MARGINS[Math.min(largestSafe + 1, CRISIS_MARGINS.length - 1)];
+    }
 
+    private static double crisisThreshold(double[][] outOfFold, int[] y, double margin) {
+        int crisis = INTENTS.indexOf(Intent.CRISIS);
+        double lowest = lowestCrisis(outOfFold, y);
+        double threshold = lowest * margin;
+        IntentMetrics metrics = new IntentMetrics(INTENTS);
+        for (int i = 0; i < y.length; i++) {
+            int predicted = outOfFold[i][crisis] >= threshold ? crisis : argMax(outOfFold[i]);
+            metrics.add(INTENTS.get(y[i]), INTENTS.get(predicted));
+        }
         long falseAlarms = IntStream.range(0, y.length)
                 .filter(i -> y[i] != crisis && outOfFold[i][crisis] >= threshold).count();
         long others = Arrays.stream(y).filter(label -> label != crisis).count();
-        System.out.printf(Locale.ROOT, "crisis: lowest out-of-fold p(crisis) of a crisis text %.4f; threshold %.4f "
-                + "flags %d of %d other texts out of fold%n", lowest, threshold, falseAlarms, others);
+        System.out.printf(Locale.ROOT, "crisis: lowest out-of-fold p(crisis) of a crisis text %.4f; threshold %.1f x "
+                + "that = %.4f flags %d of %d other texts out of fold%nout of fold with the crisis rule: %s", lowest,
+                margin, threshold, falseAlarms, others, metrics.report());
         return threshold;
+    }
+
+    private static double lowestCrisis(double[][] outOfFold, int[] y) {
+        int crisis = INTENTS.indexOf(Intent.CRISIS);
+        return IntStream.range(0, y.length).filter(i -> y[i] == crisis)
+                .mapToDouble(i -> outOfFold[i][crisis]).min().orElseThrow();
     }
 
     /** Full-batch gradient descent with momentum on the L2-regularised cross-entropy. */
@@ -130,9 +182,9 @@ final class IntentHeadTrainer {
     }
 
     /** Deals the texts of each intent round-robin over the folds after a seeded shuffle. */
-    private static int[] stratifiedFolds(int[] y) {
+    private static int[] stratifiedFolds(int[] y, long seed) {
         List<Integer> order = new ArrayList<>(IntStream.range(0, y.length).boxed().toList());
-        Collections.shuffle(order, new Random(SEED));
+        Collections.shuffle(order, new Random(seed));
         int[] fold = new int[y.length];
         int[] dealt = new int[INTENTS.size()];
         for (int i : order) {

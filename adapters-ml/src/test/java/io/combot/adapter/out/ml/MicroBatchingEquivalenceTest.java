@@ -13,32 +13,46 @@ import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The quantized model gives slightly different vectors for a text in a padded batch than for the text alone (its
- * activations are quantized over the whole batch tensor). On the held-out set, a batched text may only get another
- * intent than it gets alone if it sits on a decision boundary, and no crisis text may be lost.
+ * The quantized model quantizes activations per batch tensor, so a text in a padded batch gets a slightly different
+ * vector than alone, and sometimes another intent. By default there is no batching, so a text's answer never depends
+ * on its neighbours; with batching on (an opt-in for throughput) the changes are counted, and no crisis text that is
+ * recognised alone may be lost in a batch (a false alarm that goes away is fine).
  */
 class MicroBatchingEquivalenceTest {
-    private static final int BATCH = 8;
-    /** Closer than this to the crisis threshold, or to the runner-up's probability, a text is on a boundary. */
-    private static final double BOUNDARY = 0.05;
+    private static final int CALLERS = 16;
+    private static final int FIXED_BATCH = 8;
 
-    private final List<LabelledText> heldOut = LabelledText.read(LabelledText.HELD_OUT);
+    /** Every text the project has, training and held-out: this is about batching, not about accuracy. */
+    private final List<LabelledText> labelled = Stream.concat(LabelledText.read(LabelledText.TRAIN).stream(),
+            LabelledText.read(LabelledText.HELD_OUT).stream()).toList();
+    private final List<String> texts = labelled.stream().map(LabelledText::text).toList();
     private final IntentHead head = IntentHead.parse(IntentHead.resourceBytes());
 
     @Test
-    void paddedBatchesChangeOnlyBoundaryTexts() throws TranslateException {
+    void withTheDefaultSettingsConcurrentCallersGetExactlyTheSingleCallAnswers() throws Exception {
+        DjlIntentClassifierAdapter classifier = SharedClassifier.get();
+        assertThat(ClassifierSettings.defaults().batchSize()).isEqualTo(1);
+        List<Classification> alone = texts.stream().map(classifier::classify).toList();
+
+        assertThat(concurrently(classifier)).isEqualTo(alone);
+    }
+
+    @Test
+    void fixedPaddedBatchesChangeSomeVectorsButLoseNoCrisis() throws TranslateException {
         MiniLmEncoder encoder = SharedEncoder.get();
         List<Classification> alone = new ArrayList<>();
         List<Classification> batched = new ArrayList<>();
         double lowestCosine = 1;
         try (Predictor<TokenBatch, float[][]> predictor = encoder.newPredictor()) {
-            // held-out texts in file order: each batch mixes short and long texts, so most rows are padded
-            for (int from = 0; from < heldOut.size(); from += BATCH) {
-                List<long[]> tokens = heldOut.subList(from, Math.min(from + BATCH, heldOut.size())).stream()
-                        .map(text -> encoder.tokenize(text.text())).toList();
+            // texts in file order: each batch mixes short and long texts, so most rows are padded
+            for (int from = 0; from < texts.size(); from += FIXED_BATCH) {
+                List<long[]> tokens = texts.subList(from, Math.min(from + FIXED_BATCH, texts.size())).stream()
+                        .map(encoder::tokenize).toList();
                 float[][] together = predictor.predict(TokenBatch.pad(tokens));
                 for (int i = 0; i < tokens.size(); i++) {
                     float[] single = predictor.predict(TokenBatch.pad(List.of(tokens.get(i))))[0];
@@ -48,49 +62,47 @@ class MicroBatchingEquivalenceTest {
                 }
             }
         }
-        assertThat(lowestCosine).as("batching really ran the texts padded").isLessThan(1.0);
-        assertOnlyBoundaryTextsDiffer(alone, batched);
+        System.out.printf("fixed batches of %d: lowest cosine alone/batched %.4f%n", FIXED_BATCH, lowestCosine);
+        assertThat(lowestCosine).as("batching changes vectors: why it is off by default").isLessThan(1.0);
+        assertNoCrisisLost("fixed batches of " + FIXED_BATCH, alone, batched);
     }
 
     @Test
-    void theMicroBatchingAdapterChangesOnlyBoundaryTextsUnderConcurrency() throws Exception {
-        ClassifierSettings batching = new ClassifierSettings(1, 1, 16, Duration.ofMillis(20), 256,
+    void microBatchingUnderConcurrencyLosesNoCrisis() throws Exception {
+        ClassifierSettings batching = new ClassifierSettings(1, 1, 16, Duration.ofMillis(20), 1024,
                 Duration.ofSeconds(1), 256, OptionalDouble.empty());
-        ExecutorService callers = Executors.newFixedThreadPool(16);
-        try (DjlIntentClassifierAdapter adapter = new DjlIntentClassifierAdapter(batching)) {
-            List<CompletableFuture<Classification>> concurrent = heldOut.stream()
-                    .map(text -> CompletableFuture.supplyAsync(() -> adapter.classify(text.text()), callers))
-                    .toList();
-            List<Classification> batched = new ArrayList<>();
-            for (CompletableFuture<Classification> each : concurrent) {
-                batched.add(each.get());
+        try (DjlIntentClassifierAdapter batched = new DjlIntentClassifierAdapter(batching)) {
+            List<Classification> alone = texts.stream().map(SharedClassifier.get()::classify).toList();
+            assertNoCrisisLost("batch 16 / 20 ms, " + CALLERS + " callers", alone, concurrently(batched));
+        }
+    }
+
+    private List<Classification> concurrently(DjlIntentClassifierAdapter classifier) throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+        try {
+            List<CompletableFuture<Classification>> pending = texts.stream()
+                    .map(text -> CompletableFuture.supplyAsync(() -> classifier.classify(text), callers)).toList();
+            List<Classification> results = new ArrayList<>();
+            for (CompletableFuture<Classification> each : pending) {
+                results.add(each.get());
             }
-            List<Classification> alone = heldOut.stream().map(t -> SharedClassifier.get().classify(t.text())).toList();
-            assertOnlyBoundaryTextsDiffer(alone, batched);
+            return results;
         } finally {
             callers.shutdownNow();
         }
     }
 
-    private void assertOnlyBoundaryTextsDiffer(List<Classification> alone, List<Classification> batched) {
-        List<String> changed = new ArrayList<>();
-        for (int i = 0; i < heldOut.size(); i++) {
-            LabelledText text = heldOut.get(i);
-            if (alone.get(i).intent() != batched.get(i).intent()) {
-                changed.add(text.text() + ": " + alone.get(i).intent() + " -> " + batched.get(i).intent());
-                assertThat(distanceToBoundary(alone.get(i))).as(changed.get(changed.size() - 1)).isLessThan(BOUNDARY);
-            }
-            if (text.intent() == Intent.CRISIS) {
-                assertThat(batched.get(i).intent()).as("crisis kept: " + text.text()).isEqualTo(Intent.CRISIS);
-            }
+    /** Prints how many texts batching gave another intent; a crisis text recognised alone must stay a crisis. */
+    private void assertNoCrisisLost(String mode, List<Classification> alone, List<Classification> batched) {
+        List<Integer> changed = IntStream.range(0, texts.size())
+                .filter(i -> alone.get(i).intent() != batched.get(i).intent()).boxed().toList();
+        System.out.printf("%s: %d of %d texts change intent%n", mode, changed.size(), texts.size());
+        changed.forEach(i -> System.out.printf("  %s -> %s: %s%n", alone.get(i).intent().label(),
+                batched.get(i).intent().label(), texts.get(i)));
+        for (int i : changed) {
+            boolean crisisLost = labelled.get(i).intent() == Intent.CRISIS && alone.get(i).intent() == Intent.CRISIS;
+            assertThat(crisisLost).as("crisis lost in a batch: " + texts.get(i)).isFalse();
         }
-        assertThat(changed).as("texts whose intent batching changed").hasSizeLessThanOrEqualTo(3);
-    }
-
-    private double distanceToBoundary(Classification alone) {
-        double[] p = alone.scores().values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double toCrisis = Math.abs(alone.scores().get(Intent.CRISIS) - head.crisisThreshold());
-        return Math.min(toCrisis, p[p.length - 1] - p[p.length - 2]);
     }
 
     private static double dot(float[] a, float[] b) {
