@@ -41,10 +41,14 @@ final class PeakSampler implements AutoCloseable {
         }
     }
 
-    /** Stops sampling, then takes one last sample so that a round shorter than the interval still has peaks. */
+    /**
+     * Stops sampling, then takes one last sample so that a round shorter than the interval still has peaks. A running
+     * scrape is let finish: interrupting it could leave the shared HttpClient's connect thread interrupted, which
+     * closes the next connection it opens.
+     */
     @Override
     public void close() throws InterruptedException {
-        timer.shutdownNow();
+        timer.shutdown();
         timer.awaitTermination(15, TimeUnit.SECONDS);
         sample();
     }
