@@ -117,10 +117,13 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** Metrics are taken at the edges: request metrics in the web adapter, the LLM's circuit in its adapter. */
+    /**
+     * Metrics are taken at the edges: request metrics in the web adapter, the LLM's circuit in its adapter, the
+     * connection pools' meters in persistence.
+     */
     @Test
     void micrometerStaysAtTheEdges() {
-        noClasses().that().resideOutsideOfPackages(WEB, LLM, BOOTSTRAP)
+        noClasses().that().resideOutsideOfPackages(WEB, LLM, PERSISTENCE, BOOTSTRAP)
                 .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
                 .check(classes);
     }

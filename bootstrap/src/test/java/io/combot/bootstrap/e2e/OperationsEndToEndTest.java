@@ -51,7 +51,9 @@ class OperationsEndToEndTest {
                     "jvm_memory_heap_after_gc_bytes", "jvm_gc_memory_allocated_bytes_total", "jvm_threads_live_threads",
                     "process_resident_memory_bytes", "process_uptime_seconds", "jetty_threads_busy",
                     "jetty_threads_jobs", "combot_llm_in_flight", "combot_sessions_active",
-                    "combot_sessions_purged_total");
+                    "combot_sessions_purged_total", "process_files_open_files",
+                    "hikaricp_connections{pool=\"combot-sqlite-writer\"}",
+                    "hikaricp_connections_active{pool=\"combot-sqlite-reader\"}");
             String messages = "uri=\"/api/v1/sessions/{sessionId}/messages\"";
             assertThat(count(after, "http_server_requests_seconds_count", messages, "status=\"200\""))
                     .isEqualTo(count(before, "http_server_requests_seconds_count", messages, "status=\"200\"") + 2);

@@ -19,6 +19,9 @@ public final class FakeLlmCommand {
         Options options = CommandLine.parseOrExit(args, FakeLlmCommand::parse,
                 "fake-llm [--port N] [--latency 200ms] [--token-latency 20ms] "
                         + "[--error-rate 0.1] [--429-rate 0.05] [--retry-after 1s] [--reply TEXT] [--fault NAME]");
+        // The JDK's server leaves Nagle's algorithm on: a streamed reply's small chunks would then wait for the
+        // client's delayed ACK (about 40 ms a reply), a latency no real LLM server adds. Read when the server starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         FakeOpenAiServer server = FakeOpenAiServer.start(options.port(), options.behaviour());
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

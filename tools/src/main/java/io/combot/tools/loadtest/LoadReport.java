@@ -39,7 +39,8 @@ final class LoadReport {
                         new Series("p99", "#d62728", RoundResult::p99Millis))
                 + chart("Server memory after each round (MB)", rounds, 1 << 20,
                         new Series("heap after GC", "#2ca02c", RoundResult::heapAfterGcBytes),
-                        new Series("RSS", "#9467bd", RoundResult::residentSetBytes))
+                        new Series("RSS", "#9467bd", RoundResult::residentSetBytes),
+                        new Series("peak RSS", "#8c564b", RoundResult::peakResidentSetBytes))
                 + table(rounds) + "</body></html>\n";
         Files.writeString(file, html, StandardCharsets.UTF_8);
     }

@@ -12,17 +12,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 
 /**
- * {@code loadtest [--users 50] [--duration 30s] [--rounds 5] [--target URL] [--out DIR] [--max-requests N]}: rounds of
- * virtual users against a running service; after each round the server's heap after GC and RSS are read from its
- * {@code /metrics} (after a full GC through {@code POST /admin/gc} when {@code COMBOT_ADMIN_TOKEN} is set). Prints a
- * table, writes {@code loadtest.csv} and {@code loadtest.html} (latency and memory per round) into the out folder.
+ * {@code loadtest [--users 50] [--duration 30s] [--rounds 5] [--target URL] [--out DIR] [--max-requests N]
+ * [--scenario chat|classify] [--verdict full|guard]}: rounds of virtual users against a running service. During a
+ * round the server's RSS and busy database connections are sampled for their peaks; after it, heap after GC, RSS,
+ * open files, threads and database connections are read from its {@code /metrics} (after a full GC through
+ * {@code POST /admin/gc} when {@code COMBOT_ADMIN_TOKEN} is set). Prints a table, writes {@code loadtest.csv} and
+ * {@code loadtest.html} (latency and memory per round) into the out folder; with {@code --verdict}, the soak
+ * benchmark's verdicts, and the exit status follows them.
  */
 public final class LoadTestCommand {
-    record Options(int users, Duration duration, int rounds, URI target, Path out, long maxRequests) {
+    record Options(int users, Duration duration, int rounds, URI target, Path out, long maxRequests,
+                   VirtualUsers.Scenario scenario, SoakVerdict.Mode verdict) {
         Options {
             if (users < 1 || rounds < 1 || maxRequests < 1 || duration.isZero() || duration.isNegative()) {
                 throw new IllegalArgumentException("users, rounds, max-requests and duration must be positive");
@@ -36,10 +39,20 @@ public final class LoadTestCommand {
     public static void main(String[] args) throws Exception {
         Options options = CommandLine.parseOrExit(args, LoadTestCommand::parse,
                 "loadtest [--users 50] [--duration 30s] [--rounds 5] [--target URL] "
-                        + "[--out DIR] [--max-requests N]");
+                        + "[--out DIR] [--max-requests N] [--scenario chat|classify] [--verdict full|guard]");
         List<RoundResult> rounds = run(options, System.getenv("COMBOT_ADMIN_TOKEN"));
-        long errors = rounds.stream().mapToLong(RoundResult::errors).sum();
-        System.exit(errors == 0 ? 0 : 1);
+        boolean passed;
+        if (options.verdict() == null) {
+            passed = rounds.stream().mapToLong(RoundResult::errors).sum() == 0;
+        } else {
+            List<SoakVerdict.Line> verdicts = SoakVerdict.judge(rounds, options.verdict());
+            verdicts.forEach(line -> System.out.println(SoakVerdict.describe(line)));
+            passed = SoakVerdict.passed(verdicts);
+            System.out.println(options.verdict() == SoakVerdict.Mode.FULL
+                    ? (passed ? "verdict: every target met" : "verdict: some targets MISSED")
+                    : (passed ? "guard: passed (it fails only on errors or RSS growth over 25%)" : "guard: FAILED"));
+        }
+        System.exit(passed ? 0 : 1);
     }
 
     static Options parse(String... args) {
@@ -49,6 +62,8 @@ public final class LoadTestCommand {
         URI target = URI.create("http://127.0.0.1:8080");
         Path out = Path.of("loadtest-results");
         long maxRequests = 1_000_000;
+        VirtualUsers.Scenario scenario = VirtualUsers.Scenario.CHAT;
+        SoakVerdict.Mode verdict = null;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("The flag " + args[i] + " needs a value");
@@ -61,34 +76,43 @@ public final class LoadTestCommand {
                 case "--target" -> target = URI.create(value);
                 case "--out" -> out = Path.of(value);
                 case "--max-requests" -> maxRequests = Long.parseLong(value);
+                case "--scenario" -> scenario = VirtualUsers.Scenario.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--verdict" -> verdict = SoakVerdict.Mode.valueOf(value.toUpperCase(Locale.ROOT));
                 default -> throw new IllegalArgumentException("Unknown flag " + args[i]);
             }
         }
-        return new Options(users, duration, rounds, target, out, maxRequests);
+        return new Options(users, duration, rounds, target, out, maxRequests, scenario, verdict);
     }
 
     static List<RoundResult> run(Options options, String adminToken) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         ServiceProbe probe = new ServiceProbe(client, options.target());
-        VirtualUsers users = new VirtualUsers(client, options.target());
+        VirtualUsers users = new VirtualUsers(client, options.target(), options.scenario());
         Files.createDirectories(options.out());
-        System.out.printf(Locale.ROOT, "loadtest: %d users, %d rounds of %s against %s%n", options.users(),
-                options.rounds(), options.duration(), options.target());
+        System.out.printf(Locale.ROOT, "loadtest: %d users, %d rounds of %s against %s (%s)%n", options.users(),
+                options.rounds(), options.duration(), options.target(),
+                options.scenario().name().toLowerCase(Locale.ROOT));
         System.out.println(RoundResult.TABLE_HEADER);
         List<RoundResult> results = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
-            AtomicLong requests = new AtomicLong();
-            AtomicLong errors = new AtomicLong();
+            VirtualUsers.Tally tally = new VirtualUsers.Tally();
+            PeakSampler peaks = new PeakSampler(probe);
             long start = System.nanoTime();
-            Histogram latencies = users.run(options.users(), options.duration(), options.maxRequests(), requests,
-                    errors);
+            Histogram latencies;
+            try {
+                latencies = users.run(options.users(), options.duration(), options.maxRequests(), tally);
+            } finally {
+                peaks.close();
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             probe.collectGarbage(adminToken);
-            ServiceProbe.Scrape memory = probe.scrape();
-            RoundResult result = new RoundResult(round, requests.get(), errors.get(), seconds,
-                    millis(latencies, 50), millis(latencies, 95), millis(latencies, 99), memory.heapAfterGcBytes(),
-                    memory.residentSetBytes());
+            ServiceProbe.Scrape after = probe.scrape();
+            RoundResult result = new RoundResult(round, tally.requests.get(), tally.errors.get(),
+                    tally.unavailable.get(), tally.messages.get(), seconds, millis(latencies, 50),
+                    millis(latencies, 95), millis(latencies, 99), after.heapAfterGcBytes(), after.residentSetBytes(),
+                    peaks.peakResidentSetBytes(), after.openFiles(), after.liveThreads(), after.dbConnections(),
+                    peaks.peakDbActive());
             results.add(result);
             System.out.println(result.tableRow());
         }

@@ -20,8 +20,10 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
- * One round of load: each virtual user, on its own thread, opens a session, sends a few messages drawn from a mix
- * of intents, and starts over, until the round's time or request budget is spent. Latencies go into an HdrHistogram.
+ * One round of load. In the chat scenario each virtual user, on its own thread, opens a session (or, one time in
+ * three, returns to one of its earlier sessions), sends a few messages drawn from a mix of intents, and starts over;
+ * in the classify scenario it only asks for intents. Until the round's time or request budget is spent. Latencies go
+ * into an HdrHistogram.
  */
 final class VirtualUsers {
     /** A mix like real traffic: mostly fast-path and LLM-bound turns, some help, a complaint. */
@@ -30,20 +32,34 @@ final class VirtualUsers {
             "Can you help me change my delivery address?", "Thanks a lot!", "This is the third time my parcel is late",
             "What can you do?", "Tell me something fun", "Goodbye, have a nice day");
     private static final int TURNS_PER_SESSION = 4;
+    /** Earlier sessions a user may return to; bounded, so a long round does not grow a session's history forever. */
+    private static final int REMEMBERED_SESSIONS = 4;
+    private static final int RETURN_ONE_IN = 3;
     private static final Pattern SESSION_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(2);
 
+    enum Scenario { CHAT, CLASSIFY }
+
+    /** What a round counted: every request, the failed ones (503s among them), and the texts sent to classify. */
+    static final class Tally {
+        final AtomicLong requests = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final AtomicLong unavailable = new AtomicLong();
+        final AtomicLong messages = new AtomicLong();
+    }
+
     private final HttpClient client;
     private final URI base;
+    private final Scenario scenario;
 
-    VirtualUsers(HttpClient client, URI base) {
+    VirtualUsers(HttpClient client, URI base, Scenario scenario) {
         this.client = client;
         this.base = base;
+        this.scenario = scenario;
     }
 
     /** Runs {@code users} users for {@code duration} or {@code maxRequests} requests in all, whichever ends first. */
-    Histogram run(int users, Duration duration, long maxRequests, AtomicLong requests, AtomicLong errors)
-            throws InterruptedException {
+    Histogram run(int users, Duration duration, long maxRequests, Tally tally) throws InterruptedException {
         Histogram latencies = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(users);
@@ -51,8 +67,13 @@ final class VirtualUsers {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < users; i++) {
                 running.add(pool.submit(() -> {
-                    while (System.nanoTime() < deadline && requests.get() < maxRequests) {
-                        conversation(deadline, maxRequests, latencies, requests, errors);
+                    List<String> earlierSessions = new ArrayList<>();
+                    while (System.nanoTime() < deadline && tally.requests.get() < maxRequests) {
+                        if (scenario == Scenario.CLASSIFY) {
+                            classify(latencies, tally);
+                        } else {
+                            conversation(deadline, maxRequests, earlierSessions, latencies, tally);
+                        }
                     }
                 }));
             }
@@ -69,19 +90,41 @@ final class VirtualUsers {
         return latencies;
     }
 
-    private void conversation(long deadline, long maxRequests, Histogram latencies, AtomicLong requests,
-                              AtomicLong errors) {
-        String created = call(post("/api/v1/sessions", ""), latencies, requests, errors);
-        Matcher id = created == null ? null : SESSION_ID.matcher(created);
-        if (id == null || !id.find()) {
-            return;
+    private void classify(Histogram latencies, Tally tally) {
+        if (call(post("/api/v1/classify", "{\"text\": \"" + randomMessage() + "\"}"), latencies, tally) != null) {
+            tally.messages.incrementAndGet();
+        }
+    }
+
+    private void conversation(long deadline, long maxRequests, List<String> earlierSessions, Histogram latencies,
+                              Tally tally) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String session;
+        if (!earlierSessions.isEmpty() && random.nextInt(RETURN_ONE_IN) == 0) {
+            session = earlierSessions.get(random.nextInt(earlierSessions.size()));
+        } else {
+            String created = call(post("/api/v1/sessions", ""), latencies, tally);
+            Matcher id = created == null ? null : SESSION_ID.matcher(created);
+            if (id == null || !id.find()) {
+                return;
+            }
+            session = id.group(1);
+            if (earlierSessions.size() == REMEMBERED_SESSIONS) {
+                earlierSessions.remove(random.nextInt(REMEMBERED_SESSIONS));
+            }
+            earlierSessions.add(session);
         }
         for (int turn = 0; turn < TURNS_PER_SESSION && System.nanoTime() < deadline
-                && requests.get() < maxRequests; turn++) {
-            String message = MESSAGES.get(ThreadLocalRandom.current().nextInt(MESSAGES.size()));
-            call(post("/api/v1/sessions/" + id.group(1) + "/messages", "{\"content\": \"" + message + "\"}"),
-                    latencies, requests, errors);
+                && tally.requests.get() < maxRequests; turn++) {
+            if (call(post("/api/v1/sessions/" + session + "/messages", "{\"content\": \"" + randomMessage() + "\"}"),
+                    latencies, tally) != null) {
+                tally.messages.incrementAndGet();
+            }
         }
+    }
+
+    private static String randomMessage() {
+        return MESSAGES.get(ThreadLocalRandom.current().nextInt(MESSAGES.size()));
     }
 
     private HttpRequest post(String path, String json) {
@@ -91,21 +134,24 @@ final class VirtualUsers {
     }
 
     /** The body of a 2xx answer; null (an error counted) for any other status or a failed exchange. */
-    private String call(HttpRequest request, Histogram latencies, AtomicLong requests, AtomicLong errors) {
+    private String call(HttpRequest request, Histogram latencies, Tally tally) {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             record(latencies, start);
-            requests.incrementAndGet();
+            tally.requests.incrementAndGet();
             if (response.statusCode() / 100 != 2) {
-                errors.incrementAndGet();
+                tally.errors.incrementAndGet();
+                if (response.statusCode() == 503) {
+                    tally.unavailable.incrementAndGet();
+                }
                 return null;
             }
             return response.body();
         } catch (IOException e) {
             record(latencies, start);
-            requests.incrementAndGet();
-            errors.incrementAndGet();
+            tally.requests.incrementAndGet();
+            tally.errors.incrementAndGet();
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -83,5 +83,22 @@ public final class ServiceProbe {
         public double residentSetBytes() {
             return sum("process_resident_memory_bytes");
         }
+
+        public double openFiles() {
+            return sum("process_files_open_files");
+        }
+
+        public double liveThreads() {
+            return sum("jvm_threads_live_threads");
+        }
+
+        /** Open connections of every database pool (HikariCP's own meters); NaN when the pools report none. */
+        public double dbConnections() {
+            return sum("hikaricp_connections");
+        }
+
+        public double dbActiveConnections() {
+            return sum("hikaricp_connections_active");
+        }
     }
 }

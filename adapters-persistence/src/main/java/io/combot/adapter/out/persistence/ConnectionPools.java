@@ -2,6 +2,8 @@ package io.combot.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import javax.sql.DataSource;
 
 /**
@@ -49,6 +51,15 @@ final class ConnectionPools implements AutoCloseable {
 
     boolean shared() {
         return writer == reader;
+    }
+
+    /** HikariCP's own meters ({@code hikaricp_connections*}, tagged by pool), registered on the running pools. */
+    void trackMetrics(MeterRegistry registry) {
+        MicrometerMetricsTrackerFactory tracker = new MicrometerMetricsTrackerFactory(registry);
+        writer.setMetricsTrackerFactory(tracker);
+        if (!shared()) {
+            reader.setMetricsTrackerFactory(tracker);
+        }
     }
 
     @Override

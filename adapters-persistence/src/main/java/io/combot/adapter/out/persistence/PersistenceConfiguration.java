@@ -2,18 +2,23 @@ package io.combot.adapter.out.persistence;
 
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.SessionStorePort;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The session store and the database health check, for a context that holds a {@link PersistenceSettings} bean.
- * Opening migrates the schema; closing the context closes the EntityManagerFactories and the pools.
+ * Opening migrates the schema; closing the context closes the EntityManagerFactories and the pools. When the context
+ * holds a {@link MeterRegistry}, the pools report to it.
  */
 @Configuration(proxyBeanMethods = false)
 public class PersistenceConfiguration {
     @Bean(destroyMethod = "close")
-    JpaPersistence jpaPersistence(PersistenceSettings settings) {
-        return JpaPersistence.open(settings);
+    JpaPersistence jpaPersistence(PersistenceSettings settings, ObjectProvider<MeterRegistry> registry) {
+        JpaPersistence persistence = JpaPersistence.open(settings);
+        registry.ifAvailable(persistence.pools()::trackMetrics);
+        return persistence;
     }
 
     @Bean
