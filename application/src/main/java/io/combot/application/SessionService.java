@@ -2,6 +2,7 @@ package io.combot.application;
 
 import io.combot.domain.error.SessionLimitException;
 import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.OwnerId;
 import io.combot.domain.port.in.EndSessionUseCase;
 import io.combot.domain.port.in.GetSessionUseCase;
 import io.combot.domain.port.in.SessionQuery;
@@ -22,16 +23,23 @@ public class SessionService implements StartSessionUseCase, GetSessionUseCase, E
     }
 
     /**
-     * Refuses a session beyond the owner's quota. Count and create run under one monitor so that concurrent creates
-     * cannot overshoot the quota; a create is a single insert, so holding it costs little.
+     * Refuses a session beyond a client key's quota. Without client keys every caller is the anonymous owner, so a
+     * quota would be one budget shared by all callers: it applies to keyed owners only. Count and create run under
+     * one monitor so that concurrent creates cannot overshoot the quota; a create is a single insert.
      */
     @Override
-    public synchronized ChatSession startSession(StartSessionCommand command) {
+    public ChatSession startSession(StartSessionCommand command) {
         ChatSession session = ChatSession.start(command.owner(), sessions.now(), policy.idleTimeout());
-        if (store.countLiveSessions(command.owner(), session.createdAt()) >= policy.maxSessionsPerOwner()) {
-            throw new SessionLimitException(policy.maxSessionsPerOwner());
+        if (command.owner().equals(OwnerId.ANONYMOUS)) {
+            store.create(session);
+            return session;
         }
-        store.create(session);
+        synchronized (this) {
+            if (store.countLiveSessions(command.owner(), session.createdAt()) >= policy.maxSessionsPerOwner()) {
+                throw new SessionLimitException(policy.maxSessionsPerOwner());
+            }
+            store.create(session);
+        }
         return session;
     }
 

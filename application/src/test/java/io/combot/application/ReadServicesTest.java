@@ -84,6 +84,20 @@ class ReadServicesTest {
     }
 
     @Test
+    void withoutClientKeysTheAnonymousOwnerHasNoQuotaSinceItStandsForEveryCaller() {
+        ChatPolicy two = new ChatPolicy(policy.maxContentChars(), policy.idleTimeout(), policy.minConfidence(),
+                policy.contextMessages(), policy.turnWait(), policy.cannedReplies(), policy.safetyReply(),
+                policy.fallbackReply(), 2);
+        SessionService limited = new SessionService(store, clock, two);
+
+        for (int i = 0; i < 5; i++) {
+            limited.startSession(new StartSessionCommand(OwnerId.ANONYMOUS));
+        }
+
+        assertThat(store.countLiveSessions(OwnerId.ANONYMOUS, clock.instant())).isEqualTo(5);
+    }
+
+    @Test
     void onlyTheOwnerMayDelete() {
         ChatSession session = sessions.startSession(new StartSessionCommand(OWNER));
 
