@@ -17,6 +17,9 @@ log_file="${COMBOT_LOG_FILE:-$root/data/combot.log}"
 url_file="$pid_file.url"
 tools_jar="$root/tools/target/combot-tools.jar"
 default_java_opts="-Xmx512m -XX:+ExitOnOutOfMemoryError"
+# glibc gives each thread that mallocs its own arena (up to 8 per core), and native code (ONNX Runtime, SQLite, the
+# JIT) holds on to that memory: two arenas keep the service's RSS from creeping up under load.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 # A zombie (exited, not yet reaped by its new parent) counts as stopped.
 alive() {

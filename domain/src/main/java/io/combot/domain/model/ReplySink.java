@@ -7,11 +7,35 @@ package io.combot.domain.model;
  */
 @FunctionalInterface
 public interface ReplySink {
-    ReplySink DISCARD = delta -> { };
+    /** Wants only the finished reply. */
+    ReplySink DISCARD = whole(delta -> { });
 
     void delta(String text);
 
     default boolean cancelled() {
         return false;
+    }
+
+    /**
+     * Whether the receiver shows the pieces as they come. When it does not, a generator may produce the reply in one
+     * piece, which is cheaper than a stream (one response to parse instead of one per token).
+     */
+    default boolean streaming() {
+        return true;
+    }
+
+    /** A sink that takes the reply whole, as one piece, through {@code receiver}. */
+    static ReplySink whole(ReplySink receiver) {
+        return new ReplySink() {
+            @Override
+            public void delta(String text) {
+                receiver.delta(text);
+            }
+
+            @Override
+            public boolean streaming() {
+                return false;
+            }
+        };
     }
 }

@@ -5,6 +5,7 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
 import com.openai.core.http.StreamResponse;
+import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
@@ -20,12 +21,14 @@ import io.combot.domain.model.TokenUsage;
 import io.combot.domain.port.out.GenerateReplyPort;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replies from any OpenAI-compatible chat-completions server through the official client, always streaming. A
- * stream is retried only until its first piece of text; after that a failure ends the reply early, incomplete.
+ * Replies from any OpenAI-compatible chat-completions server through the official client: streamed when the receiver
+ * streams, else as one completion (one response to parse instead of one per token). A stream is retried only until
+ * its first piece of text; after that a failure ends the reply early, incomplete.
  */
 final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpenAiReplyAdapter.class);
@@ -59,7 +62,9 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
     public GeneratedReply generate(ReplyRequest request, ReplySink sink) {
         ChatCompletionCreateParams params = params(prompts.assemble(request));
         Deadline deadline = Deadline.after(settings.requestTimeout());
-        StreamOutcome outcome = resilience.call(deadline, () -> stream(params, sink, deadline));
+        StreamOutcome outcome = sink.streaming()
+                ? resilience.call(deadline, () -> stream(params, sink, deadline))
+                : resilience.call(deadline, () -> complete(params, sink, deadline));
         if (outcome.text().isBlank()) {
             throw new ReplyUnavailableException(outcome.ending() == Ending.CANCELLED
                     ? "The receiver went away before the LLM sent any text"
@@ -82,13 +87,30 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
         return resilience.retries();
     }
 
+    /** One attempt at the whole reply in one response; any failure throws, so that it may be retried. */
+    private StreamOutcome complete(ChatCompletionCreateParams params, ReplySink sink, Deadline deadline) {
+        ChatCompletion completion = client.chat().completions().create(params, options(deadline));
+        String text = completion.choices().stream()
+                .map(choice -> choice.message().content().orElse(""))
+                .collect(Collectors.joining());
+        TokenUsage usage = completion.usage()
+                .map(used -> new TokenUsage(used.promptTokens(), used.completionTokens()))
+                .orElse(TokenUsage.NONE);
+        if (!text.isEmpty()) {
+            sink.delta(text);
+        }
+        return new StreamOutcome(text, usage, Ending.FINISHED);
+    }
+
     /** One attempt; it throws (so that it may be retried) only while no text has reached the sink. */
     private StreamOutcome stream(ChatCompletionCreateParams params, ReplySink sink, Deadline deadline) {
         StringBuilder text = new StringBuilder();
         TokenUsage usage = TokenUsage.NONE;
-        RequestOptions options = RequestOptions.builder().timeout(timeout(deadline.remaining())).build();
+        ChatCompletionCreateParams streamed = params.toBuilder()
+                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                .build();
         try (StreamResponse<ChatCompletionChunk> response =
-                     client.chat().completions().createStreaming(params, options)) {
+                     client.chat().completions().createStreaming(streamed, options(deadline))) {
             Iterator<ChatCompletionChunk> chunks = response.stream().iterator();
             while (true) {
                 if (sink.cancelled()) {
@@ -126,7 +148,6 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
                 .model(settings.model())
                 .temperature(settings.temperature())
                 .maxCompletionTokens(settings.maxOutputTokens())
-                .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
                 .addSystemMessage(prompt.system());
         for (Message message : prompt.context()) {
             if (message.role() == Role.USER) {
@@ -136,6 +157,10 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
             }
         }
         return builder.addUserMessage(prompt.userContent()).build();
+    }
+
+    private RequestOptions options(Deadline deadline) {
+        return RequestOptions.builder().timeout(timeout(deadline.remaining())).build();
     }
 
     /** The whole budget bounds both the call and the wait between two streamed pieces. */

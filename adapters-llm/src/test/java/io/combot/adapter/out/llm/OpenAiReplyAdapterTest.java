@@ -73,6 +73,20 @@ class OpenAiReplyAdapterTest {
     }
 
     @Test
+    void aReceiverThatDoesNotStreamGetsOneCompletionNotAStream() {
+        List<String> deltas = new CopyOnWriteArrayList<>();
+
+        GeneratedReply reply = adapter.generate(request("When are you open?"), ReplySink.whole(deltas::add));
+
+        assertThat(reply.text()).isEqualTo(REPLY);
+        assertThat(reply.complete()).isTrue();
+        assertThat(deltas).containsExactly(REPLY);
+        assertThat(reply.usage().completionTokens()).isPositive();
+        assertThat(server.lastRequestBody()).doesNotContain("\"stream\":true").doesNotContain("stream_options");
+        assertThat(server.calls()).isEqualTo(1);
+    }
+
+    @Test
     void retriesAfter429HonouringRetryAfter() {
         server.behaviour(server.behaviour().withRetryAfter(Duration.ofSeconds(1)));
         server.failNext(Fault.TOO_MANY_REQUESTS);

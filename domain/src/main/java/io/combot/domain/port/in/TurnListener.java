@@ -9,7 +9,17 @@ import io.combot.domain.model.UserMessage;
  */
 @FunctionalInterface
 public interface TurnListener extends ReplySink {
-    TurnListener NONE = delta -> { };
+    /** Wants only the stored turn: the reply need not be streamed. */
+    TurnListener NONE = new TurnListener() {
+        @Override
+        public void delta(String text) {
+        }
+
+        @Override
+        public boolean streaming() {
+            return false;
+        }
+    };
 
     default void userMessage(UserMessage message) {
     }

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The test double of {@link GenerateReplyPort}: echoes the message in two deltas, or fails when told to. */
+/** The test double of {@link GenerateReplyPort}: echoes the message (in two deltas when streamed), or fails when told to. */
 public class EchoReplyGenerator implements GenerateReplyPort {
     private final List<ReplyRequest> requests = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean failing;
@@ -23,8 +23,12 @@ public class EchoReplyGenerator implements GenerateReplyPort {
         }
         String first = "You said: ";
         String second = request.userContent();
-        sink.delta(first);
-        sink.delta(second);
+        if (sink.streaming()) {
+            sink.delta(first);
+            sink.delta(second);
+        } else {
+            sink.delta(first + second);
+        }
         return new GeneratedReply(first + second, Route.LLM,
                 new TokenUsage(request.userContent().length(), first.length() + second.length()), true);
     }

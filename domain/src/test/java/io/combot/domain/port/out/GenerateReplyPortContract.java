@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.ReplyRequest;
+import io.combot.domain.model.ReplySink;
 import io.combot.domain.model.SessionId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -36,6 +37,17 @@ public abstract class GenerateReplyPortContract {
 
         assertThat(deltas).isNotEmpty();
         assertThat(String.join("", deltas)).isEqualTo(reply.text());
+    }
+
+    @Test
+    void aReceiverThatDoesNotStreamGetsTheReplyInOnePiece() {
+        List<String> deltas = new CopyOnWriteArrayList<>();
+
+        GeneratedReply reply = generator().generate(request(Intent.QUESTION, "How do I reset my password?"),
+                ReplySink.whole(deltas::add));
+
+        assertThat(deltas).containsExactly(reply.text());
+        assertThat(reply.complete()).isTrue();
     }
 
     private static ReplyRequest request(Intent intent, String content) {
