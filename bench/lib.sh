@@ -12,6 +12,7 @@ export COMBOT_PID_FILE="$bench_work/combot.pid" COMBOT_LOG_FILE="$bench_work/com
 bench_cleanup() {
   local status=$?
   "$root/bin/combot" stop >/dev/null 2>&1 || true
+  if declare -F postgres_stop >/dev/null; then postgres_stop; fi
   if [[ -f "$COMBOT_PID_FILE" ]] && alive "$(cat "$COMBOT_PID_FILE")"; then kill -KILL "$(cat "$COMBOT_PID_FILE")"; fi
   if [[ -n "$fake_llm_pid" ]] && alive "$fake_llm_pid"; then kill -TERM "$fake_llm_pid"; wait "$fake_llm_pid" || true; fi
   if ((status != 0)) && [[ -f "$COMBOT_LOG_FILE" ]]; then
@@ -23,6 +24,22 @@ bench_cleanup() {
 }
 trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
+
+# bench_database NAME: sqlite (the default: a file in the data folder) or postgres (a throwaway server on 127.0.0.1
+# with PostgreSQL's durable defaults, stopped on exit).
+bench_db_env=()
+bench_database() {
+  case "$1" in
+    sqlite) ;;
+    postgres)
+      source "$root/bin/lib/throwaway-postgres.sh"
+      postgres_start >&2
+      bench_db_env=(COMBOT_DB_URL="$COMBOT_TEST_PG_URL" COMBOT_DB_USER="$COMBOT_TEST_PG_USER"
+        COMBOT_DB_PASSWORD="$COMBOT_TEST_PG_PASSWORD")
+      ;;
+    *) echo "unknown database '$1': sqlite or postgres" >&2; return 2 ;;
+  esac
+}
 
 # bench_start HEAP LLM_LATENCY: the fake LLM, then the service with a key pointing at it and an admin token.
 bench_start() {
@@ -43,7 +60,8 @@ bench_start() {
   done
   COMBOT_ADMIN_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
   export COMBOT_ADMIN_TOKEN
-  COMBOT_BIND=127.0.0.1 COMBOT_PORT=0 COMBOT_DATA_DIR="$bench_work/data" COMBOT_OPENAI_API_KEY=bench-key \
+  env "${bench_db_env[@]}" \
+    COMBOT_BIND=127.0.0.1 COMBOT_PORT=0 COMBOT_DATA_DIR="$bench_work/data" COMBOT_OPENAI_API_KEY=bench-key \
     COMBOT_OPENAI_BASE_URL="$llm_url" COMBOT_JAVA_OPTS="-Xmx$heap -XX:+ExitOnOutOfMemoryError" \
     "$root/bin/combot" start >&2
   echo "fake LLM at $llm_url (latency $latency), service heap -Xmx$heap, data in $bench_work/data" >&2
