@@ -9,30 +9,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FakeOpenAiServerTest {
     private static final String BODY = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi there\"}]";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static FakeOpenAiServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = FakeOpenAiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FakeOpenAiServerExtension fake = new FakeOpenAiServerExtension();
 
     @BeforeEach
     void reset() {
-        server.resetRecords();
-        server.behaviour(FakeLlmBehaviour.defaults().withReply("Hello {user}"));
+        fake.server().resetRecords();
+        fake.server().behaviour(FakeLlmBehaviour.defaults().withReply("Hello {user}"));
     }
 
     @Test
@@ -42,8 +32,8 @@ class FakeOpenAiServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"object\":\"chat.completion\"")
                 .contains("\"content\":\"Hello hi there\"").contains("\"completion_tokens\":3");
-        assertThat(server.calls()).isEqualTo(1);
-        assertThat(server.lastRequestBody()).isEqualTo(BODY + "}");
+        assertThat(fake.server().calls()).isEqualTo(1);
+        assertThat(fake.server().lastRequestBody()).isEqualTo(BODY + "}");
     }
 
     @Test
@@ -63,8 +53,8 @@ class FakeOpenAiServerTest {
 
     @Test
     void a429CarriesRetryAfterInSecondsAndMilliseconds() throws Exception {
-        server.behaviour(server.behaviour().withRetryAfter(Duration.ofMillis(1500)));
-        server.failNext(Fault.TOO_MANY_REQUESTS);
+        fake.server().behaviour(fake.server().behaviour().withRetryAfter(Duration.ofMillis(1500)));
+        fake.server().failNext(Fault.TOO_MANY_REQUESTS);
 
         HttpResponse<String> limited = post(BODY + "}");
         HttpResponse<String> next = post(BODY + "}");
@@ -77,7 +67,7 @@ class FakeOpenAiServerTest {
 
     @Test
     void aResetConnectionGivesTheClientAnIoError() {
-        server.failNext(Fault.RESET_CONNECTION);
+        fake.server().failNext(Fault.RESET_CONNECTION);
 
         assertThatThrownBy(() -> post(BODY + "}")).isInstanceOf(IOException.class);
     }
@@ -97,7 +87,7 @@ class FakeOpenAiServerTest {
     }
 
     private static HttpResponse<String> post(String body) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/chat/completions"))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(fake.server().baseUrl() + "/chat/completions"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -2,26 +2,15 @@ package io.combot.adapter.out.llm;
 
 import io.combot.domain.port.out.LlmCircuitStatePort;
 import io.combot.domain.port.out.LlmCircuitStatePortContract;
-import io.combot.tools.fakellm.FakeOpenAiServer;
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
+import io.combot.tools.fakellm.FakeOpenAiServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The circuit port as the configuration builds it, over each reply adapter. */
 class LlmCircuitStateContractTest {
-    private static FakeOpenAiServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = FakeOpenAiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FakeOpenAiServerExtension fake = new FakeOpenAiServerExtension();
 
     @Nested
     class Offline extends LlmCircuitStatePortContract {
@@ -37,7 +26,7 @@ class LlmCircuitStateContractTest {
 
         @Override
         protected LlmCircuitStatePort freshCircuit() {
-            adapter = TestSettings.adapter(TestSettings.against(server));
+            adapter = TestSettings.adapter(TestSettings.against(fake.server()));
             return new LlmConfiguration().llmCircuitStatePort(adapter);
         }
 

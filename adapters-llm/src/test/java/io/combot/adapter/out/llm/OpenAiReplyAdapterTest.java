@@ -11,42 +11,37 @@ import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.ReplySink;
 import io.combot.domain.model.Route;
 import io.combot.tools.fakellm.FakeLlmBehaviour;
-import io.combot.tools.fakellm.FakeOpenAiServer;
+import io.combot.tools.fakellm.FakeOpenAiServerExtension;
 import io.combot.tools.fakellm.Fault;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The adapter with the real openai-java client over HTTP to the fake server, in good and bad weather. */
 class OpenAiReplyAdapterTest {
     private static final String REPLY = "Opening hours are nine to five on weekdays.";
 
-    private static FakeOpenAiServer server;
+    @RegisterExtension
+    static final FakeOpenAiServerExtension fake = new FakeOpenAiServerExtension();
+
     private OpenAiReplyAdapter adapter;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        server = FakeOpenAiServer.start();
-        TestSettings.warmUp(server);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
+    static void warmUp() {
+        TestSettings.warmUp(fake.server());
     }
 
     @BeforeEach
     void freshAdapter() {
-        server.resetRecords();
-        server.behaviour(FakeLlmBehaviour.defaults().withReply(REPLY));
-        adapter = TestSettings.adapter(TestSettings.against(server));
+        fake.server().resetRecords();
+        fake.server().behaviour(FakeLlmBehaviour.defaults().withReply(REPLY));
+        adapter = TestSettings.adapter(TestSettings.against(fake.server()));
     }
 
     @AfterEach
@@ -67,9 +62,9 @@ class OpenAiReplyAdapterTest {
         assertThat(String.join("", deltas)).isEqualTo(REPLY);
         assertThat(reply.usage().completionTokens()).isEqualTo(deltas.size());
         assertThat(reply.usage().promptTokens()).isPositive();
-        assertThat(server.lastRequestBody()).contains("\"stream\":true").contains("\"include_usage\":true")
+        assertThat(fake.server().lastRequestBody()).contains("\"stream\":true").contains("\"include_usage\":true")
                 .contains("\"model\":\"fake-model\"").contains("\"max_completion_tokens\":256");
-        assertThat(server.calls()).isEqualTo(1);
+        assertThat(fake.server().calls()).isEqualTo(1);
     }
 
     @Test
@@ -82,79 +77,79 @@ class OpenAiReplyAdapterTest {
         assertThat(reply.complete()).isTrue();
         assertThat(deltas).containsExactly(REPLY);
         assertThat(reply.usage().completionTokens()).isPositive();
-        assertThat(server.lastRequestBody()).doesNotContain("\"stream\":true").doesNotContain("stream_options");
-        assertThat(server.calls()).isEqualTo(1);
+        assertThat(fake.server().lastRequestBody()).doesNotContain("\"stream\":true").doesNotContain("stream_options");
+        assertThat(fake.server().calls()).isEqualTo(1);
     }
 
     @Test
     void retriesAfter429HonouringRetryAfter() {
-        server.behaviour(server.behaviour().withRetryAfter(Duration.ofSeconds(1)));
-        server.failNext(Fault.TOO_MANY_REQUESTS);
+        fake.server().behaviour(fake.server().behaviour().withRetryAfter(Duration.ofSeconds(1)));
+        fake.server().failNext(Fault.TOO_MANY_REQUESTS);
         long start = System.nanoTime();
 
         GeneratedReply reply = adapter.generate(request("Hello?"), ReplySink.DISCARD);
 
         assertThat(reply.text()).isEqualTo(REPLY);
-        assertThat(server.calls()).isEqualTo(2);
+        assertThat(fake.server().calls()).isEqualTo(2);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     }
 
     @Test
     void retriesAfterAServerError() {
-        server.failNext(Fault.SERVER_ERROR, Fault.SERVER_ERROR);
+        fake.server().failNext(Fault.SERVER_ERROR, Fault.SERVER_ERROR);
 
         GeneratedReply reply = adapter.generate(request("Hello?"), ReplySink.DISCARD);
 
         assertThat(reply.text()).isEqualTo(REPLY);
-        assertThat(server.calls()).isEqualTo(3);
+        assertThat(fake.server().calls()).isEqualTo(3);
     }
 
     @Test
     void givesUpAfterTheConfiguredRetries() {
-        server.failNext(Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR);
+        fake.server().failNext(Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR, Fault.SERVER_ERROR);
 
         assertThatThrownBy(() -> adapter.generate(request("Hello?"), ReplySink.DISCARD))
                 .isInstanceOf(ReplyUnavailableException.class).hasMessageContaining("HTTP 500");
-        assertThat(server.calls()).isEqualTo(3);
+        assertThat(fake.server().calls()).isEqualTo(3);
     }
 
     @Test
     void retriesWhenTheConnectionIsReset() {
-        server.failNext(Fault.RESET_CONNECTION);
+        fake.server().failNext(Fault.RESET_CONNECTION);
 
         GeneratedReply reply = adapter.generate(request("Hello?"), ReplySink.DISCARD);
 
         assertThat(reply.text()).isEqualTo(REPLY);
-        assertThat(server.calls()).isEqualTo(2);
+        assertThat(fake.server().calls()).isEqualTo(2);
     }
 
     @Test
     void aServerThatHangsIsGivenUpWithinTheRequestTimeout() {
         Duration timeout = Duration.ofSeconds(1);
         adapter.close();
-        adapter = TestSettings.adapter(TestSettings.against(server, timeout, 2, 16, Duration.ofMillis(50), 4000));
-        server.behaviour(server.behaviour().withFault(Fault.HANG));
+        adapter = TestSettings.adapter(TestSettings.against(fake.server(), timeout, 2, 16, Duration.ofMillis(50), 4000));
+        fake.server().behaviour(fake.server().behaviour().withFault(Fault.HANG));
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> adapter.generate(request("Hello?"), ReplySink.DISCARD))
                 .isInstanceOf(ReplyUnavailableException.class);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertThat(took).isGreaterThanOrEqualTo(timeout.minusMillis(50)).isLessThan(timeout.plusMillis(700));
-        assertThat(server.calls()).isEqualTo(1);
+        assertThat(fake.server().calls()).isEqualTo(1);
     }
 
     @Test
     void malformedJsonIsAFailureThatIsNotRetried() {
-        server.failNext(Fault.MALFORMED_JSON);
+        fake.server().failNext(Fault.MALFORMED_JSON);
 
         assertThatThrownBy(() -> adapter.generate(request("Hello?"), ReplySink.DISCARD))
                 .isInstanceOf(ReplyUnavailableException.class);
-        assertThat(server.calls()).isEqualTo(1);
+        assertThat(fake.server().calls()).isEqualTo(1);
     }
 
     @Test
     void aStreamBrokenAfterTheFirstPieceEndsIncompleteWithoutRetry() {
-        server.failNext(Fault.BREAK_MID_STREAM);
+        fake.server().failNext(Fault.BREAK_MID_STREAM);
         List<String> deltas = new CopyOnWriteArrayList<>();
 
         GeneratedReply reply = adapter.generate(request("Hello?"), deltas::add);
@@ -162,13 +157,13 @@ class OpenAiReplyAdapterTest {
         assertThat(reply.complete()).isFalse();
         assertThat(reply.text()).isNotBlank().isEqualTo(String.join("", deltas));
         assertThat(REPLY).startsWith(reply.text()).isNotEqualTo(reply.text());
-        assertThat(server.calls()).isEqualTo(1);
+        assertThat(fake.server().calls()).isEqualTo(1);
     }
 
     @Test
     void aCancelledReceiverStopsTheStreamAndClosesTheUpstreamCall() {
         String longReply = "word ".repeat(200).strip();
-        server.behaviour(server.behaviour().withReply(longReply).withTokenLatency(Duration.ofMillis(5)));
+        fake.server().behaviour(fake.server().behaviour().withReply(longReply).withTokenLatency(Duration.ofMillis(5)));
         List<String> deltas = new CopyOnWriteArrayList<>();
         ReplySink goesAwayAfterThreePieces = new ReplySink() {
             @Override
@@ -186,35 +181,35 @@ class OpenAiReplyAdapterTest {
 
         assertThat(reply.complete()).isFalse();
         assertThat(reply.text()).isEqualTo("word word word ");
-        awaitUntil(() -> server.abortedStreams() == 1, Duration.ofSeconds(5));
-        assertThat(server.abortedStreams()).isEqualTo(1);
+        awaitUntil(() -> fake.server().abortedStreams() == 1, Duration.ofSeconds(5));
+        assertThat(fake.server().abortedStreams()).isEqualTo(1);
     }
 
     @Test
     void theCircuitOpensOnSustainedFailuresAndClosesAfterASuccessfulProbe() throws InterruptedException {
         adapter.close();
-        adapter = TestSettings.adapter(TestSettings.against(server, TestSettings.REQUEST_TIMEOUT, 0, 16,
+        adapter = TestSettings.adapter(TestSettings.against(fake.server(), TestSettings.REQUEST_TIMEOUT, 0, 16,
                 Duration.ofMillis(50), 4000));
-        server.behaviour(server.behaviour().withFault(Fault.SERVER_ERROR));
+        fake.server().behaviour(fake.server().behaviour().withFault(Fault.SERVER_ERROR));
         for (int i = 0; i < 10; i++) {
             assertThatThrownBy(() -> adapter.generate(request("Hello?"), ReplySink.DISCARD))
                     .isInstanceOf(ReplyUnavailableException.class);
         }
-        int callsWhenOpened = server.calls();
+        int callsWhenOpened = fake.server().calls();
         assertThat(adapter.circuitState()).isEqualTo(CircuitState.OPEN);
 
         assertThatThrownBy(() -> adapter.generate(request("Hello?"), ReplySink.DISCARD))
                 .isInstanceOf(ReplyUnavailableException.class).hasMessageContaining("circuit breaker is open");
-        assertThat(server.calls()).isEqualTo(callsWhenOpened);
+        assertThat(fake.server().calls()).isEqualTo(callsWhenOpened);
 
-        server.behaviour(server.behaviour().withFault(null));
+        fake.server().behaviour(fake.server().behaviour().withFault(null));
         Thread.sleep(400);
         GeneratedReply probe = adapter.generate(request("Hello?"), ReplySink.DISCARD);
         GeneratedReply after = adapter.generate(request("Hello?"), ReplySink.DISCARD);
 
         assertThat(probe.text()).isEqualTo(REPLY);
         assertThat(after.text()).isEqualTo(REPLY);
-        assertThat(server.calls()).isEqualTo(callsWhenOpened + 2);
+        assertThat(fake.server().calls()).isEqualTo(callsWhenOpened + 2);
         assertThat(adapter.circuitState()).isEqualTo(CircuitState.CLOSED);
     }
 

@@ -12,28 +12,18 @@ import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.ReplySink;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.out.TestTurns;
-import io.combot.tools.fakellm.FakeOpenAiServer;
+import io.combot.tools.fakellm.FakeOpenAiServerExtension;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What reaches the server: the intent's system prompt, the newest context that fits the budget, the message. */
 class PromptAssemblyTest {
-    private static FakeOpenAiServer server;
-
-    @BeforeAll
-    static void start() throws IOException {
-        server = FakeOpenAiServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final FakeOpenAiServerExtension fake = new FakeOpenAiServerExtension();
 
     @Test
     void sendsTheIntentsSystemPromptFirstAndTheUserMessageLast() throws IOException {
@@ -80,12 +70,12 @@ class PromptAssemblyTest {
     }
 
     private static List<JsonNode> sent(Intent intent, List<Message> context, int budget) throws IOException {
-        try (OpenAiReplyAdapter adapter = TestSettings.adapter(TestSettings.against(server,
+        try (OpenAiReplyAdapter adapter = TestSettings.adapter(TestSettings.against(fake.server(),
                 TestSettings.REQUEST_TIMEOUT, 2, 16, Duration.ofMillis(50), budget))) {
             adapter.generate(TestSettings.request(intent, "This is the message", context), ReplySink.DISCARD);
         }
         List<JsonNode> messages = new ArrayList<>();
-        new ObjectMapper().readTree(server.lastRequestBody()).path("messages").forEach(messages::add);
+        new ObjectMapper().readTree(fake.server().lastRequestBody()).path("messages").forEach(messages::add);
         return messages;
     }
 
