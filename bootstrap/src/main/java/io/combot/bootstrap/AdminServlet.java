@@ -106,14 +106,9 @@ final class AdminServlet extends HttpServlet {
     }
 
     private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", org.eclipse.jetty.http.HttpStatus.getMessage(status));
-        problem.put("status", status);
-        problem.put("detail", detail);
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        response.getOutputStream().write(ProblemErrorHandler.problemJson(status, detail));
     }
 
     private static byte[] sha256(String text) {

@@ -42,12 +42,17 @@ final class ProblemErrorHandler extends ErrorHandler {
     }
 
     private static ByteBuffer body(int status, String message) {
+        return ByteBuffer.wrap(problemJson(status, message));
+    }
+
+    /** An RFC 9457 problem body for the servlets bootstrap mounts outside Spring MVC, as for Jetty's own errors. */
+    static byte[] problemJson(int status, String detail) {
         String title = HttpStatus.getMessage(status);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status);
-        problem.put("detail", message == null || message.isBlank() ? title : message);
-        return ByteBuffer.wrap(JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8));
+        problem.put("detail", detail == null || detail.isBlank() ? title : detail);
+        return JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
     }
 }
