@@ -19,16 +19,22 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * Waits for a request's whole body, without holding a thread, before the request may take one of the bounded
  * handling slots: a client that trickles its body (a byte a second) then costs a connection, not a worker, and is
  * answered 408 when its body has not arrived within {@code deadline}. At most {@code maxBytes + 1} bytes are kept, so
- * that the body-limit filter still sees an oversized body and answers 413; a declared length over the limit passes
- * straight on for the same answer, unread.
+ * that the body-limit filter still sees an oversized body and answers 413. An oversized body is still read, and
+ * dropped, up to {@link #DRAIN_FACTOR} times the limit before that answer: a client that is still sending when the
+ * server answers and closes gets a reset connection instead of its 413. Anything declared larger passes straight on,
+ * unread, for the same answer.
  */
 final class WholeBodyHandler extends Handler.Wrapper {
+    static final int DRAIN_FACTOR = 16;
+
     private final int maxBytes;
+    private final long drainLimit;
     private final Duration deadline;
 
     WholeBodyHandler(Handler next, int maxBytes, Duration deadline) {
         super(next);
         this.maxBytes = maxBytes;
+        this.drainLimit = (long) DRAIN_FACTOR * maxBytes;
         this.deadline = deadline;
     }
 
@@ -36,7 +42,7 @@ final class WholeBodyHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength();
         boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        if ((length <= 0 && !chunked) || length > maxBytes) {
+        if ((length <= 0 && !chunked) || length > drainLimit) {
             return super.handle(request, response, callback);
         }
         new BodyReader(request, response, callback).start();
@@ -50,6 +56,7 @@ final class WholeBodyHandler extends Handler.Wrapper {
         private final Callback callback;
         private final ByteArrayOutputStream body = new ByteArrayOutputStream();
         private final AtomicBoolean settled = new AtomicBoolean();
+        private long received;
         private Scheduler.Task timeout;
 
         BodyReader(Request request, Response response, Callback callback) {
@@ -79,13 +86,13 @@ final class WholeBodyHandler extends Handler.Wrapper {
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
-                int room = maxBytes + 1 - body.size();
-                byte[] copy = new byte[Math.min(room, bytes.remaining())];
-                bytes.get(copy);
-                body.writeBytes(copy);
+                received += bytes.remaining();
+                byte[] kept = new byte[Math.min(maxBytes + 1 - body.size(), bytes.remaining())];
+                bytes.get(kept);
+                body.writeBytes(kept);
                 boolean last = chunk.isLast();
                 chunk.release();
-                if (last || body.size() > maxBytes) {
+                if (last || received > drainLimit) {
                     if (settle()) {
                         handleNext();
                     }
@@ -102,8 +109,14 @@ final class WholeBodyHandler extends Handler.Wrapper {
             return true;
         }
 
+        /** A body already over the limit gets its 413 rather than a 408 for the part that never came. */
         private void expire() {
-            if (settle()) {
+            if (!settle()) {
+                return;
+            }
+            if (body.size() > maxBytes) {
+                handleNext();
+            } else {
                 Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408,
                         "The request body did not arrive within " + deadline.toMillis() + " ms");
             }
