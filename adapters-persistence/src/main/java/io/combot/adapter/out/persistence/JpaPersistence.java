@@ -2,7 +2,6 @@ package io.combot.adapter.out.persistence;
 
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.SessionStorePort;
-import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import javax.sql.DataSource;
@@ -13,10 +12,10 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.mapstruct.factory.Mappers;
 
 /**
- * The whole persistence setup, opened and closed as one: pools, migrated schema, EntityManagerFactories, and the
+ * The whole persistence setup, opened and closed as one: pools, migrated schema, SessionFactories, and the
  * adapters built on them. Tests open it directly; {@link PersistenceConfiguration} opens it for Spring.
  *
- * <p>Why two EntityManagerFactories over the same entities rather than one over a routing data source: SQLite allows
+ * <p>Why two SessionFactories over the same entities rather than one over a routing data source: SQLite allows
  * one writer at a time, so every write goes through a pool of exactly one connection whose transactions begin
  * IMMEDIATE, while reads use a separate read-only pool that WAL lets run beside that writer. With a factory per pool
  * the side is chosen by the factory a transaction starts from, visibly in {@link JpaTransactions}, instead of by a
@@ -52,7 +51,7 @@ final class JpaPersistence implements AutoCloseable {
             // Only the writer's factory checks the entities against the migrated schema; once is enough.
             SessionFactory writerFactory = entityManagerFactory("combot-writer", pools.writer(), "validate", settings);
             resources.push(writerFactory);
-            EntityManagerFactory readerFactory = writerFactory;
+            SessionFactory readerFactory = writerFactory;
             if (!pools.shared()) {
                 readerFactory = entityManagerFactory("combot-reader", pools.reader(), "none", settings);
                 resources.push(readerFactory);

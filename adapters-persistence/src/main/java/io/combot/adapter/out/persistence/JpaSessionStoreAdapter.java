@@ -12,11 +12,11 @@ import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.out.SessionStorePort;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.StatelessSession;
 
 final class JpaSessionStoreAdapter implements SessionStorePort {
     private final JpaTransactions transactions;
@@ -39,15 +39,12 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
     @Override
     public void create(ChatSession session) {
         SessionJpaEntity row = sessions.toEntity(session);
-        transactions.inWriteTransaction(entityManager -> {
-            entityManager.persist(row);
-            return row;
-        });
+        transactions.inWriteTransaction(db -> db.insert(row));
     }
 
     @Override
     public long countLiveSessions(OwnerId owner, Instant now) {
-        return transactions.inReadTransaction(entityManager -> entityManager.createQuery("""
+        return transactions.inReadTransaction(db -> db.createSelectionQuery("""
                         select count(s) from SessionJpaEntity s
                         where s.ownerId = :ownerId and s.expiresAt > :now""", Long.class)
                 .setParameter("ownerId", owner.value())
@@ -57,13 +54,14 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
 
     @Override
     public Optional<ChatSession> findSession(SessionId id) {
-        return transactions.inReadTransaction(entityManager ->
-                Optional.ofNullable(entityManager.find(SessionJpaEntity.class, id.value())).map(sessions::toDomain));
+        return transactions.inReadTransaction(db ->
+                Optional.ofNullable(db.get(SessionJpaEntity.class, id.value())).map(sessions::toDomain));
     }
 
     /**
      * Moves the session with a conditional UPDATE that matches only while the stored session holds exactly the
-     * messages before the turn, then inserts the two messages; any failure rolls all three back.
+     * messages before the turn, then inserts the two messages; any failure rolls all three back. The UPDATE is plain
+     * SQL: Hibernate rebuilds the SQL of an HQL update on every execution, which cost more than running it.
      */
     @Override
     public void appendTurn(ChatSession updated, Turn turn) {
@@ -74,13 +72,13 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
         SessionJpaEntity next = sessions.toEntity(updated);
         MessageJpaEntity userRow = messages.toEntity(turn.userMessage());
         MessageJpaEntity replyRow = messages.toEntity(turn.reply());
-        transactions.inWriteTransaction(entityManager -> {
-            int moved = entityManager.createQuery("""
-                            update SessionJpaEntity s
-                            set s.lastActivityAt = :lastActivityAt, s.expiresAt = :expiresAt,
-                                s.messageCount = :messageCount, s.promptTokens = :promptTokens,
-                                s.completionTokens = :completionTokens
-                            where s.id = :id and s.messageCount = :expectedCount""")
+        transactions.inWriteTransaction(db -> {
+            int moved = db.createNativeMutationQuery("""
+                            update sessions
+                            set last_activity_at = :lastActivityAt, expires_at = :expiresAt,
+                                message_count = :messageCount, prompt_tokens = :promptTokens,
+                                completion_tokens = :completionTokens
+                            where id = :id and message_count = :expectedCount""")
                     .setParameter("lastActivityAt", next.getLastActivityAt())
                     .setParameter("expiresAt", next.getExpiresAt())
                     .setParameter("messageCount", next.getMessageCount())
@@ -90,17 +88,16 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
                     .setParameter("expectedCount", expectedCount)
                     .executeUpdate();
             if (moved == 0) {
-                throw whyNotMoved(entityManager, next.getId(), expectedCount);
+                throw whyNotMoved(db, next.getId(), expectedCount);
             }
-            entityManager.persist(userRow);
-            entityManager.persist(replyRow);
-            entityManager.flush();
+            db.insert(userRow);
+            db.insert(replyRow);
             return moved;
         });
     }
 
-    private static RuntimeException whyNotMoved(EntityManager entityManager, String sessionId, long expectedCount) {
-        SessionJpaEntity stored = entityManager.find(SessionJpaEntity.class, sessionId);
+    private static RuntimeException whyNotMoved(StatelessSession db, String sessionId, long expectedCount) {
+        SessionJpaEntity stored = db.get(SessionJpaEntity.class, sessionId);
         if (stored == null) {
             return new SessionNotFoundException();
         }
@@ -110,7 +107,7 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
 
     @Override
     public Optional<Turn> findTurn(SessionId sessionId, ClientMessageId clientMessageId) {
-        List<MessageJpaEntity> rows = transactions.inReadTransaction(entityManager -> entityManager.createQuery("""
+        List<MessageJpaEntity> rows = transactions.inReadTransaction(db -> db.createSelectionQuery("""
                         select m from MessageJpaEntity m, MessageJpaEntity u
                         where u.sessionId = :sessionId and u.clientMessageId = :clientMessageId
                           and m.sessionId = u.sessionId and m.sequence between u.sequence and u.sequence + 1
@@ -132,9 +129,9 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
     public HistoryPage loadHistory(SessionId sessionId, int limit, Optional<MessageId> before) {
         InvalidInputException.require(limit >= 1 && limit <= HistoryPage.MAX_LIMIT,
                 "limit must be between 1 and " + HistoryPage.MAX_LIMIT);
-        List<MessageJpaEntity> newestFirst = transactions.inReadTransaction(entityManager -> {
-            long end = before.isPresent() ? sequenceOf(entityManager, sessionId, before.get()) : Long.MAX_VALUE;
-            return entityManager.createQuery("""
+        List<MessageJpaEntity> newestFirst = transactions.inReadTransaction(db -> {
+            long end = before.isPresent() ? sequenceOf(db, sessionId, before.get()) : Long.MAX_VALUE;
+            return db.createSelectionQuery("""
                             select m from MessageJpaEntity m
                             where m.sessionId = :sessionId and m.sequence < :end
                             order by m.sequence desc""", MessageJpaEntity.class)
@@ -151,22 +148,21 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
         return new HistoryPage(items, olderRemain ? items.get(0).id() : null);
     }
 
-    private static long sequenceOf(EntityManager entityManager, SessionId sessionId, MessageId messageId) {
-        return entityManager.createQuery("""
+    private static long sequenceOf(StatelessSession db, SessionId sessionId, MessageId messageId) {
+        return db.createSelectionQuery("""
                         select m.sequence from MessageJpaEntity m
                         where m.id = :id and m.sessionId = :sessionId""", Long.class)
                 .setParameter("id", messageId.value())
                 .setParameter("sessionId", sessionId.value())
-                .getResultStream()
-                .findFirst()
+                .uniqueResultOptional()
                 .orElseThrow(() -> new InvalidInputException("before names no message of this session"));
     }
 
     /** The messages go with the session: the foreign key cascades the delete. */
     @Override
     public boolean delete(SessionId id) {
-        return transactions.inWriteTransaction(entityManager -> entityManager
-                .createQuery("delete from SessionJpaEntity s where s.id = :id")
+        return transactions.inWriteTransaction(db -> db
+                .createMutationQuery("delete from SessionJpaEntity s where s.id = :id")
                 .setParameter("id", id.value())
                 .executeUpdate() > 0);
     }
@@ -180,12 +176,12 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
     public int purgeExpired(Instant now, int batchSize) {
         InvalidInputException.require(batchSize >= 1, "batchSize must be at least 1");
         long nowMillis = StoredValues.epochMillis(now);
-        return transactions.inWriteTransaction(entityManager -> {
-            List<String> ids = expiredIds(entityManager, nowMillis, batchSize);
+        return transactions.inWriteTransaction(db -> {
+            List<String> ids = expiredIds(db, nowMillis, batchSize);
             if (ids.isEmpty()) {
                 return 0;
             }
-            return entityManager.createQuery(
+            return db.createMutationQuery(
                             "delete from SessionJpaEntity s where s.id in :ids and s.expiresAt <= :now")
                     .setParameter("ids", ids)
                     .setParameter("now", nowMillis)
@@ -193,17 +189,16 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> expiredIds(EntityManager entityManager, long nowMillis, int batchSize) {
+    private List<String> expiredIds(StatelessSession db, long nowMillis, int batchSize) {
         if (skipLockedRows) {
-            return entityManager.createNativeQuery("""
+            return db.createNativeQuery("""
                             select id from sessions where expires_at <= ?1 order by expires_at
-                            limit ?2 for update skip locked""")
+                            limit ?2 for update skip locked""", String.class)
                     .setParameter(1, nowMillis)
                     .setParameter(2, batchSize)
                     .getResultList();
         }
-        return entityManager.createQuery(
+        return db.createSelectionQuery(
                         "select s.id from SessionJpaEntity s where s.expiresAt <= :now order by s.expiresAt",
                         String.class)
                 .setParameter("now", nowMillis)
@@ -213,8 +208,8 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
 
     @Override
     public long countActive(Instant now) {
-        return transactions.inReadTransaction(entityManager -> entityManager
-                .createQuery("select count(s) from SessionJpaEntity s where s.expiresAt > :now", Long.class)
+        return transactions.inReadTransaction(db -> db
+                .createSelectionQuery("select count(s) from SessionJpaEntity s where s.expiresAt > :now", Long.class)
                 .setParameter("now", StoredValues.epochMillis(now))
                 .getSingleResult());
     }

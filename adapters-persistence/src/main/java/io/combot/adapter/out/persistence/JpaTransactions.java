@@ -1,35 +1,31 @@
 package io.combot.adapter.out.persistence;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.EntityTransaction;
 import java.util.function.Function;
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
 
 /**
- * Runs work in an explicit EntityManager transaction, on the reading or the writing side. Reads go to the read-only
- * pool and are rolled back, with flushing off and entities loaded read-only, so a read cannot write even by accident;
- * writes go to the single writer, whose transactions begin IMMEDIATE.
+ * Runs work in a transaction of a Hibernate {@link StatelessSession}, on the reading or the writing side. Every unit
+ * of work here is one or a few statements on rows it does not keep, so a persistence context (first-level cache,
+ * dirty checking, flush) would only cost time on the hot path; a stateless session writes exactly the statements it is
+ * told to. Reads go to the read-only pool and are rolled back; writes go to the single writer, whose transactions
+ * begin IMMEDIATE.
  */
 final class JpaTransactions {
-    private final EntityManagerFactory readers;
-    private final EntityManagerFactory writers;
+    private final SessionFactory readers;
+    private final SessionFactory writers;
 
-    JpaTransactions(EntityManagerFactory readers, EntityManagerFactory writers) {
+    JpaTransactions(SessionFactory readers, SessionFactory writers) {
         this.readers = readers;
         this.writers = writers;
     }
 
-    <T> T inReadTransaction(Function<EntityManager, T> work) {
-        try (EntityManager entityManager = readers.createEntityManager()) {
-            Session session = entityManager.unwrap(Session.class);
-            session.setDefaultReadOnly(true);
-            session.setHibernateFlushMode(FlushMode.MANUAL);
-            EntityTransaction transaction = entityManager.getTransaction();
-            transaction.begin();
+    <T> T inReadTransaction(Function<StatelessSession, T> work) {
+        try (StatelessSession session = readers.openStatelessSession()) {
+            Transaction transaction = session.beginTransaction();
             try {
-                return work.apply(entityManager);
+                return work.apply(session);
             } finally {
                 transaction.rollback();
             }
@@ -37,12 +33,11 @@ final class JpaTransactions {
     }
 
     /** Commits what {@code work} did, or nothing at all when it throws. */
-    <T> T inWriteTransaction(Function<EntityManager, T> work) {
-        try (EntityManager entityManager = writers.createEntityManager()) {
-            EntityTransaction transaction = entityManager.getTransaction();
-            transaction.begin();
+    <T> T inWriteTransaction(Function<StatelessSession, T> work) {
+        try (StatelessSession session = writers.openStatelessSession()) {
+            Transaction transaction = session.beginTransaction();
             try {
-                T result = work.apply(entityManager);
+                T result = work.apply(session);
                 transaction.commit();
                 return result;
             } finally {

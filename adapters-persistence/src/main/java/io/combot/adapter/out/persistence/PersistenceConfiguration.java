@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The session store and the database health check, for a context that holds a {@link PersistenceSettings} bean.
- * Opening migrates the schema; closing the context closes the EntityManagerFactories and the pools. When the context
+ * Opening migrates the schema; closing the context closes the SessionFactories and the pools. When the context
  * holds a {@link MeterRegistry}, the pools report to it.
  */
 @Configuration(proxyBeanMethods = false)

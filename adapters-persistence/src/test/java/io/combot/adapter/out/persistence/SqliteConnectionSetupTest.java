@@ -91,9 +91,9 @@ class SqliteConnectionSetupTest {
 
     @Test
     void aWriteTransactionHoldsTheWriteLockFromItsFirstRead() {
-        persistence.transactions().inWriteTransaction(entityManager -> {
+        persistence.transactions().inWriteTransaction(session -> {
             // A deferred transaction would hold only a read lock after this.
-            entityManager.find(SessionJpaEntity.class, "no-such-session");
+            session.get(SessionJpaEntity.class, "no-such-session");
             assertThatThrownBy(this::beginImmediateElsewhere)
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("SQLITE_BUSY");
@@ -104,8 +104,8 @@ class SqliteConnectionSetupTest {
     /** The trap with transaction_mode=IMMEDIATE: a pooled connection left out of auto-commit would keep the lock. */
     @Test
     void theIdleWriterHoldsNoLock() {
-        persistence.transactions().inWriteTransaction(entityManager ->
-                entityManager.find(SessionJpaEntity.class, "no-such-session"));
+        persistence.transactions().inWriteTransaction(session ->
+                session.get(SessionJpaEntity.class, "no-such-session"));
 
         assertThatCode(this::beginImmediateElsewhere).doesNotThrowAnyException();
     }
