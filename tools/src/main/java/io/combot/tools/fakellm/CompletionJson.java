@@ -2,6 +2,7 @@ package io.combot.tools.fakellm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -81,6 +82,21 @@ final class CompletionJson {
         ObjectNode root = envelope(id, "chat.completion.chunk", request.model());
         root.putArray("choices");
         usage(root, request.promptTokens(), completionTokens);
+        return root.toString();
+    }
+
+    /** {@code GET /v1/models}: one page listing these model ids. */
+    String modelList(List<String> ids) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("object", "list");
+        ArrayNode data = root.putArray("data");
+        for (String id : ids) {
+            ObjectNode model = data.addObject();
+            model.put("id", id);
+            model.put("object", "model");
+            model.put("created", 0);
+            model.put("owned_by", "combot-fake-llm");
+        }
         return root.toString();
     }
 

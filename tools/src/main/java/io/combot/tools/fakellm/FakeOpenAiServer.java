@@ -40,6 +40,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     private final Queue<Fault> scriptedFaults = new ConcurrentLinkedQueue<>();
     private final Deque<String> lastBodies = new ArrayDeque<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private final AtomicInteger modelListCalls = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peakInFlight = new AtomicInteger();
     private final AtomicInteger abortedStreams = new AtomicInteger();
@@ -57,6 +58,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/v1/chat/completions", this::handle);
+        server.createContext("/v1/models", this::listModels);
     }
 
     /** Starts on 127.0.0.1 and {@code port}; 0 picks a free port. */
@@ -99,6 +101,11 @@ public final class FakeOpenAiServer implements AutoCloseable {
         return calls.get();
     }
 
+    /** Requests for the model list, which are not chat calls and take no fault or latency. */
+    public int modelListCalls() {
+        return modelListCalls.get();
+    }
+
     public int inFlight() {
         return inFlight.get();
     }
@@ -131,6 +138,7 @@ public final class FakeOpenAiServer implements AutoCloseable {
     /** Forgets the counters, bodies and scripted faults, for a server shared by several tests. */
     public void resetRecords() {
         calls.set(0);
+        modelListCalls.set(0);
         peakInFlight.set(inFlight.get());
         abortedStreams.set(0);
         scriptedFaults.clear();
@@ -155,6 +163,18 @@ public final class FakeOpenAiServer implements AutoCloseable {
             exchange.close();
         } finally {
             inFlight.decrementAndGet();
+        }
+    }
+
+    /** Lists Combot's default model and the tests' one; completions accept any model. */
+    private void listModels(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, json.error("Use GET", "invalid_request_error"));
+                return;
+            }
+            modelListCalls.incrementAndGet();
+            send(exchange, 200, json.modelList(List.of("gpt-4o-mini", "fake-model")));
         }
     }
 

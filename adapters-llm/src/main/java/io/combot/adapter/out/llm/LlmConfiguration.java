@@ -34,6 +34,7 @@ public class LlmConfiguration {
                 + "responder instead, leave COMBOT_OPENAI_API_KEY empty.", settings.baseUrl(), settings.model(),
                 settings.maxConcurrentCalls());
         OpenAiReplyAdapter adapter = new OpenAiReplyAdapter(settings, templates);
+        adapter.warmUp();
         metrics.ifAvailable(registry -> {
             // CircuitState's order: 0 closed, 1 open, 2 half-open; alert on > 0.
             Gauge.builder("combot.llm.circuit.state", adapter, llm -> llm.circuitState().ordinal())

@@ -2,6 +2,7 @@ package io.combot.adapter.out.llm;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.ObjectMappers;
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
 import com.openai.core.http.StreamResponse;
@@ -9,6 +10,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import com.openai.models.models.Model;
 import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.model.CircuitState;
 import io.combot.domain.model.GeneratedReply;
@@ -19,8 +21,11 @@ import io.combot.domain.model.Role;
 import io.combot.domain.model.Route;
 import io.combot.domain.model.TokenUsage;
 import io.combot.domain.port.out.GenerateReplyPort;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +37,12 @@ import org.slf4j.LoggerFactory;
  */
 final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpenAiReplyAdapter.class);
+    private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(2);
+    private static final String SAMPLE_COMPLETION = """
+            {"id": "warm-up", "object": "chat.completion", "created": 0, "model": "warm-up",
+             "choices": [{"index": 0, "finish_reason": "stop",
+                          "message": {"role": "assistant", "content": "Hello.", "refusal": null}}],
+             "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}""";
 
     enum Ending { FINISHED, CANCELLED, BROKEN }
 
@@ -71,6 +82,31 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
                     : "The LLM sent an empty reply", null);
         }
         return new GeneratedReply(outcome.text(), Route.LLM, outcome.usage(), outcome.ending() == Ending.FINISHED);
+    }
+
+    /**
+     * Runs the client's code once before the first reply, which otherwise spends about a second loading classes
+     * (Kotlin, Jackson, OkHttp) while it holds an LLM slot: a burst of users just after start then found every slot
+     * busy and got 503. Costs no tokens: a sample request and answer are only converted to and from JSON, and the
+     * server is asked for its model list, which also tells the operator at start whether the URL and key work.
+     */
+    void warmUp() {
+        ChatCompletionCreateParams sample = params(new PromptAssembler.Prompt("You are helpful.", List.of(), "Hi"));
+        try {
+            ObjectMappers.jsonMapper().writeValueAsBytes(sample._body());
+            ObjectMappers.jsonMapper().readValue(SAMPLE_COMPLETION, ChatCompletion.class).validate();
+        } catch (IOException e) {
+            throw new UncheckedIOException("openai-java cannot read or write its own JSON", e);
+        }
+        try {
+            List<String> models = client.models().list(RequestOptions.builder().timeout(timeout(WARM_UP_TIMEOUT))
+                    .build()).data().stream().map(Model::id).toList();
+            log.info("The LLM server at {} answers and lists {} models; {} is {}", settings.baseUrl(), models.size(),
+                    settings.model(), models.contains(settings.model()) ? "one of them" : "not among them");
+        } catch (RuntimeException e) {
+            log.warn("The LLM server at {} did not list its models at start ({}); replies fall back until it "
+                    + "answers", settings.baseUrl(), UpstreamFailures.describe(e));
+        }
     }
 
     CircuitState circuitState() {

@@ -1,6 +1,7 @@
 package io.combot.adapter.out.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.combot.domain.error.ReplyUnavailableException;
@@ -13,6 +14,8 @@ import io.combot.domain.model.Route;
 import io.combot.tools.fakellm.FakeLlmBehaviour;
 import io.combot.tools.fakellm.FakeOpenAiServerExtension;
 import io.combot.tools.fakellm.Fault;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -65,6 +68,27 @@ class OpenAiReplyAdapterTest {
         assertThat(fake.server().lastRequestBody()).contains("\"stream\":true").contains("\"include_usage\":true")
                 .contains("\"model\":\"fake-model\"").contains("\"max_completion_tokens\":256");
         assertThat(fake.server().calls()).isEqualTo(1);
+    }
+
+    @Test
+    void warmingUpAsksForTheModelListAndSpendsNoCompletion() {
+        adapter.warmUp();
+
+        assertThat(fake.server().modelListCalls()).isEqualTo(1);
+        assertThat(fake.server().calls()).isZero();
+    }
+
+    @Test
+    void warmingUpAgainstAServerThatIsDownDoesNotStopTheStart() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+
+        try (OpenAiReplyAdapter unreachable = TestSettings.adapter(TestSettings.at("http://127.0.0.1:" + closedPort
+                + "/v1"))) {
+            assertThatCode(unreachable::warmUp).doesNotThrowAnyException();
+        }
     }
 
     @Test

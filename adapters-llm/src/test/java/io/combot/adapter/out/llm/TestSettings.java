@@ -23,7 +23,17 @@ final class TestSettings {
 
     static LlmSettings against(FakeOpenAiServer server, Duration requestTimeout, int maxRetries,
                                int maxConcurrentCalls, Duration maxWait, int contextBudgetChars) {
-        return new LlmSettings(API_KEY, server.baseUrl(), "fake-model", 0.2, 256, Duration.ofSeconds(1),
+        return at(server.baseUrl(), requestTimeout, maxRetries, maxConcurrentCalls, maxWait, contextBudgetChars);
+    }
+
+    /** The default test settings against any base URL, e.g. one where nothing listens. */
+    static LlmSettings at(String baseUrl) {
+        return at(baseUrl, REQUEST_TIMEOUT, 2, 16, Duration.ofMillis(50), 4000);
+    }
+
+    private static LlmSettings at(String baseUrl, Duration requestTimeout, int maxRetries, int maxConcurrentCalls,
+                                  Duration maxWait, int contextBudgetChars) {
+        return new LlmSettings(API_KEY, baseUrl, "fake-model", 0.2, 256, Duration.ofSeconds(1),
                 requestTimeout, maxConcurrentCalls, maxWait, maxRetries, contextBudgetChars, null,
                 Duration.ofMillis(300));
     }
