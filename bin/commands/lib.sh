@@ -20,9 +20,14 @@ default_java_opts="-Xmx512m -XX:+ExitOnOutOfMemoryError"
 # glibc gives each thread that mallocs its own arena (up to 8 per core), and native code (ONNX Runtime, SQLite, the
 # JIT) holds on to that memory: two arenas keep the service's RSS from creeping up under load.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-# What native code frees stays in glibc's arenas until trimmed: the JVM trims them every 5 s (experimental in 17).
-# Added to COMBOT_JAVA_OPTS, not replaced by it.
-native_memory_opts="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
+
+# What native code frees stays in glibc's arenas until trimmed: a JVM from 17.0.9 on trims them every 5 s when asked
+# (experimental in 17); an older one lacks the option and runs without it. Added to COMBOT_JAVA_OPTS, not replaced.
+native_memory_opts() {
+  local trim="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
+  # shellcheck disable=SC2086
+  if java $trim -version >/dev/null 2>&1; then echo "$trim"; fi
+}
 
 # A zombie (exited, not yet reaped by its new parent) counts as stopped.
 alive() {

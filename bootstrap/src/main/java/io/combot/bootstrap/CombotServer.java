@@ -110,7 +110,8 @@ public final class CombotServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new RequestIdFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new RequestMetricsFilter(registry)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        // The key is checked before the body is read, so a caller without one cannot make the service read it. Open:
+        // The key is checked before the body is parsed, so a caller without one gets no further than the body limit
+        // (WholeBodyHandler reads the body, up to 16 times the limit, before any filter runs). Open:
         // the probes, the admin endpoints (they have their own token), the metrics scrape, and the static pages (the
         // chat and status pages ask the person for a key when the API answers 401).
         context.addFilter(new FilterHolder(new ClientAccessFilter(settings.access(), OPEN_PATHS)), "/*",

@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
@@ -21,11 +23,12 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * answered 408 when its body has not arrived within {@code deadline}. At most {@code maxBytes + 1} bytes are kept, so
  * that the body-limit filter still sees an oversized body and answers 413. An oversized body is still read, and
  * dropped, up to {@link #DRAIN_FACTOR} times the limit before that answer: a client that is still sending when the
- * server answers and closes gets a reset connection instead of its 413. Anything declared larger passes straight on,
- * unread, for the same answer.
+ * server answers and closes gets a reset connection instead of its 413. A body declared larger, or over the limit
+ * with {@code Expect: 100-continue} (its client waits to be asked for it), passes straight on, unread, for the same
+ * answer; a chunked body is read no further than that drain limit.
  */
 final class WholeBodyHandler extends Handler.Wrapper {
-    static final int DRAIN_FACTOR = 16;
+    private static final int DRAIN_FACTOR = 16;
 
     private final int maxBytes;
     private final long drainLimit;
@@ -41,15 +44,21 @@ final class WholeBodyHandler extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         long length = request.getLength();
-        boolean chunked = length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
-        if ((length <= 0 && !chunked) || length > drainLimit) {
+        HttpFields headers = request.getHeaders();
+        boolean chunked = length < 0 && headers.contains(HttpHeader.TRANSFER_ENCODING);
+        boolean oversizedAwaitingContinue = length > maxBytes
+                && headers.contains(HttpHeader.EXPECT, HttpHeaderValue.CONTINUE.asString());
+        if ((length <= 0 && !chunked) || length > drainLimit || oversizedAwaitingContinue) {
             return super.handle(request, response, callback);
         }
         new BodyReader(request, response, callback).start();
         return true;
     }
 
-    /** Reads on demand; whichever comes first, the end of the body or the deadline, settles the request. */
+    /**
+     * Reads on demand; whichever comes first, the end of the body, the drain limit or the deadline, settles the
+     * request.
+     */
     private final class BodyReader implements Runnable {
         private final Request request;
         private final Response response;
@@ -115,7 +124,8 @@ final class WholeBodyHandler extends Handler.Wrapper {
                 return;
             }
             if (body.size() > maxBytes) {
-                handleNext();
+                // Not on the scheduler's thread: every other timeout of the server waits while it runs.
+                request.getContext().execute(this::handleNext);
             } else {
                 Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408,
                         "The request body did not arrive within " + deadline.toMillis() + " ms");

@@ -22,7 +22,6 @@ import io.combot.domain.model.Route;
 import io.combot.domain.model.TokenUsage;
 import io.combot.domain.port.out.GenerateReplyPort;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
@@ -38,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpenAiReplyAdapter.class);
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(2);
+    /** OkHttp's own default, which the client requires to be set together with the idle connection count. */
+    private static final Duration IDLE_CONNECTION_LIFETIME = Duration.ofMinutes(5);
     private static final String SAMPLE_COMPLETION = """
             {"id": "warm-up", "object": "chat.completion", "created": 0, "model": "warm-up",
              "choices": [{"index": 0, "finish_reason": "stop",
@@ -65,6 +66,9 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
                 .apiKey(settings.apiKey())
                 // LlmResilience retries; a second layer inside the client would multiply the attempts.
                 .maxRetries(0)
+                // One idle connection per LLM slot (OkHttp keeps 5): a burst does not close and reopen connections.
+                .maxIdleConnections(settings.maxConcurrentCalls())
+                .keepAliveDuration(IDLE_CONNECTION_LIFETIME)
                 .timeout(timeout(settings.requestTimeout()))
                 .build();
     }
@@ -95,8 +99,8 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
         try {
             ObjectMappers.jsonMapper().writeValueAsBytes(sample._body());
             ObjectMappers.jsonMapper().readValue(SAMPLE_COMPLETION, ChatCompletion.class).validate();
-        } catch (IOException e) {
-            throw new UncheckedIOException("openai-java cannot read or write its own JSON", e);
+        } catch (IOException | RuntimeException e) {
+            log.warn("Warming up the LLM client failed ({}); the first replies may be slow", e.toString());
         }
         try {
             List<String> models = client.models().list(RequestOptions.builder().timeout(timeout(WARM_UP_TIMEOUT))

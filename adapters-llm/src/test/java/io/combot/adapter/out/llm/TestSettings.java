@@ -18,7 +18,7 @@ final class TestSettings {
     }
 
     static LlmSettings against(FakeOpenAiServer server) {
-        return against(server, REQUEST_TIMEOUT, 2, 16, Duration.ofMillis(50), 4000);
+        return at(server.baseUrl());
     }
 
     static LlmSettings against(FakeOpenAiServer server, Duration requestTimeout, int maxRetries,

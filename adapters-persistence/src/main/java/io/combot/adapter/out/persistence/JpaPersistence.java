@@ -49,11 +49,11 @@ final class JpaPersistence implements AutoCloseable {
             resources.push(pools);
             migrate(pools.writer());
             // Only the writer's factory checks the entities against the migrated schema; once is enough.
-            SessionFactory writerFactory = entityManagerFactory("combot-writer", pools.writer(), "validate", settings);
+            SessionFactory writerFactory = sessionFactory("combot-writer", pools.writer(), "validate", settings);
             resources.push(writerFactory);
             SessionFactory readerFactory = writerFactory;
             if (!pools.shared()) {
-                readerFactory = entityManagerFactory("combot-reader", pools.reader(), "none", settings);
+                readerFactory = sessionFactory("combot-reader", pools.reader(), "none", settings);
                 resources.push(readerFactory);
             }
             return new JpaPersistence(pools, resources, new JpaTransactions(readerFactory, writerFactory),
@@ -102,7 +102,7 @@ final class JpaPersistence implements AutoCloseable {
                 .migrate();
     }
 
-    private static SessionFactory entityManagerFactory(String name, DataSource dataSource, String schemaAction,
+    private static SessionFactory sessionFactory(String name, DataSource dataSource, String schemaAction,
                                                        PersistenceSettings settings) {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration(name)
                 .managedClasses(SessionJpaEntity.class, MessageJpaEntity.class)
