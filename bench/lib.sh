@@ -67,6 +67,21 @@ bench_start() {
   echo "fake LLM at $llm_url (latency $latency), service heap -Xmx$heap, data in $bench_work/data" >&2
 }
 
+# bench_load SCENARIO USERS DURATION DIR: one round of `bin/combot loadtest` into DIR; prints "messages/s p50_ms
+# errors" from its CSV (errors are counted, not fatal), or the load test's output and fails when it did not finish.
+bench_load() {
+  local scenario="$1" users="$2" length="$3" dir="$4"
+  rm -f "$dir/loadtest.csv"
+  "$root/bin/combot" loadtest --scenario "$scenario" --users "$users" --duration "$length" --rounds 1 --out "$dir" \
+    >"$dir.log" 2>&1 || true
+  if [[ ! -f "$dir/loadtest.csv" ]]; then
+    echo "loadtest $scenario with $users users did not finish:" >&2
+    cat "$dir.log" >&2
+    return 1
+  fi
+  awk -F, 'NR == 2 { print $11, $5, $3 }' "$dir/loadtest.csv"
+}
+
 # The machine the figures come from; its load average says how busy the shared cores were.
 bench_machine() {
   echo "machine: $(nproc) CPUs ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), " \
