@@ -41,30 +41,38 @@ bench_database() {
   esac
 }
 
-# bench_start HEAP LLM_LATENCY: the fake LLM, then the service with a key pointing at it and an admin token.
+# bench_start HEAP LLM_LATENCY: the fake LLM, then the service with a key pointing at it and an admin token; with
+# LLM_LATENCY "offline", no fake LLM and no key, so the service's offline responder answers (no LLM client at work).
 bench_start() {
-  local heap="$1" latency="$2" llm_url="" deadline
+  local heap="$1" latency="$2" llm_env=() llm_url="" deadline
   if [[ -z "${COMBOT_JAR:-}" ]]; then build_if_needed; fi
   [[ -f "$tools_jar" ]] || build_if_needed
-  java -cp "$tools_jar" io.combot.tools.fakellm.FakeLlmCommand --port 0 --latency "$latency" \
-    >"$bench_work/fake-llm.log" 2>&1 </dev/null &
-  fake_llm_pid=$!
-  deadline=$((SECONDS + 30))
-  until llm_url="$(grep -o 'listening on http://[^ ]*' "$bench_work/fake-llm.log" | cut -d' ' -f3)" && [[ -n "$llm_url" ]]; do
-    if ! alive "$fake_llm_pid" || ((SECONDS >= deadline)); then
-      echo "The fake LLM did not start:" >&2
-      cat "$bench_work/fake-llm.log" >&2
-      return 1
-    fi
-    sleep 0.2
-  done
+  if [[ "$latency" != offline ]]; then
+    java -cp "$tools_jar" io.combot.tools.fakellm.FakeLlmCommand --port 0 --latency "$latency" \
+      >"$bench_work/fake-llm.log" 2>&1 </dev/null &
+    fake_llm_pid=$!
+    deadline=$((SECONDS + 30))
+    until llm_url="$(grep -o 'listening on http://[^ ]*' "$bench_work/fake-llm.log" | cut -d' ' -f3)" && [[ -n "$llm_url" ]]; do
+      if ! alive "$fake_llm_pid" || ((SECONDS >= deadline)); then
+        echo "The fake LLM did not start:" >&2
+        cat "$bench_work/fake-llm.log" >&2
+        return 1
+      fi
+      sleep 0.2
+    done
+    llm_env=(COMBOT_OPENAI_API_KEY=bench-key COMBOT_OPENAI_BASE_URL="$llm_url")
+  fi
   COMBOT_ADMIN_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
   export COMBOT_ADMIN_TOKEN
-  env "${bench_db_env[@]}" \
-    COMBOT_BIND=127.0.0.1 COMBOT_PORT=0 COMBOT_DATA_DIR="$bench_work/data" COMBOT_OPENAI_API_KEY=bench-key \
-    COMBOT_OPENAI_BASE_URL="$llm_url" COMBOT_JAVA_OPTS="-Xmx$heap -XX:+ExitOnOutOfMemoryError" \
+  env "${bench_db_env[@]}" "${llm_env[@]}" \
+    COMBOT_BIND=127.0.0.1 COMBOT_PORT=0 COMBOT_DATA_DIR="$bench_work/data" \
+    COMBOT_JAVA_OPTS="-Xmx$heap -XX:+ExitOnOutOfMemoryError" \
     "$root/bin/combot" start >&2
-  echo "fake LLM at $llm_url (latency $latency), service heap -Xmx$heap, data in $bench_work/data" >&2
+  if [[ -n "$llm_url" ]]; then
+    echo "fake LLM at $llm_url (latency $latency), service heap -Xmx$heap, data in $bench_work/data" >&2
+  else
+    echo "no LLM: the offline responder answers; service heap -Xmx$heap, data in $bench_work/data" >&2
+  fi
 }
 
 # bench_load SCENARIO USERS DURATION DIR: one round of `bin/combot loadtest` into DIR; prints "messages/s p50_ms

@@ -80,7 +80,7 @@ final class JpaPersistence implements AutoCloseable {
         return transactions;
     }
 
-    /** Its statistics show what ran on the writer. */
+    /** Its statistics, off until a test switches them on, show what ran on the writer. */
     SessionFactory writerFactory() {
         return writerFactory;
     }
@@ -107,9 +107,7 @@ final class JpaPersistence implements AutoCloseable {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration(name)
                 .managedClasses(SessionJpaEntity.class, MessageJpaEntity.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-                .property(AvailableSettings.HBM2DDL_AUTO, schemaAction)
-                // Counting is cheap next to SQLite's I/O, and shows which side ran what (tests, later metrics).
-                .property(AvailableSettings.GENERATE_STATISTICS, true);
+                .property(AvailableSettings.HBM2DDL_AUTO, schemaAction);
         if (settings.isSqlite()) {
             configuration.property(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect");
         }

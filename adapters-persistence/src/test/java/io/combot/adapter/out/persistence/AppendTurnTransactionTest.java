@@ -44,6 +44,8 @@ class AppendTurnTransactionTest {
     @BeforeEach
     void openWithOneTurn() {
         persistence = JpaPersistence.open(database.settings(dataDir));
+        // Off in production: counting costs a little on every statement.
+        persistence.writerFactory().getStatistics().setStatisticsEnabled(true);
         store = persistence.sessionStore();
         session = newSession(OWNER);
         store.create(session);

@@ -43,6 +43,8 @@ class ReadsNeverWriteTest {
     @BeforeEach
     void open() throws SQLException {
         persistence = JpaPersistence.open(PersistenceSettings.defaults(dataDir));
+        // Off in production: counting costs a little on every statement.
+        persistence.writerFactory().getStatistics().setStatisticsEnabled(true);
         store = persistence.sessionStore();
         observer = new SQLiteConfig().createConnection(PersistenceSettings.defaults(dataDir).jdbcUrl());
     }
