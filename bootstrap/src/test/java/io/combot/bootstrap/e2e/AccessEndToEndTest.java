@@ -6,7 +6,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.combot.bootstrap.CombotServer;
-import io.combot.bootstrap.CombotSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,14 +36,12 @@ class AccessEndToEndTest {
     static void start() throws Exception {
         LOG.start();
         root().addAppender(LOG);
-        server = CombotServer.start(CombotSettings.from(Map.of(
-                "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString(),
+        server = InProcessService.start(dataDir, Map.of(
                 "COMBOT_API_KEYS", keyList(),
                 // a bucket that does not refill within the test: each key has exactly BURST requests
                 "COMBOT_RATE_LIMIT_PER_SECOND", "0.001",
                 "COMBOT_RATE_LIMIT_BURST", Integer.toString(BURST),
-                "COMBOT_MAX_SESSIONS_PER_KEY", Integer.toString(SESSIONS_PER_KEY))));
+                "COMBOT_MAX_SESSIONS_PER_KEY", Integer.toString(SESSIONS_PER_KEY)));
     }
 
     @AfterAll

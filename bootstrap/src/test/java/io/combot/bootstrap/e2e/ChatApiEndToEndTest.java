@@ -3,7 +3,6 @@ package io.combot.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.bootstrap.CombotServer;
-import io.combot.bootstrap.CombotSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +41,7 @@ class ChatApiEndToEndTest {
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) throws Exception {
-        server = CombotServer.start(CombotSettings.from(database.with(Map.of(
-                "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.resolve(database.name()).toString()))));
+        server = InProcessService.start(database, dataDir.resolve(database.name()), Map.of());
         api = new Api(server.port());
     }
 

@@ -3,7 +3,6 @@ package io.combot.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.bootstrap.CombotServer;
-import io.combot.bootstrap.CombotSettings;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -47,12 +46,10 @@ class HostileInputEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         // Keys on, as in production, so that every probe passes the key check too; the rate limit is set out of reach.
-        server = CombotServer.start(CombotSettings.from(Map.of(
-                "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString(),
+        server = InProcessService.start(dataDir, Map.of(
                 "COMBOT_API_KEYS", "fuzz:" + AccessEndToEndTest.sha256(KEY),
                 "COMBOT_RATE_LIMIT_PER_SECOND", "1000000",
-                "COMBOT_RATE_LIMIT_BURST", "1000000")));
+                "COMBOT_RATE_LIMIT_BURST", "1000000"));
         http = new RawHttp(server.port());
         Api api = new Api(server.port(), KEY);
         session = api.post("/api/v1/sessions", "application/json", "").json().get("id").asString();

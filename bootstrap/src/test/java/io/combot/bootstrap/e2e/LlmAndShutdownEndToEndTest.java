@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.combot.bootstrap.CombotServer;
-import io.combot.bootstrap.CombotSettings;
 import io.combot.tools.fakellm.FakeLlmBehaviour;
 import io.combot.tools.fakellm.FakeOpenAiServer;
 import java.nio.file.Path;
@@ -41,13 +40,11 @@ class LlmAndShutdownEndToEndTest {
     void start() throws Exception {
         llm = FakeOpenAiServer.start();
         llm.behaviour(FakeLlmBehaviour.defaults().withReply("You can change it under Orders, then Edit address."));
-        server = CombotServer.start(CombotSettings.from(database.with(Map.of(
-                "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString(),
+        server = InProcessService.start(database, dataDir, Map.of(
                 "COMBOT_OPENAI_API_KEY", "sk-test-e2e",
                 "COMBOT_OPENAI_BASE_URL", llm.baseUrl(),
                 "COMBOT_OPENAI_REQUEST_TIMEOUT", "5s",
-                "COMBOT_SHUTDOWN_TIMEOUT", "10s"))));
+                "COMBOT_SHUTDOWN_TIMEOUT", "10s"));
         api = new Api(server.port());
     }
 
@@ -127,13 +124,11 @@ class LlmAndShutdownEndToEndTest {
     @Test
     void pastTheConcurrencyCapAndTheQueueRequestsAreRefusedWith503ButHealthAnswers() throws Exception {
         llm.behaviour(FakeLlmBehaviour.defaults().withReply("Slow.").withLatency(Duration.ofMillis(1_500)));
-        try (CombotServer small = CombotServer.start(CombotSettings.from(database.with(Map.of(
-                "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.resolve("small").toString(),
+        try (CombotServer small = InProcessService.start(database, dataDir.resolve("small"), Map.of(
                 "COMBOT_OPENAI_API_KEY", "sk-test-e2e",
                 "COMBOT_OPENAI_BASE_URL", llm.baseUrl(),
                 "COMBOT_HTTP_MAX_CONCURRENT_REQUESTS", "1",
-                "COMBOT_HTTP_QUEUE_CAPACITY", "0"))))) {
+                "COMBOT_HTTP_QUEUE_CAPACITY", "0"))) {
             Api smallApi = new Api(small.port());
             String session = smallApi.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
             CompletableFuture<Api.Reply> slow = CompletableFuture.supplyAsync(

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.combot.bootstrap.CombotServer;
-import io.combot.bootstrap.CombotSettings;
 import io.combot.tools.fakellm.FakeLlmBehaviour;
 import io.combot.tools.fakellm.FakeOpenAiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,16 +23,9 @@ class OperationsEndToEndTest {
     @TempDir
     Path dataDir;
 
-    private CombotServer start(Map<String, String> extra) throws Exception {
-        Map<String, String> environment = new HashMap<>(Map.of("COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString()));
-        environment.putAll(extra);
-        return CombotServer.start(CombotSettings.from(environment));
-    }
-
     @Test
     void metricsAreServedAndMoveUnderTraffic() throws Exception {
-        try (CombotServer server = start(Map.of())) {
+        try (CombotServer server = InProcessService.start(dataDir, Map.of())) {
             Api api = new Api(server.port());
             String session = api.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
             String before = api.get("/metrics").body();
@@ -70,7 +61,7 @@ class OperationsEndToEndTest {
 
     @Test
     void readinessTurnsNotReadyWhenTheDatabaseFileBecomesUnwritable() throws Exception {
-        try (CombotServer server = start(Map.of())) {
+        try (CombotServer server = InProcessService.start(dataDir, Map.of())) {
             Api api = new Api(server.port());
             assertThat(api.get("/health/ready").status()).isEqualTo(200);
             Path database = dataDir.resolve("combot.db");
@@ -92,7 +83,7 @@ class OperationsEndToEndTest {
     @Test
     void anOpenLlmCircuitIsReportedButTheServiceStaysReady() throws Exception {
         try (FakeOpenAiServer llm = FakeOpenAiServer.start();
-             CombotServer server = start(Map.of("COMBOT_OPENAI_API_KEY", "sk-test-e2e",
+             CombotServer server = InProcessService.start(dataDir, Map.of("COMBOT_OPENAI_API_KEY", "sk-test-e2e",
                      "COMBOT_OPENAI_BASE_URL", llm.baseUrl(), "COMBOT_LLM_MAX_RETRIES", "0"))) {
             Api api = new Api(server.port());
             assertThat(check(api.get("/health/ready").json(), "llm").get("status").asString()).isEqualTo("UP");
@@ -114,7 +105,7 @@ class OperationsEndToEndTest {
 
     @Test
     void everyResponseCarriesARequestIdAndASafeClientIdIsKept() throws Exception {
-        try (CombotServer server = start(Map.of())) {
+        try (CombotServer server = InProcessService.start(dataDir, Map.of())) {
             Api api = new Api(server.port());
 
             String generated = api.get("/health/live").header("X-Request-Id");
@@ -134,7 +125,7 @@ class OperationsEndToEndTest {
 
     @Test
     void adminEndpointsAreRefusedWithoutAConfiguredToken() throws Exception {
-        try (CombotServer server = start(Map.of())) {
+        try (CombotServer server = InProcessService.start(dataDir, Map.of())) {
             Api api = new Api(server.port());
 
             Api.Reply refused = api.post("/admin/purge", "application/json", "");
@@ -147,7 +138,8 @@ class OperationsEndToEndTest {
 
     @Test
     void adminEndpointsNeedTheTokenThenPurgeAndReport() throws Exception {
-        try (CombotServer server = start(Map.of("COMBOT_ADMIN_TOKEN", TOKEN, "COMBOT_SESSION_IDLE_TIMEOUT", "1s"))) {
+        try (CombotServer server = InProcessService.start(dataDir,
+                Map.of("COMBOT_ADMIN_TOKEN", TOKEN, "COMBOT_SESSION_IDLE_TIMEOUT", "1s"))) {
             Api api = new Api(server.port());
             String expired = api.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
             Thread.sleep(1_100);
@@ -173,7 +165,8 @@ class OperationsEndToEndTest {
 
     @Test
     void theScheduledPurgeDeletesExpiredSessions() throws Exception {
-        try (CombotServer server = start(Map.of("COMBOT_SESSION_IDLE_TIMEOUT", "1s", "COMBOT_PURGE_INTERVAL", "200ms"))) {
+        try (CombotServer server = InProcessService.start(dataDir,
+                Map.of("COMBOT_SESSION_IDLE_TIMEOUT", "1s", "COMBOT_PURGE_INTERVAL", "200ms"))) {
             Api api = new Api(server.port());
             String session = api.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
             assertThat(api.get("/api/v1/sessions/" + session).status()).isEqualTo(200);

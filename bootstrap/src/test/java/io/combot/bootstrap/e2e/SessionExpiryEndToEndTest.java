@@ -3,7 +3,6 @@ package io.combot.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.bootstrap.CombotServer;
-import io.combot.bootstrap.CombotSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +24,8 @@ class SessionExpiryEndToEndTest {
 
     @Test
     void anIdleSessionExpiresAndAnswers410() throws Exception {
-        try (CombotServer server = CombotServer.start(CombotSettings.from(database.with(Map.of(
-                "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString(),
-                "COMBOT_SESSION_IDLE_TIMEOUT", "1s"))))) {
+        try (CombotServer server = InProcessService.start(database, dataDir, Map.of(
+                "COMBOT_SESSION_IDLE_TIMEOUT", "1s"))) {
             Api api = new Api(server.port());
             String id = api.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
             Instant expiresAt = Instant.parse(api.get("/api/v1/sessions/" + id).json().get("expiresAt").asString());

@@ -3,7 +3,6 @@ package io.combot.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.bootstrap.CombotServer;
-import io.combot.bootstrap.CombotSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,14 +28,12 @@ class SlowClientEndToEndTest {
 
     @Test
     void twoHundredTricklingBodiesDoNotStarveOtherClients() throws Exception {
-        try (CombotServer server = CombotServer.start(CombotSettings.from(Map.of(
-                "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString(),
+        try (CombotServer server = InProcessService.start(dataDir, Map.of(
                 "COMBOT_HTTP_BODY_TIMEOUT", "3s",
                 // far fewer slots and a shorter queue wait than slow clients: were they to hold slots, others got 503
                 "COMBOT_HTTP_MAX_CONCURRENT_REQUESTS", "8",
                 "COMBOT_HTTP_MAX_THREADS", "16",
-                "COMBOT_HTTP_QUEUE_TIMEOUT", "1s")))) {
+                "COMBOT_HTTP_QUEUE_TIMEOUT", "1s"))) {
             List<Socket> slow = new ArrayList<>();
             try {
                 for (int i = 0; i < SLOW_CLIENTS; i++) {
@@ -83,10 +80,8 @@ class SlowClientEndToEndTest {
     @Test
     void pastTheConnectionLimitNewClientsWaitUntilAConnectionCloses() throws Exception {
         int limit = 20;
-        try (CombotServer server = CombotServer.start(CombotSettings.from(Map.of(
-                "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString(),
-                "COMBOT_HTTP_MAX_CONNECTIONS", Integer.toString(limit))))) {
+        try (CombotServer server = InProcessService.start(dataDir, Map.of(
+                "COMBOT_HTTP_MAX_CONNECTIONS", Integer.toString(limit)))) {
             List<Socket> idle = new ArrayList<>();
             try {
                 for (int i = 0; i < limit; i++) {

@@ -3,7 +3,6 @@ package io.combot.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.bootstrap.CombotServer;
-import io.combot.bootstrap.CombotSettings;
 import io.combot.tools.fakellm.FakeLlmBehaviour;
 import io.combot.tools.fakellm.FakeOpenAiServer;
 import java.io.BufferedReader;
@@ -54,11 +53,9 @@ class StreamingEndToEndTest {
     void start() throws Exception {
         llm = FakeOpenAiServer.start();
         llm.behaviour(FakeLlmBehaviour.defaults().withReply(REPLY).withTokenLatency(Duration.ofMillis(20)));
-        server = CombotServer.start(CombotSettings.from(database.with(Map.of(
-                "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString(),
+        server = InProcessService.start(database, dataDir, Map.of(
                 "COMBOT_OPENAI_API_KEY", "sk-test-stream",
-                "COMBOT_OPENAI_BASE_URL", llm.baseUrl()))));
+                "COMBOT_OPENAI_BASE_URL", llm.baseUrl()));
         api = new Api(server.port());
     }
 

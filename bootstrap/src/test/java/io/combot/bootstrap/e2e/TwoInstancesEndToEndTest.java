@@ -3,13 +3,11 @@ package io.combot.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.bootstrap.CombotServer;
-import io.combot.bootstrap.CombotSettings;
 import io.combot.tools.fakellm.FakeLlmBehaviour;
 import io.combot.tools.fakellm.FakeOpenAiServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,14 +41,12 @@ class TwoInstancesEndToEndTest {
     void startTwoInstancesOnOneDatabase() throws Exception {
         llm = FakeOpenAiServer.start();
         llm.behaviour(FakeLlmBehaviour.defaults().withReply(ANSWER + "{user}"));
+        // one schema shared by both instances, so not the TestDatabase overload, which makes a schema per call
         Map<String, String> shared = TestDatabase.POSTGRESQL.with(Map.of(
                 "COMBOT_OPENAI_API_KEY", "sk-test-two",
                 "COMBOT_OPENAI_BASE_URL", llm.baseUrl()));
         for (String name : List.of("a", "b")) {
-            Map<String, String> settings = new HashMap<>(shared);
-            settings.put("COMBOT_PORT", "0");
-            settings.put("COMBOT_DATA_DIR", dataDir.resolve(name).toString());
-            CombotServer server = CombotServer.start(CombotSettings.from(settings));
+            CombotServer server = InProcessService.start(dataDir.resolve(name), shared);
             servers.add(server);
             apis.add(new Api(server.port()));
         }

@@ -3,7 +3,6 @@ package io.combot.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.bootstrap.CombotServer;
-import io.combot.bootstrap.CombotSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -24,9 +23,7 @@ class WebPagesEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        server = CombotServer.start(CombotSettings.from(Map.of(
-                "COMBOT_PORT", "0",
-                "COMBOT_DATA_DIR", dataDir.toString())));
+        server = InProcessService.start(dataDir, Map.of());
         api = new Api(server.port());
     }
 
