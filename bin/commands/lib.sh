@@ -21,10 +21,11 @@ default_java_opts="-Xmx512m -XX:+ExitOnOutOfMemoryError"
 # JIT) holds on to that memory: two arenas keep the service's RSS from creeping up under load.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
-# What native code frees stays in glibc's arenas until trimmed: a JVM from 17.0.9 on trims them every 5 s when asked
-# (experimental in 17); an older one lacks the option and runs without it. Added to COMBOT_JAVA_OPTS, not replaced.
+# What native code frees stays in glibc's arenas until trimmed: a JVM from 17.0.9 on trims them every second when asked
+# (experimental in 17), so that what the JIT compiler frees during a warm-up is gone before it piles up; an older JVM
+# lacks the option and runs without it. Added to COMBOT_JAVA_OPTS, not replaced.
 native_memory_opts() {
-  local trim="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000"
+  local trim="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=1000"
   # shellcheck disable=SC2086
   if java $trim -version >/dev/null 2>&1; then echo "$trim"; fi
 }
