@@ -24,6 +24,19 @@ STAGES = [
     ("org.eclipse.jetty", "Jetty"),
 ]
 
+# The same within the samples of the LLM call: where openai-java spends its time.
+LLM_STAGES = [
+    ("modelNameOrNull", "looking up the params' model() by Kotlin reflection"),
+    ("PrepareRequest", "preparing the request"),
+    ("OpenAiReplyAdapter\\.params", "building the parameters"),
+    ("readValue|HttpResponseForKt", "reading the answer (jackson-module-kotlin)"),
+    ("writeValue|toRequestBody|JsonGenerator", "writing the request JSON"),
+    ("okhttp3|okio", "OkHttp (a new client per call among it)"),
+    (r"com\.openai\.(services|core\.http|client)", "openai-java's call plumbing"),
+    ("resilience4j", "Resilience4j"),
+    ("OpenAiReplyAdapter", "the adapter's own code"),
+]
+
 
 def thread_ticks(pid):
     ticks = collections.Counter()
@@ -51,7 +64,9 @@ def threads(pid, seconds):
     print(f"{sum(groups.values()) / hz / float(seconds):.2f} cores: {shares}")
 
 
-def stages(prefix):
+def stages(prefix, within=None):
+    """Samples of the threads named {prefix}, or only those whose stack holds {within} (then by LLM_STAGES)."""
+    patterns = STAGES if within is None else LLM_STAGES
     counts = collections.Counter()
     total = 0
     for event in sys.stdin.read().split("jdk.ExecutionSample")[1:]:
@@ -59,11 +74,13 @@ def stages(prefix):
         stack = re.search(r"stackTrace = \[(.*?)\n\s*\]", event, re.S)
         if not thread or not stack or not thread.group(1).startswith(prefix):
             continue
+        if within is not None and within not in stack.group(1):
+            continue
         total += 1
         frames = [line.strip() for line in stack.group(1).splitlines() if line.strip()]
-        counts[next((stage for frame in frames for pattern, stage in STAGES if re.search(pattern, frame)),
+        counts[next((stage for frame in frames for pattern, stage in patterns if re.search(pattern, frame)),
                     "other")] += 1
-    print(f"{total} samples of the '{prefix}' threads")
+    print(f"{total} samples of the '{prefix}' threads" + ("" if within is None else f" within {within}"))
     for stage, count in counts.most_common():
         print(f"{100 * count / max(total, 1):6.1f}%  {stage}")
 

@@ -25,8 +25,8 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # - G1 gives heap back after a marking cycle only down to MaxHeapFreeRatio percent free, 70 by default: three times
 #   the live data stays committed, and G1 soon touches all it has committed. At 60, two and a half times.
 # - What native code (the JIT, ONNX Runtime, SQLite) frees stays in glibc's arenas until trimmed: a JVM from 17.0.9
-#   on trims them every second when asked (experimental in 17; a trim took 0.1-17 ms under load); an older JVM lacks
-#   the option and runs without it.
+#   on trims them every second when asked (experimental in 17; a trim took at most 6 ms in a soak round); an older
+#   JVM lacks the option and runs without it.
 memory_opts() {
   local trim="-XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=1000"
   printf '%s' "-XX:MaxHeapFreeRatio=60"
