@@ -3,14 +3,14 @@ package io.combot.application;
 import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.model.Classification;
 import io.combot.domain.port.in.ClassifyTextUseCase;
-import io.combot.domain.port.out.ClassifyMessagePort;
+import io.combot.domain.port.out.CurrentBotPort;
 
 public class ClassifyTextService implements ClassifyTextUseCase {
-    private final ClassifyMessagePort classifier;
+    private final CurrentBotPort bots;
     private final ChatPolicy policy;
 
-    public ClassifyTextService(ClassifyMessagePort classifier, ChatPolicy policy) {
-        this.classifier = classifier;
+    public ClassifyTextService(CurrentBotPort bots, ChatPolicy policy) {
+        this.bots = bots;
         this.policy = policy;
     }
 
@@ -19,6 +19,6 @@ public class ClassifyTextService implements ClassifyTextUseCase {
         InvalidInputException.require(text != null, "text is required");
         InvalidInputException.require(!text.isBlank(), "text must not be blank");
         policy.checkContent(text);
-        return policy.resolve(classifier.classify(text));
+        return policy.resolve(bots.current().classifier().classify(text));
     }
 }

@@ -1,36 +1,35 @@
 package io.combot.application;
 
-import io.combot.domain.model.Intent;
+import io.combot.domain.model.BotDefinition;
+import io.combot.domain.model.IntentDefinition;
 import io.combot.domain.model.Route;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The routing rule: social niceties get a canned reply at once, a crisis gets the fixed safety reply, and everything
- * else goes to the reply generator with the intent as a hint.
+ * The routing rule, as the bot defines it: an intent with route reply gets one of its fixed replies at once, route
+ * safety gets the bot's safety reply, and route llm goes to the reply generator with the intent as a hint.
  */
 final class ReplyRouter {
-    static final Set<Intent> FAST_PATH = EnumSet.of(Intent.GREETING, Intent.FAREWELL, Intent.THANKS);
-
     /** A reply that needs no generator. */
     record FixedReply(Route route, String text) {
     }
 
-    private final ChatPolicy policy;
-
-    ReplyRouter(ChatPolicy policy) {
-        this.policy = policy;
+    private ReplyRouter() {
     }
 
-    /** The fixed reply for {@code intent}, or empty when the generator must answer. */
-    Optional<FixedReply> fixedReplyFor(Intent intent) {
-        if (intent == Intent.CRISIS) {
-            return Optional.of(new FixedReply(Route.SAFETY, policy.safetyReply()));
-        }
-        if (FAST_PATH.contains(intent)) {
-            return Optional.of(new FixedReply(Route.FAST_PATH, policy.cannedReplies().get(intent)));
-        }
-        return Optional.empty();
+    /** The fixed reply for {@code intent} in {@code bot}, or empty when the generator must answer. */
+    static Optional<FixedReply> fixedReplyFor(BotDefinition bot, IntentDefinition intent) {
+        return switch (intent.route()) {
+            case SAFETY -> Optional.of(new FixedReply(Route.SAFETY, bot.safetyReply()));
+            case REPLY -> Optional.of(new FixedReply(Route.FAST_PATH, pick(intent.replies())));
+            case LLM -> Optional.empty();
+        };
+    }
+
+    /** Variations of a reply are picked at random, as people expect of a bot that has several. */
+    private static String pick(List<String> replies) {
+        return replies.size() == 1 ? replies.get(0) : replies.get(ThreadLocalRandom.current().nextInt(replies.size()));
     }
 }

@@ -3,9 +3,11 @@ package io.combot.application;
 import io.combot.domain.error.ConcurrentTurnException;
 import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.model.AssistantMessage;
+import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.GeneratedReply;
+import io.combot.domain.model.Intent;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.ReplyRequest;
@@ -17,8 +19,9 @@ import io.combot.domain.model.UserMessage;
 import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.TurnListener;
-import io.combot.domain.port.out.ClassifyMessagePort;
+import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.GenerateReplyPort;
+import io.combot.domain.port.out.ServingBot;
 import io.combot.domain.port.out.SessionStorePort;
 import java.time.Clock;
 import java.util.List;
@@ -27,24 +30,23 @@ import java.util.Optional;
 /**
  * A chat turn: classify, route, answer, then store the user message, the reply and the session's new state in one
  * write. Nothing is written before the reply exists, so a rejected or failed request leaves no half-written turn.
+ * A turn takes the serving bot once, so a bot swapped in meanwhile never mixes with it.
  */
 public class SendMessageService implements SendMessageUseCase {
     private final SessionStorePort store;
-    private final ClassifyMessagePort classifier;
+    private final CurrentBotPort bots;
     private final GenerateReplyPort generator;
     private final ChatPolicy policy;
     private final Sessions sessions;
-    private final ReplyRouter router;
     private final SessionLocks locks;
 
-    public SendMessageService(SessionStorePort store, ClassifyMessagePort classifier, GenerateReplyPort generator,
+    public SendMessageService(SessionStorePort store, CurrentBotPort bots, GenerateReplyPort generator,
                               Clock clock, ChatPolicy policy) {
         this.store = store;
-        this.classifier = classifier;
+        this.bots = bots;
         this.generator = generator;
         this.policy = policy;
         this.sessions = new Sessions(store, clock);
-        this.router = new ReplyRouter(policy);
         this.locks = new SessionLocks(policy.turnWait());
     }
 
@@ -52,12 +54,15 @@ public class SendMessageService implements SendMessageUseCase {
     public Turn sendMessage(SendMessageCommand command, TurnListener listener) {
         policy.checkContent(command.content());
         sessions.usable(command.sessionQuery());
+        ServingBot bot = bots.current();
         // Classifying is the costly part and needs no lock, so sends to one session overlap here.
-        Classification classification = policy.resolve(classifier.classify(command.content()));
-        return locks.withLock(command.sessionId(), () -> answerInTurn(command, classification, listener));
+        Classification classification = policy.resolve(bot.classifier().classify(command.content()));
+        return locks.withLock(command.sessionId(),
+                () -> answerInTurn(command, bot.definition(), classification, listener));
     }
 
-    private Turn answerInTurn(SendMessageCommand command, Classification classification, TurnListener listener) {
+    private Turn answerInTurn(SendMessageCommand command, BotDefinition bot, Classification classification,
+                              TurnListener listener) {
         ChatSession session = sessions.usable(command.sessionQuery());
         Optional<Turn> stored = storedTurn(command);
         if (stored.isPresent()) {
@@ -68,7 +73,7 @@ public class SendMessageService implements SendMessageUseCase {
         UserMessage userMessage = new UserMessage(MessageId.random(), session.id(), session.nextSequence(),
                 command.content(), sessions.now(), classification, command.clientMessageId());
         listener.userMessage(userMessage);
-        return store(command, session, new Turn(userMessage, reply(userMessage, listener)));
+        return store(command, session, new Turn(userMessage, reply(bot, userMessage, listener)));
     }
 
     private Optional<Turn> storedTurn(SendMessageCommand command) {
@@ -105,27 +110,29 @@ public class SendMessageService implements SendMessageUseCase {
         }
     }
 
-    private AssistantMessage reply(UserMessage userMessage, ReplySink sink) {
-        Optional<ReplyRouter.FixedReply> fixed = router.fixedReplyFor(userMessage.classification().intent());
+    private AssistantMessage reply(BotDefinition bot, UserMessage userMessage, ReplySink sink) {
+        Optional<ReplyRouter.FixedReply> fixed =
+                ReplyRouter.fixedReplyFor(bot, bot.definitionOf(userMessage.classification().intent()));
         if (fixed.isPresent()) {
             sink.delta(fixed.get().text());
             return assistantMessage(userMessage, fixed.get().text(), fixed.get().route(), false, TokenUsage.NONE);
         }
         try {
-            GeneratedReply generated = generator.generate(replyRequest(userMessage), sink);
+            GeneratedReply generated = generator.generate(replyRequest(bot, userMessage), sink);
             return assistantMessage(userMessage, generated.text(), generated.route(), !generated.complete(),
                     generated.usage());
         } catch (ReplyUnavailableException e) {
-            sink.delta(policy.fallbackReply());
-            return assistantMessage(userMessage, policy.fallbackReply(), Route.FALLBACK, true, TokenUsage.NONE);
+            sink.delta(bot.fallbackReply());
+            return assistantMessage(userMessage, bot.fallbackReply(), Route.FALLBACK, true, TokenUsage.NONE);
         }
     }
 
-    private ReplyRequest replyRequest(UserMessage userMessage) {
+    private ReplyRequest replyRequest(BotDefinition bot, UserMessage userMessage) {
         List<Message> context = policy.contextMessages() == 0 ? List.of()
                 : store.loadHistory(userMessage.sessionId(), policy.contextMessages(), Optional.empty()).items();
-        return new ReplyRequest(userMessage.sessionId(), userMessage.classification().intent(), userMessage.content(),
-                context);
+        Intent intent = userMessage.classification().intent();
+        return new ReplyRequest(userMessage.sessionId(), intent, userMessage.content(), context,
+                bot.systemPromptFor(intent), bot.offlineReplyFor(intent));
     }
 
     private AssistantMessage assistantMessage(UserMessage userMessage, String text, Route route, boolean degraded,

@@ -8,7 +8,8 @@ import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.StartSessionCommand;
 import io.combot.domain.port.out.EchoReplyGenerator;
 import io.combot.domain.port.out.InMemorySessionStore;
-import io.combot.domain.port.out.KeywordClassifier;
+import io.combot.domain.port.out.SwappableBot;
+import io.combot.domain.port.out.TestBots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class ExpiredSessionsServiceTest {
         clock.advance(policy.idleTimeout().minus(Duration.ofMinutes(1)));
         ChatSession kept = sessions.startSession(new StartSessionCommand(OWNER));
         ChatSession talkedTo = old.remove(0);
-        new SendMessageService(store, new KeywordClassifier(), new EchoReplyGenerator(), clock, policy)
+        new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), new EchoReplyGenerator(), clock, policy)
                 .sendMessage(new SendMessageCommand(talkedTo.id(), OWNER, "hello", null));
         clock.advance(Duration.ofMinutes(1));
 

@@ -19,7 +19,8 @@ import io.combot.domain.port.in.StartSessionCommand;
 import io.combot.domain.port.out.EchoReplyGenerator;
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.InMemorySessionStore;
-import io.combot.domain.port.out.KeywordClassifier;
+import io.combot.domain.port.out.SwappableBot;
+import io.combot.domain.port.out.TestBots;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class ReadServicesTest {
     @Test
     void readingASessionAndItsHistoryNeverWrites() {
         ChatSession session = sessions.startSession(new StartSessionCommand(OWNER));
-        new SendMessageService(store, new KeywordClassifier(), new EchoReplyGenerator(), clock, policy)
+        new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), new EchoReplyGenerator(), clock, policy)
                 .sendMessage(new SendMessageCommand(session.id(), OWNER, "hello", null));
         int writes = store.writeCount();
         SessionQuery query = new SessionQuery(session.id(), OWNER);
@@ -65,8 +66,7 @@ class ReadServicesTest {
     @Test
     void anOwnerHoldsAtMostItsQuotaOfUnexpiredSessions() {
         ChatPolicy two = new ChatPolicy(policy.maxContentChars(), policy.idleTimeout(), policy.minConfidence(),
-                policy.contextMessages(), policy.turnWait(), policy.cannedReplies(), policy.safetyReply(),
-                policy.fallbackReply(), 2);
+                policy.contextMessages(), policy.turnWait(), 2);
         SessionService limited = new SessionService(store, clock, two);
         ChatSession first = limited.startSession(new StartSessionCommand(OWNER));
         limited.startSession(new StartSessionCommand(OWNER));
@@ -86,8 +86,7 @@ class ReadServicesTest {
     @Test
     void withoutClientKeysTheAnonymousOwnerHasNoQuotaSinceItStandsForEveryCaller() {
         ChatPolicy two = new ChatPolicy(policy.maxContentChars(), policy.idleTimeout(), policy.minConfidence(),
-                policy.contextMessages(), policy.turnWait(), policy.cannedReplies(), policy.safetyReply(),
-                policy.fallbackReply(), 2);
+                policy.contextMessages(), policy.turnWait(), 2);
         SessionService limited = new SessionService(store, clock, two);
 
         for (int i = 0; i < 5; i++) {
@@ -108,9 +107,9 @@ class ReadServicesTest {
 
     @Test
     void theClassifierAloneAppliesTheSamePolicy() {
-        ClassifyTextService classify = new ClassifyTextService(new KeywordClassifier(), policy);
+        ClassifyTextService classify = new ClassifyTextService(new SwappableBot(TestBots.keywordBot()), policy);
 
-        assertThat(classify.classify("hello there").intent()).isEqualTo(Intent.GREETING);
+        assertThat(classify.classify("hello there").intent()).isEqualTo(Intent.of("greeting"));
         assertThat(classify.classify("lorem ipsum").intent()).isEqualTo(Intent.UNKNOWN);
         assertThatThrownBy(() -> classify.classify(" ")).isInstanceOf(InvalidInputException.class)
                 .hasMessage("text must not be blank");

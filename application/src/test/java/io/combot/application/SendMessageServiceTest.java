@@ -27,7 +27,9 @@ import io.combot.domain.port.in.TurnListener;
 import io.combot.domain.port.out.EchoReplyGenerator;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.InMemorySessionStore;
-import io.combot.domain.port.out.KeywordClassifier;
+import io.combot.domain.port.out.ServingBot;
+import io.combot.domain.port.out.SwappableBot;
+import io.combot.domain.port.out.TestBots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +54,7 @@ class SendMessageServiceTest {
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final EchoReplyGenerator generator = new EchoReplyGenerator();
     private final ChatPolicy policy = ChatPolicy.defaults();
-    private SendMessageService service = new SendMessageService(store, new KeywordClassifier(), generator, clock, policy);
+    private SendMessageService service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
     private ChatSession session;
 
     @BeforeEach
@@ -62,10 +64,10 @@ class SendMessageServiceTest {
 
     @ParameterizedTest
     @CsvSource({
-            "'hello!', GREETING, FAST_PATH",
-            "'thanks a lot', THANKS, FAST_PATH",
-            "'ok bye', FAREWELL, FAST_PATH",
-            "'I want to kill myself', CRISIS, SAFETY"})
+            "'hello!', greeting, FAST_PATH",
+            "'thanks a lot', thanks, FAST_PATH",
+            "'ok bye', farewell, FAST_PATH",
+            "'I want to kill myself', crisis, SAFETY"})
     void fixedRoutesNeverCallTheGenerator(String content, Intent intent, Route route) {
         List<String> deltas = new ArrayList<>();
 
@@ -83,7 +85,7 @@ class SendMessageServiceTest {
     void theSafetyReplyPointsToHelp() {
         Turn turn = service.sendMessage(send("I want to kill myself", null));
 
-        assertThat(turn.reply().content()).isEqualTo(ChatPolicy.DEFAULT_SAFETY_REPLY).contains("emergency");
+        assertThat(turn.reply().content()).isEqualTo(TestBots.SAFETY_REPLY).contains("emergency");
     }
 
     @Test
@@ -97,9 +99,9 @@ class SendMessageServiceTest {
         assertThat(turn.reply().content()).isEqualTo("You said: where is my parcel?");
         assertThat(String.join("", deltas)).isEqualTo(turn.reply().content());
         ReplyRequest request = generator.requests().get(0);
-        assertThat(request.intentHint()).isEqualTo(Intent.QUESTION);
+        assertThat(request.intentHint()).isEqualTo(Intent.of("question"));
         assertThat(request.context()).extracting(Message::content)
-                .containsExactly("hello", policy.cannedReplies().get(Intent.GREETING));
+                .containsExactly("hello", TestBots.GREETING_REPLY);
     }
 
     @Test
@@ -136,8 +138,9 @@ class SendMessageServiceTest {
     @Test
     void anUnsureCrisisIsStillACrisis() {
         Classification unsureCrisis = new Classification(Intent.CRISIS, 0.2, Map.of(Intent.CRISIS, 0.2,
-                Intent.SMALLTALK, 0.8), "m");
-        service = new SendMessageService(store, text -> unsureCrisis, generator, clock, policy);
+                Intent.of("smalltalk"), 0.8), "m");
+        service = new SendMessageService(store,
+                () -> new ServingBot(TestBots.definition(), text -> unsureCrisis, "m"), generator, clock, policy);
 
         Turn turn = service.sendMessage(send("everything is pointless lately", null));
 
@@ -153,8 +156,8 @@ class SendMessageServiceTest {
 
         assertThat(turn.reply().route()).isEqualTo(Route.FALLBACK);
         assertThat(turn.reply().degraded()).isTrue();
-        assertThat(turn.reply().content()).isEqualTo(policy.fallbackReply());
-        assertThat(history()).extracting(Message::content).containsExactly("where is my parcel?", policy.fallbackReply());
+        assertThat(turn.reply().content()).isEqualTo(TestBots.FALLBACK_REPLY);
+        assertThat(history()).extracting(Message::content).containsExactly("where is my parcel?", TestBots.FALLBACK_REPLY);
     }
 
     @Test
@@ -163,7 +166,7 @@ class SendMessageServiceTest {
             sink.delta("Partial ans");
             return new GeneratedReply("Partial ans", Route.LLM, new TokenUsage(10, 3), false);
         };
-        service = new SendMessageService(store, new KeywordClassifier(), cutOff, clock, policy);
+        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), cutOff, clock, policy);
 
         Turn turn = service.sendMessage(send("where is my parcel?", null));
 
@@ -177,7 +180,7 @@ class SendMessageServiceTest {
         GenerateReplyPort saturated = (request, sink) -> {
             throw new CapacityExceededException("all LLM slots busy", Duration.ofSeconds(2));
         };
-        service = new SendMessageService(store, new KeywordClassifier(), saturated, clock, policy);
+        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), saturated, clock, policy);
         int writesBefore = store.writeCount();
 
         assertThatThrownBy(() -> service.sendMessage(send("where is my parcel?", null)))
@@ -253,7 +256,7 @@ class SendMessageServiceTest {
             inFlight.decrementAndGet();
             return generator.generate(request, sink);
         };
-        service = new SendMessageService(store, new KeywordClassifier(), slow, clock, policy);
+        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), slow, clock, policy);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<Turn>> sends = new ArrayList<>();
@@ -284,12 +287,12 @@ class SendMessageServiceTest {
     void aTurnStoredMeanwhileByAnotherInstanceGoesFirstAndThisOneIsMovedBehindIt() {
         // Another instance: the same database, but its own session locks.
         SendMessageService otherInstance =
-                new SendMessageService(store, new KeywordClassifier(), generator, clock, policy);
+                new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
         GenerateReplyPort overtaken = (request, sink) -> {
             otherInstance.sendMessage(send("hello from the other instance", null));
             return generator.generate(request, sink);
         };
-        service = new SendMessageService(store, new KeywordClassifier(), overtaken, clock, policy);
+        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), overtaken, clock, policy);
 
         Turn turn = service.sendMessage(send("where is my parcel?", null));
 
@@ -304,13 +307,13 @@ class SendMessageServiceTest {
     @Test
     void aRetryThatAnotherInstanceStoredFirstReturnsThatTurn() {
         SendMessageService otherInstance =
-                new SendMessageService(store, new KeywordClassifier(), generator, clock, policy);
+                new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
         List<Turn> storedByOther = new ArrayList<>();
         GenerateReplyPort overtaken = (request, sink) -> {
             storedByOther.add(otherInstance.sendMessage(send("where is my parcel?", "key-7")));
             return generator.generate(request, sink);
         };
-        service = new SendMessageService(store, new KeywordClassifier(), overtaken, clock, policy);
+        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), overtaken, clock, policy);
 
         Turn turn = service.sendMessage(send("where is my parcel?", "key-7"));
 
@@ -321,8 +324,7 @@ class SendMessageServiceTest {
     @Test
     void withNoTurnWaitASecondSendToABusySessionIsRefusedAtOnceAndStoresNothing() throws Exception {
         ChatPolicy noWait = new ChatPolicy(policy.maxContentChars(), policy.idleTimeout(), policy.minConfidence(),
-                policy.contextMessages(), Duration.ZERO, policy.cannedReplies(), policy.safetyReply(),
-                policy.fallbackReply(), policy.maxSessionsPerOwner());
+                policy.contextMessages(), Duration.ZERO, policy.maxSessionsPerOwner());
         CountDownLatch answering = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         GenerateReplyPort held = (request, sink) -> {
@@ -330,7 +332,7 @@ class SendMessageServiceTest {
             await(release);
             return generator.generate(request, sink);
         };
-        service = new SendMessageService(store, new KeywordClassifier(), held, clock, noWait);
+        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), held, clock, noWait);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Turn> first = pool.submit(() -> service.sendMessage(send("first question?", null)));

@@ -1,6 +1,12 @@
 package io.combot.bootstrap;
 
 import ch.qos.logback.classic.Level;
+import io.combot.domain.error.InvalidBotException;
+import io.combot.domain.error.ModelRefusedException;
+import io.combot.domain.model.BotReload;
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.PromotionGate;
+import io.combot.domain.port.in.ReloadBotUseCase;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * The operator's endpoints, each behind {@code Authorization: Bearer <COMBOT_ADMIN_TOKEN>}: {@code POST /admin/purge}
  * purges expired sessions now; {@code GET /admin/memory} reports heap, heap after GC, RSS, threads and GC time;
  * {@code POST /admin/gc} runs a full collection first, for a steady heap-after-GC figure; {@code POST /admin/reload}
- * re-reads the configuration and applies what is safe to change while running (the log level). With no token
- * configured every call is refused with 403; a missing token is 401, a wrong one 403.
+ * re-reads the configuration and applies what is safe to change while running (the log level);
+ * {@code POST /admin/bot/reload[?force=true]} swaps in the bot as its folder now holds it (422 when the folder is not a
+ * valid bot or the promotion gate refuses its model, and the bot in use keeps serving). With no token configured
+ * every call is refused with 403; a missing token is 401, a wrong one 403.
  */
 final class AdminServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
@@ -29,14 +37,17 @@ final class AdminServlet extends HttpServlet {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BEARER = "Bearer ";
     private static final String LOG_LEVEL_KEY = "COMBOT_LOG_LEVEL";
+    private static final int UNPROCESSABLE = 422;
 
     private final transient OpsSettings ops;
     private final transient SessionPurgeJob purge;
     private final byte[] tokenDigest;
     private final transient ConfigSource loaded;
+    private final transient ReloadBotUseCase bots;
 
-    AdminServlet(OpsSettings ops, SessionPurgeJob purge) {
+    AdminServlet(OpsSettings ops, SessionPurgeJob purge, ReloadBotUseCase bots) {
         this.ops = ops;
+        this.bots = bots;
         this.loaded = ConfigSource.load(ops.environment());
         this.purge = purge;
         this.tokenDigest = ops.adminEnabled() ? sha256(ops.adminToken()) : null;
@@ -56,9 +67,10 @@ final class AdminServlet extends HttpServlet {
                 json(response, ProcessMemory.report());
             }
             case "POST /reload" -> json(response, reload());
+            case "POST /bot/reload" -> reloadBot(request, response);
             default -> problem(response, HttpServletResponse.SC_NOT_FOUND,
                     "No admin action " + action + "; there are POST /admin/purge, GET /admin/memory, "
-                            + "POST /admin/gc and POST /admin/reload");
+                            + "POST /admin/gc, POST /admin/reload and POST /admin/bot/reload");
         }
     }
 
@@ -98,6 +110,42 @@ final class AdminServlet extends HttpServlet {
         result.put("applied", Map.of(LOG_LEVEL_KEY, level));
         result.put("restartRequired", List.copyOf(changed));
         return result;
+    }
+
+    private void reloadBot(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String force = request.getParameter("force");
+        if (force != null && !force.equals("true") && !force.equals("false")) {
+            problem(response, HttpServletResponse.SC_BAD_REQUEST, "force is true or false, not '" + force + "'");
+            return;
+        }
+        try {
+            BotReload reload = bots.reload(Boolean.parseBoolean(force));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("bot", reload.name());
+            body.put("modelVersion", reload.modelVersion());
+            body.put("previousModelVersion", reload.previousModelVersion());
+            body.put("intents", reload.intents().stream().map(Intent::label).toList());
+            body.put("gate", gate(reload.gate()));
+            json(response, body);
+        } catch (InvalidBotException e) {
+            LOG.warn("Bot reload refused: {}", e.getMessage());
+            problem(response, UNPROCESSABLE, e.getMessage());
+        } catch (ModelRefusedException e) {
+            response.setStatus(UNPROCESSABLE);
+            response.setContentType("application/problem+json");
+            response.getOutputStream().write(ProblemErrorHandler.problemJson(UNPROCESSABLE, e.getMessage(),
+                    Map.of("gate", gate(e.gate()))));
+        }
+    }
+
+    private static Map<String, Object> gate(PromotionGate gate) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("passed", gate.passed());
+        body.put("forced", gate.forced());
+        body.put("reason", gate.reason());
+        body.put("candidate", gate.candidate());
+        body.put("current", gate.current());
+        return body;
     }
 
     private static void json(HttpServletResponse response, Object body) throws IOException {

@@ -1,12 +1,21 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.out.ml.BotCommands;
+import io.combot.domain.error.InvalidBotException;
+import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
-/** {@code java -jar combot.jar}: starts the service and stops it gracefully on SIGTERM or Ctrl-C. */
+/**
+ * {@code java -jar combot.jar}: starts the service and stops it gracefully on SIGTERM or Ctrl-C. With arguments it runs
+ * a bot command instead: {@code new-bot DIR} or {@code train DIR [--force]}.
+ */
 public final class CombotApplication {
     private static final Logger LOG = LoggerFactory.getLogger(CombotApplication.class);
+    private static final int INVALID = 2;
+    private static final String USAGE = "usage: combot.jar [new-bot DIR | train DIR [--force]]";
 
     private CombotApplication() {
     }
@@ -16,15 +25,49 @@ public final class CombotApplication {
         SLF4JBridgeHandler.install();
         // Models ship inside the jar: DJL must never try to download anything.
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+        if (args.length > 0) {
+            System.exit(command(List.of(args)));
+        }
         try {
             CombotServer server = CombotServer.start(CombotSettings.from(System.getenv()));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         } catch (IllegalArgumentException e) {
             LOG.error("Configuration error: {}", e.getMessage());
-            System.exit(2);
+            System.exit(INVALID);
         } catch (Exception e) {
+            InvalidBotException invalidBot = invalidBot(e);
+            if (invalidBot != null) {
+                LOG.error("The bot cannot be served: {}", invalidBot.getMessage());
+                System.exit(INVALID);
+            }
             LOG.error("Combot failed to start", e);
             System.exit(1);
         }
+    }
+
+    private static int command(List<String> args) {
+        String name = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        boolean force = rest.contains("--force");
+        List<String> dirs = rest.stream().filter(arg -> !arg.equals("--force")).toList();
+        boolean valid = dirs.size() == 1 && (name.equals("train") || name.equals("new-bot") && !force);
+        if (!valid) {
+            System.err.println(USAGE);
+            return INVALID;
+        }
+        Path dir = Path.of(dirs.get(0));
+        return name.equals("train")
+                ? BotCommands.train(dir, force, CombotSettings.from(System.getenv()).classifier(), System.out, System.err)
+                : BotCommands.newBot(dir, System.out, System.err);
+    }
+
+    /** The bot's own complaint, however deep Spring wrapped it while creating the beans. */
+    private static InvalidBotException invalidBot(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidBotException invalid) {
+                return invalid;
+            }
+        }
+        return null;
     }
 }

@@ -5,6 +5,7 @@ import io.combot.adapter.in.web.ClientAccessFilter;
 import io.combot.adapter.in.web.RequestIdFilter;
 import io.combot.adapter.in.web.RequestMetricsFilter;
 import io.combot.adapter.in.web.WebConfiguration;
+import io.combot.domain.port.in.ReloadBotUseCase;
 import jakarta.servlet.DispatcherType;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
@@ -120,7 +121,7 @@ public final class CombotServer implements AutoCloseable {
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
         context.addServlet(new ServletHolder("admin", new AdminServlet(settings.ops(),
-                application.getBean(SessionPurgeJob.class))), "/admin/*");
+                application.getBean(SessionPurgeJob.class), application.getBean(ReloadBotUseCase.class))), "/admin/*");
         ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new DispatcherServlet(web));
         dispatcher.setInitOrder(0);
         context.addServlet(dispatcher, "/");

@@ -51,13 +51,9 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
     }
 
     private static ChatPolicy chat(ConfigSource config) {
-        ChatPolicy defaults = ChatPolicy.defaults();
         return new ChatPolicy(config.integer("COMBOT_MAX_CONTENT_CHARS"), config.duration("COMBOT_SESSION_IDLE_TIMEOUT"),
                 config.decimal("COMBOT_MIN_CONFIDENCE"), config.integer("COMBOT_CONTEXT_MESSAGES"),
-                config.duration("COMBOT_TURN_WAIT"), defaults.cannedReplies(),
-                config.optional("COMBOT_SAFETY_REPLY").orElse(defaults.safetyReply()),
-                config.optional("COMBOT_FALLBACK_REPLY").orElse(defaults.fallbackReply()),
-                config.integer("COMBOT_MAX_SESSIONS_PER_KEY"));
+                config.duration("COMBOT_TURN_WAIT"), config.integer("COMBOT_MAX_SESSIONS_PER_KEY"));
     }
 
     private static PersistenceSettings persistence(ConfigSource config) {
@@ -77,7 +73,8 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
                 config.integer("COMBOT_CLASSIFIER_MAX_TOKENS"),
                 config.optional("COMBOT_CLASSIFIER_CRISIS_THRESHOLD").isPresent()
                         ? OptionalDouble.of(config.decimal("COMBOT_CLASSIFIER_CRISIS_THRESHOLD"))
-                        : OptionalDouble.empty());
+                        : OptionalDouble.empty(),
+                config.optional("COMBOT_BOT_DIR").map(Path::of).orElse(null));
     }
 
     private static LlmSettings llm(ConfigSource config) {
@@ -87,7 +84,6 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
                 config.duration("COMBOT_OPENAI_CONNECT_TIMEOUT"), config.duration("COMBOT_OPENAI_REQUEST_TIMEOUT"),
                 config.integer("COMBOT_LLM_MAX_CONCURRENT_CALLS"), config.duration("COMBOT_LLM_MAX_WAIT_FOR_SLOT"),
                 config.integer("COMBOT_LLM_MAX_RETRIES"), config.integer("COMBOT_LLM_CONTEXT_BUDGET_CHARS"),
-                config.optional("COMBOT_LLM_PROMPT_FILE").map(Path::of).orElse(null),
                 config.duration("COMBOT_LLM_CIRCUIT_OPEN_DURATION"));
     }
 

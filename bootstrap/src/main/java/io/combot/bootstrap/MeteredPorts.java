@@ -1,18 +1,26 @@
 package io.combot.bootstrap;
 
 import io.combot.domain.error.CapacityExceededException;
+import io.combot.domain.error.ModelRefusedException;
 import io.combot.domain.error.ReplyUnavailableException;
+import io.combot.domain.model.BotReload;
 import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.ReplySink;
 import io.combot.domain.model.Turn;
+import io.combot.domain.port.in.ReloadBotUseCase;
 import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.TurnListener;
 import io.combot.domain.port.out.ClassifyMessagePort;
+import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.ServingBot;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -30,8 +38,44 @@ final class MeteredPorts {
         registry.gauge("combot.llm.in.flight", llmInFlight);
     }
 
-    ClassifyMessagePort classifier(ClassifyMessagePort classifier) {
-        return text -> timed("combot.classifier.latency", () -> classifier.classify(text));
+    /** The serving bot with its classifier timed; a reload shows at once, since the bot is looked up per call. */
+    CurrentBotPort bots(CurrentBotPort bots) {
+        return () -> {
+            ServingBot bot = bots.current();
+            ClassifyMessagePort classifier = bot.classifier();
+            return new ServingBot(bot.definition(),
+                    text -> timed("combot.classifier.latency", () -> classifier.classify(text)), bot.modelVersion());
+        };
+    }
+
+    /**
+     * Reloads counted by outcome ({@code ok}, {@code invalid}, {@code refused}), and the serving bot as an info gauge,
+     * {@code combot_bot_info{bot, model_version} 1}, renewed on each reload: a fleet that serves mixed versions shows
+     * as more than one series.
+     */
+    ReloadBotUseCase reloads(ReloadBotUseCase reloads, CurrentBotPort bots) {
+        MultiGauge info = MultiGauge.builder("combot.bot.info")
+                .description("The bot and model this instance serves (value 1)").register(registry);
+        Runnable refresh = () -> {
+            ServingBot bot = bots.current();
+            info.register(List.of(MultiGauge.Row.of(Tags.of("bot", bot.definition().name(), "model_version",
+                    bot.modelVersion()), 1)), true);
+        };
+        refresh.run();
+        return force -> {
+            String outcome = "invalid";
+            try {
+                BotReload reload = reloads.reload(force);
+                outcome = "ok";
+                return reload;
+            } catch (ModelRefusedException e) {
+                outcome = "refused";
+                throw e;
+            } finally {
+                refresh.run();
+                registry.counter("combot.bot.reloads", "outcome", outcome).increment();
+            }
+        };
     }
 
     GenerateReplyPort generator(GenerateReplyPort generator) {

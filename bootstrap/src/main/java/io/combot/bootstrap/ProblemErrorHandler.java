@@ -47,12 +47,18 @@ final class ProblemErrorHandler extends ErrorHandler {
 
     /** An RFC 9457 problem body for the servlets bootstrap mounts outside Spring MVC, as for Jetty's own errors. */
     static byte[] problemJson(int status, String detail) {
+        return problemJson(status, detail, Map.of());
+    }
+
+    /** A problem with extension members after the standard ones (RFC 9457, section 3.2). */
+    static byte[] problemJson(int status, String detail, Map<String, Object> extensions) {
         String title = HttpStatus.getMessage(status);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail == null || detail.isBlank() ? title : detail);
+        problem.putAll(extensions);
         return JSON.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -8,14 +8,17 @@ import io.combot.application.ClassifyTextService;
 import io.combot.application.ExpiredSessionsService;
 import io.combot.application.HealthService;
 import io.combot.application.HistoryService;
+import io.combot.application.ReloadBotService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.application.StatusService;
+import io.combot.domain.port.in.ReloadBotUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
-import io.combot.domain.port.out.ClassifyMessagePort;
+import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.LlmCircuitStatePort;
+import io.combot.domain.port.out.ReloadBotPort;
 import io.combot.domain.port.out.SessionStorePort;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -39,11 +42,10 @@ class RootConfiguration {
     }
 
     @Bean
-    SendMessageUseCase sendMessageService(SessionStorePort store, ClassifyMessagePort classifier,
-                                          GenerateReplyPort generator, Clock clock, ChatPolicy policy,
-                                          MeteredPorts metered) {
-        return metered.sendMessage(new SendMessageService(store, metered.classifier(classifier),
-                metered.generator(generator), clock, policy));
+    SendMessageUseCase sendMessageService(SessionStorePort store, CurrentBotPort bots, GenerateReplyPort generator,
+                                          Clock clock, ChatPolicy policy, MeteredPorts metered) {
+        return metered.sendMessage(new SendMessageService(store, metered.bots(bots), metered.generator(generator),
+                clock, policy));
     }
 
     @Bean
@@ -52,8 +54,13 @@ class RootConfiguration {
     }
 
     @Bean
-    ClassifyTextService classifyTextService(ClassifyMessagePort classifier, ChatPolicy policy, MeteredPorts metered) {
-        return new ClassifyTextService(metered.classifier(classifier), policy);
+    ClassifyTextService classifyTextService(CurrentBotPort bots, ChatPolicy policy, MeteredPorts metered) {
+        return new ClassifyTextService(metered.bots(bots), policy);
+    }
+
+    @Bean
+    ReloadBotUseCase reloadBotService(ReloadBotPort reloader, CurrentBotPort bots, MeteredPorts metered) {
+        return metered.reloads(new ReloadBotService(reloader), bots);
     }
 
     @Bean

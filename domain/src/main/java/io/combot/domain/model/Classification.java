@@ -2,7 +2,7 @@ package io.combot.domain.model;
 
 import io.combot.domain.error.InvalidInputException;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +17,8 @@ public record Classification(Intent intent, double confidence, Map<Intent, Doubl
         InvalidInputException.require(scores != null, "A classification needs its scores (they may be empty)");
         InvalidInputException.require(modelVersion != null && !modelVersion.isBlank(),
                 "A classification names its model version");
-        scores = scores.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(scores));
+        // In the model's order, which the API and storage keep.
+        scores = scores.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(scores));
     }
 
     /** The same classification with its intent demoted to {@link Intent#UNKNOWN}: scores are kept for tracing. */

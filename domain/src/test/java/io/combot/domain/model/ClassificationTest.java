@@ -13,14 +13,14 @@ class ClassificationTest {
     @ParameterizedTest
     @ValueSource(doubles = {-0.01, 1.01, Double.NaN})
     void confidenceLiesBetweenZeroAndOne(double confidence) {
-        assertThatThrownBy(() -> new Classification(Intent.GREETING, confidence, Map.of(), "m1"))
+        assertThatThrownBy(() -> new Classification(Intent.of("greeting"), confidence, Map.of(), "m1"))
                 .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void demotingToUnknownKeepsScoresAndModel() {
-        Classification original = new Classification(Intent.QUESTION, 0.4,
-                Map.of(Intent.QUESTION, 0.4, Intent.HELP, 0.35, Intent.SMALLTALK, 0.25), "m1");
+        Classification original = new Classification(Intent.of("question"), 0.4,
+                Map.of(Intent.of("question"), 0.4, Intent.of("help"), 0.35, Intent.of("smalltalk"), 0.25), "m1");
 
         Classification unknown = original.asUnknown();
 
@@ -30,11 +30,32 @@ class ClassificationTest {
         assertThat(unknown.modelVersion()).isEqualTo("m1");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"greeting", "order_status", "x", "intent_2"})
+    void intentNamesAreLowercaseLettersDigitsAndUnderscores(String label) {
+        assertThat(Intent.of(label).label()).isEqualTo(label);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "GREETING", "order-status", "with space", "é"})
+    void otherIntentNamesAreRefusedWithTheName(String label) {
+        assertThatThrownBy(() -> Intent.of(label)).isInstanceOf(InvalidInputException.class);
+    }
+
     @Test
-    void labelsRoundTrip() {
-        for (Intent intent : Intent.values()) {
-            assertThat(Intent.fromLabel(intent.label())).contains(intent);
-        }
-        assertThat(Intent.fromLabel("GREETING")).isEmpty();
+    void theReservedIntentsAreCrisisAndUnknown() {
+        assertThat(Intent.of("crisis")).isEqualTo(Intent.CRISIS);
+        assertThat(Intent.CRISIS.isReserved()).isTrue();
+        assertThat(Intent.UNKNOWN.isReserved()).isTrue();
+        assertThat(Intent.of("greeting").isReserved()).isFalse();
+    }
+
+    @Test
+    void scoresKeepTheModelsOrder() {
+        Map<Intent, Double> scores = new java.util.LinkedHashMap<>();
+        scores.put(Intent.of("zeta"), 0.5);
+        scores.put(Intent.of("alpha"), 0.5);
+        assertThat(new Classification(Intent.of("zeta"), 0.5, scores, "m").scores().keySet())
+                .containsExactly(Intent.of("zeta"), Intent.of("alpha"));
     }
 }

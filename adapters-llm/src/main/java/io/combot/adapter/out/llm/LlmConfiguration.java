@@ -23,17 +23,16 @@ public class LlmConfiguration {
 
     @Bean
     public GenerateReplyPort generateReplyPort(LlmSettings settings, ObjectProvider<MeterRegistry> metrics) {
-        PromptTemplates templates = PromptTemplates.load(settings.promptTemplatePath());
         if (!settings.hasApiKey()) {
-            log.info("Replies come from the offline responder (fixed texts per intent, no LLM). To use an LLM, set "
+            log.info("Replies come from the offline responder (the bot's fixed offline texts, no LLM). To use an LLM, set "
                     + "COMBOT_OPENAI_API_KEY (and COMBOT_OPENAI_BASE_URL and COMBOT_OPENAI_MODEL for a server other "
                     + "than OpenAI).");
-            return new OfflineReplyAdapter(templates);
+            return new OfflineReplyAdapter();
         }
         log.info("Replies come from the LLM at {} with model {} ({} calls at most in flight). To use the offline "
                 + "responder instead, leave COMBOT_OPENAI_API_KEY empty.", settings.baseUrl(), settings.model(),
                 settings.maxConcurrentCalls());
-        OpenAiReplyAdapter adapter = new OpenAiReplyAdapter(settings, templates);
+        OpenAiReplyAdapter adapter = new OpenAiReplyAdapter(settings);
         adapter.warmUp();
         metrics.ifAvailable(registry -> {
             // CircuitState's order: 0 closed, 1 open, 2 half-open; alert on > 0.

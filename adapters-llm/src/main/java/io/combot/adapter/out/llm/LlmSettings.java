@@ -1,6 +1,5 @@
 package io.combot.adapter.out.llm;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -18,7 +17,6 @@ import java.time.Duration;
  * @param maxWaitForSlot      how long a reply waits for a free slot before it is refused with a retry-after
  * @param maxRetries          retries after the first attempt, on 429, 5xx and I/O errors, before the first token
  * @param contextBudgetChars  characters of earlier conversation sent along, newest messages first
- * @param promptTemplatePath  an operator's prompt file overriding sections of the shipped one; null for none
  * @param circuitOpenDuration how long the circuit stays open after it trips, before one probe call may pass
  */
 public record LlmSettings(
@@ -33,7 +31,6 @@ public record LlmSettings(
         Duration maxWaitForSlot,
         int maxRetries,
         int contextBudgetChars,
-        Path promptTemplatePath,
         Duration circuitOpenDuration) {
 
     public LlmSettings {
@@ -53,7 +50,7 @@ public record LlmSettings(
     /** The offline responder (no key), with OpenAI's public endpoint and sensible limits ready for when a key is set. */
     public static LlmSettings defaults() {
         return new LlmSettings(null, "https://api.openai.com/v1", "gpt-4o-mini", 0.3, 512, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 16, Duration.ofSeconds(1), 2, 4000, null, Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 16, Duration.ofSeconds(1), 2, 4000, Duration.ofSeconds(30));
     }
 
     public boolean hasApiKey() {
@@ -67,7 +64,7 @@ public record LlmSettings(
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
                 + ", maxConcurrentCalls=" + maxConcurrentCalls + ", maxWaitForSlot=" + maxWaitForSlot
                 + ", maxRetries=" + maxRetries + ", contextBudgetChars=" + contextBudgetChars
-                + ", promptTemplatePath=" + promptTemplatePath + ", circuitOpenDuration=" + circuitOpenDuration + "]";
+                + ", circuitOpenDuration=" + circuitOpenDuration + "]";
     }
 
     private static boolean positive(Duration duration) {

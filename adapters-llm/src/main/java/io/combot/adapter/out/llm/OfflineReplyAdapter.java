@@ -7,17 +7,14 @@ import io.combot.domain.model.Route;
 import io.combot.domain.model.TokenUsage;
 import io.combot.domain.port.out.GenerateReplyPort;
 
-/** The embedded default when no LLM is configured: a fixed, honest reply per intent, streamed as one piece. */
+/**
+ * The embedded default when no LLM is configured: the bot's fixed, honest offline reply for the intent, streamed as
+ * one piece.
+ */
 final class OfflineReplyAdapter implements GenerateReplyPort {
-    private final PromptTemplates templates;
-
-    OfflineReplyAdapter(PromptTemplates templates) {
-        this.templates = templates;
-    }
-
     @Override
     public GeneratedReply generate(ReplyRequest request, ReplySink sink) {
-        String text = templates.offlineReply(request.intentHint());
+        String text = request.offlineReply();
         sink.delta(text);
         return new GeneratedReply(text, Route.OFFLINE, TokenUsage.NONE, true);
     }

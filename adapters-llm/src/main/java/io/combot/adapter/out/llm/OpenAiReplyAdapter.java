@@ -56,9 +56,9 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
     private final LlmResilience resilience;
     private final OpenAIClient client;
 
-    OpenAiReplyAdapter(LlmSettings settings, PromptTemplates templates) {
+    OpenAiReplyAdapter(LlmSettings settings) {
         this.settings = settings;
-        this.prompts = new PromptAssembler(templates, settings.contextBudgetChars());
+        this.prompts = new PromptAssembler(settings.contextBudgetChars());
         this.resilience = new LlmResilience(settings,
                 result -> result instanceof StreamOutcome outcome && outcome.ending() == Ending.BROKEN);
         this.client = OpenAIOkHttpClient.builder()

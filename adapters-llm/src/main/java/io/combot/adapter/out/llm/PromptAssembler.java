@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Decides what the LLM sees: the system prompt for the intent, as much recent context as the budget allows. */
+/** Decides what the LLM sees: the bot's system prompt for the intent, as much recent context as the budget allows. */
 final class PromptAssembler {
     /** The system prompt, earlier messages oldest first, then the message to answer. */
     record Prompt(String system, List<Message> context, String userContent) {
@@ -15,16 +15,14 @@ final class PromptAssembler {
         }
     }
 
-    private final PromptTemplates templates;
     private final int contextBudgetChars;
 
-    PromptAssembler(PromptTemplates templates, int contextBudgetChars) {
-        this.templates = templates;
+    PromptAssembler(int contextBudgetChars) {
         this.contextBudgetChars = contextBudgetChars;
     }
 
     Prompt assemble(ReplyRequest request) {
-        return new Prompt(templates.systemPrompt(request.intentHint()), recentContext(request.context()),
+        return new Prompt(request.systemPrompt(), recentContext(request.context()),
                 request.userContent());
     }
 

@@ -16,7 +16,7 @@ class LlmCircuitStateContractTest {
     class Offline extends LlmCircuitStatePortContract {
         @Override
         protected LlmCircuitStatePort freshCircuit() {
-            return new LlmConfiguration().llmCircuitStatePort(new OfflineReplyAdapter(PromptTemplates.load(null)));
+            return new LlmConfiguration().llmCircuitStatePort(new OfflineReplyAdapter());
         }
     }
 

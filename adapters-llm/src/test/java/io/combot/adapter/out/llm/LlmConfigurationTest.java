@@ -55,7 +55,7 @@ class LlmConfigurationTest {
     void withoutAKeyTheOfflineResponderAnswersAndTheLogSaysHowToSwitch() {
         try (AnnotationConfigApplicationContext context = context(LlmSettings.defaults())) {
             GeneratedReply reply = context.getBean(GenerateReplyPort.class).generate(
-                    TestSettings.request(Intent.QUESTION, "Hello?", List.of()), ReplySink.DISCARD);
+                    TestSettings.request(Intent.of("question"), "Hello?", List.of()), ReplySink.DISCARD);
 
             assertThat(reply.route()).isEqualTo(Route.OFFLINE);
             assertThat(context.getBean(LlmCircuitStatePort.class).circuitState()).isEqualTo(CircuitState.NOT_USED);
@@ -79,18 +79,18 @@ class LlmConfigurationTest {
             try (AnnotationConfigApplicationContext context = context(settings)) {
                 GenerateReplyPort port = context.getBean(GenerateReplyPort.class);
                 LoggerFactory.getLogger(getClass()).info("settings: {}", settings);
-                assertThat(port.generate(TestSettings.request(Intent.QUESTION, "Hi", List.of()), ReplySink.DISCARD)
+                assertThat(port.generate(TestSettings.request(Intent.of("question"), "Hi", List.of()), ReplySink.DISCARD)
                         .route()).isEqualTo(Route.LLM);
                 for (Fault fault : List.of(Fault.SERVER_ERROR, Fault.TOO_MANY_REQUESTS, Fault.RESET_CONNECTION,
                         Fault.MALFORMED_JSON)) {
                     server.behaviour(FakeLlmBehaviour.defaults().withRetryAfter(Duration.ofMillis(100))
                             .withFault(fault));
                     errors.add(assertThatThrownBy(() -> port.generate(
-                            TestSettings.request(Intent.QUESTION, "Hi", List.of()), ReplySink.DISCARD))
+                            TestSettings.request(Intent.of("question"), "Hi", List.of()), ReplySink.DISCARD))
                             .isInstanceOf(ReplyUnavailableException.class).actual().toString());
                 }
                 server.behaviour(FakeLlmBehaviour.defaults().withFault(Fault.BREAK_MID_STREAM));
-                port.generate(TestSettings.request(Intent.QUESTION, "Hi there", List.of()), ReplySink.DISCARD);
+                port.generate(TestSettings.request(Intent.of("question"), "Hi there", List.of()), ReplySink.DISCARD);
             }
         } finally {
             System.setOut(out);

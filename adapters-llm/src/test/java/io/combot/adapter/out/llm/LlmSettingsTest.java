@@ -35,11 +35,11 @@ class LlmSettingsTest {
         LlmSettings d = LlmSettings.defaults();
         assertThatThrownBy(() -> new LlmSettings(null, d.baseUrl(), d.model(), d.temperature(), 0,
                 d.connectTimeout(), d.requestTimeout(), d.maxConcurrentCalls(), d.maxWaitForSlot(), d.maxRetries(),
-                d.contextBudgetChars(), null, d.circuitOpenDuration()))
+                d.contextBudgetChars(), d.circuitOpenDuration()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max output tokens");
         assertThatThrownBy(() -> new LlmSettings(null, d.baseUrl(), d.model(), d.temperature(), 1,
                 d.connectTimeout(), Duration.ZERO, d.maxConcurrentCalls(), d.maxWaitForSlot(), d.maxRetries(),
-                d.contextBudgetChars(), null, d.circuitOpenDuration()))
+                d.contextBudgetChars(), d.circuitOpenDuration()))
                 .hasMessageContaining("request timeout");
     }
 
@@ -47,6 +47,6 @@ class LlmSettingsTest {
         LlmSettings d = LlmSettings.defaults();
         return new LlmSettings(key, d.baseUrl(), d.model(), d.temperature(), d.maxOutputTokens(),
                 d.connectTimeout(), d.requestTimeout(), d.maxConcurrentCalls(), d.maxWaitForSlot(), d.maxRetries(),
-                d.contextBudgetChars(), d.promptTemplatePath(), d.circuitOpenDuration());
+                d.contextBudgetChars(), d.circuitOpenDuration());
     }
 }

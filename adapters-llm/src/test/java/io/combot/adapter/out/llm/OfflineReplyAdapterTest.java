@@ -6,52 +6,38 @@ import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.Route;
-import io.combot.domain.model.SessionId;
 import io.combot.domain.model.TokenUsage;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.GenerateReplyPortContract;
+import io.combot.domain.port.out.TestBots;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class OfflineReplyAdapterTest extends GenerateReplyPortContract {
-    private final OfflineReplyAdapter subject = new OfflineReplyAdapter(PromptTemplates.load(null));
+    private final OfflineReplyAdapter subject = new OfflineReplyAdapter();
 
     @Override
     protected GenerateReplyPort generator() {
         return subject;
     }
 
+    static List<Intent> intents() {
+        return TestBots.definition().intentNames();
+    }
+
     @ParameterizedTest
-    @EnumSource(Intent.class)
-    void answersOnTheOfflineRouteInOnePieceWithoutTokens(Intent intent) {
+    @MethodSource("intents")
+    void answersWithTheBotsOfflineTextInOnePieceWithoutTokens(Intent intent) {
         List<String> deltas = new ArrayList<>();
+        ReplyRequest request = TestBots.replyRequest(intent, "Hi?");
 
-        GeneratedReply reply = subject.generate(new ReplyRequest(SessionId.random(), intent, "Hi?", List.of()),
-                deltas::add);
+        GeneratedReply reply = subject.generate(request, deltas::add);
 
+        assertThat(reply.text()).isEqualTo(request.offlineReply());
         assertThat(reply.route()).isEqualTo(Route.OFFLINE);
         assertThat(reply.usage()).isEqualTo(TokenUsage.NONE);
         assertThat(deltas).containsExactly(reply.text());
-    }
-
-    @Test
-    void saysItIsTheOfflineResponderAndHowToGetAnLlmWhenAskedWhatItCanDo() {
-        GeneratedReply reply = subject.generate(
-                new ReplyRequest(SessionId.random(), Intent.HELP, "What can you do?", List.of()), delta -> { });
-
-        assertThat(reply.text()).contains("offline responder").contains("API key");
-    }
-
-    @Test
-    void repliesDifferPerIntent() {
-        String question = subject.generate(
-                new ReplyRequest(SessionId.random(), Intent.QUESTION, "Why?", List.of()), delta -> { }).text();
-        String complaint = subject.generate(
-                new ReplyRequest(SessionId.random(), Intent.COMPLAINT, "Bad!", List.of()), delta -> { }).text();
-
-        assertThat(complaint).isNotEqualTo(question).containsIgnoringCase("sorry");
     }
 }

@@ -238,7 +238,7 @@ class OpenAiReplyAdapterTest {
     }
 
     static ReplyRequest request(String content) {
-        return TestSettings.request(Intent.QUESTION, content, List.of());
+        return TestSettings.request(Intent.of("question"), content, List.of());
     }
 
     static void awaitUntil(BooleanSupplier condition, Duration atMost) {

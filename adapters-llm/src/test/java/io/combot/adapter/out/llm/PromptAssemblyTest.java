@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.Intent;
+import io.combot.domain.port.out.TestBots;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.ReplySink;
@@ -26,24 +27,25 @@ class PromptAssemblyTest {
     static final FakeOpenAiServerExtension fake = new FakeOpenAiServerExtension();
 
     @Test
-    void sendsTheIntentsSystemPromptFirstAndTheUserMessageLast() throws IOException {
-        List<JsonNode> messages = sent(Intent.COMPLAINT, List.of(), 4000);
+    void sendsTheRequestsSystemPromptFirstAndTheUserMessageLast() throws IOException {
+        List<JsonNode> messages = sent(Intent.of("complaint"), List.of(), 4000);
 
         assertThat(messages).hasSize(2);
         assertThat(messages.get(0).path("role").asText()).isEqualTo("system");
         assertThat(messages.get(0).path("content").asText())
-                .startsWith("You are Combot").contains("The customer is unhappy");
+                .isEqualTo(TestBots.definition().systemPromptFor(Intent.of("complaint")))
+                .startsWith(TestBots.SYSTEM_PROMPT).contains("Apologise once.");
         assertThat(messages.get(1).path("role").asText()).isEqualTo("user");
         assertThat(messages.get(1).path("content").asText()).isEqualTo("This is the message");
     }
 
     @Test
     void theSystemPromptDiffersPerIntent() throws IOException {
-        String question = sent(Intent.QUESTION, List.of(), 4000).get(0).path("content").asText();
-        String smalltalk = sent(Intent.SMALLTALK, List.of(), 4000).get(0).path("content").asText();
+        String question = sent(Intent.of("question"), List.of(), 4000).get(0).path("content").asText();
+        String smalltalk = sent(Intent.of("smalltalk"), List.of(), 4000).get(0).path("content").asText();
 
-        assertThat(question).contains("asked a question").doesNotContain("small talk");
-        assertThat(smalltalk).contains("small talk");
+        assertThat(question).contains("Answer the question.");
+        assertThat(smalltalk).isEqualTo(TestBots.SYSTEM_PROMPT);
     }
 
     @Test
@@ -51,7 +53,7 @@ class PromptAssemblyTest {
         List<Message> context = conversation("first question", "second question", "third question");
         // Newest first: "Reply to third question" (23) + "third question" (14) + "Reply to second question" (24)
         // fit in 61 characters; "second question" would not.
-        List<JsonNode> messages = sent(Intent.QUESTION, context, 61);
+        List<JsonNode> messages = sent(Intent.of("question"), context, 61);
 
         assertThat(messages.subList(1, messages.size()))
                 .extracting(m -> m.path("role").asText(), m -> m.path("content").asText())
@@ -64,7 +66,7 @@ class PromptAssemblyTest {
 
     @Test
     void aZeroBudgetSendsNoContext() throws IOException {
-        List<JsonNode> messages = sent(Intent.QUESTION, conversation("earlier"), 0);
+        List<JsonNode> messages = sent(Intent.of("question"), conversation("earlier"), 0);
 
         assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("system", "user");
     }

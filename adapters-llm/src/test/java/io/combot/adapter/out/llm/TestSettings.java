@@ -1,6 +1,8 @@
 package io.combot.adapter.out.llm;
 
+import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.Intent;
+import io.combot.domain.port.out.TestBots;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.ReplySink;
@@ -34,22 +36,24 @@ final class TestSettings {
     private static LlmSettings at(String baseUrl, Duration requestTimeout, int maxRetries, int maxConcurrentCalls,
                                   Duration maxWait, int contextBudgetChars) {
         return new LlmSettings(API_KEY, baseUrl, "fake-model", 0.2, 256, Duration.ofSeconds(1),
-                requestTimeout, maxConcurrentCalls, maxWait, maxRetries, contextBudgetChars, null,
+                requestTimeout, maxConcurrentCalls, maxWait, maxRetries, contextBudgetChars,
                 Duration.ofMillis(300));
     }
 
     static OpenAiReplyAdapter adapter(LlmSettings settings) {
-        return new OpenAiReplyAdapter(settings, PromptTemplates.load(null));
+        return new OpenAiReplyAdapter(settings);
     }
 
     /** The first call in a JVM loads the client's classes for about a second; tests timing calls do it first. */
     static void warmUp(FakeOpenAiServer server) {
         try (OpenAiReplyAdapter adapter = adapter(against(server))) {
-            adapter.generate(request(Intent.QUESTION, "warm up", List.of()), ReplySink.DISCARD);
+            adapter.generate(request(Intent.of("question"), "warm up", List.of()), ReplySink.DISCARD);
         }
     }
 
     static ReplyRequest request(Intent intent, String content, List<Message> context) {
-        return new ReplyRequest(SessionId.random(), intent, content, context);
+        BotDefinition bot = TestBots.definition();
+        return new ReplyRequest(SessionId.random(), intent, content, context, bot.systemPromptFor(intent),
+                bot.offlineReplyFor(intent));
     }
 }

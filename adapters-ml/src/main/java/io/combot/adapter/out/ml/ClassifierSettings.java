@@ -1,5 +1,6 @@
 package io.combot.adapter.out.ml;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalDouble;
 
@@ -14,11 +15,12 @@ import java.util.OptionalDouble;
  * @param retryAfter      the delay a caller is told to wait when the queue is full
  * @param maxTokens       tokens the model sees, the start of a longer text (MiniLM was trained on 256)
  * @param crisisThreshold p(crisis) from which a text is a crisis whatever else scores higher; empty takes the
- *                        threshold tuned together with the committed head weights
+ *                        threshold tuned together with the bot's head weights
+ * @param botDir          the folder of the bot to serve; null serves the bot shipped in the jar
  */
 public record ClassifierSettings(int workers, int intraOpThreads, int batchSize, Duration batchWait,
                                  int queueCapacity, Duration retryAfter, int maxTokens,
-                                 OptionalDouble crisisThreshold) {
+                                 OptionalDouble crisisThreshold, Path botDir) {
     public ClassifierSettings {
         require(workers >= 1, "workers must be at least 1, not " + workers);
         require(intraOpThreads >= 1, "intraOpThreads must be at least 1, not " + intraOpThreads);
@@ -38,12 +40,18 @@ public record ClassifierSettings(int workers, int intraOpThreads, int batchSize,
      * Batching is an opt-in for throughput (docs/ml.md).
      */
     public static ClassifierSettings defaults() {
-        return new ClassifierSettings(2, 1, 1, Duration.ZERO, 512, Duration.ofSeconds(1), 256, OptionalDouble.empty());
+        return new ClassifierSettings(2, 1, 1, Duration.ZERO, 512, Duration.ofSeconds(1), 256, OptionalDouble.empty(),
+                null);
     }
 
     public ClassifierSettings withBatchSize(int size) {
         return new ClassifierSettings(workers, intraOpThreads, size, batchWait, queueCapacity, retryAfter, maxTokens,
-                crisisThreshold);
+                crisisThreshold, botDir);
+    }
+
+    public ClassifierSettings withBotDir(Path dir) {
+        return new ClassifierSettings(workers, intraOpThreads, batchSize, batchWait, queueCapacity, retryAfter,
+                maxTokens, crisisThreshold, dir);
     }
 
     private static void require(boolean condition, String message) {

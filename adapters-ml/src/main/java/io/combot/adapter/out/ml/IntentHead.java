@@ -1,28 +1,30 @@
 package io.combot.adapter.out.ml;
 
+import io.combot.domain.error.InvalidBotException;
+import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.Intent;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import io.combot.domain.model.ModelEvaluation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Multinomial logistic regression over sentence embeddings: one weight row and bias per intent, softmax on top.
- * Stored as a small text file: a {@code crisis-threshold} line, then one line per intent, its label, bias and
- * weights. The crisis threshold is tuned together with the weights, so it travels in the same file.
+ * Stored as a small text file ({@code model/head.txt} of a bot): a {@code crisis-threshold} line, an
+ * {@code evaluation} line with the figures the promotion gate compares, then one line per intent, its name, bias and
+ * weights. The threshold and the figures belong to these weights, so they travel in the same file.
+ *
+ * @param evaluation how the head did on texts it was not trained on; null for a head that was never evaluated
  */
-record IntentHead(List<Intent> intents, double[][] weights, double[] biases, double crisisThreshold) {
-    static final String RESOURCE = "/io/combot/adapter/out/ml/intent-head.txt";
+record IntentHead(List<Intent> intents, double[][] weights, double[] biases, double crisisThreshold,
+                  ModelEvaluation evaluation) {
     private static final String THRESHOLD_KEY = "crisis-threshold";
+    private static final String EVALUATION_KEY = "evaluation";
 
     IntentHead {
         intents = List.copyOf(intents);
@@ -36,22 +38,27 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         if (!intents.contains(Intent.CRISIS) || intents.contains(Intent.UNKNOWN)) {
             throw new IllegalArgumentException("A head knows crisis and never names unknown");
         }
+        if (intents.stream().distinct().count() != intents.size()) {
+            throw new IllegalArgumentException("A head names each intent once");
+        }
         if (!(crisisThreshold > 0.0 && crisisThreshold <= 1.0)) {
             throw new IllegalArgumentException("The crisis threshold lies in (0, 1], not " + crisisThreshold);
         }
     }
 
+    int dimensions() {
+        return weights[0].length;
+    }
+
     /** Softmax probabilities, in the order of {@link #intents()}. */
     double[] probabilities(float[] embedding) {
-        double[] logits = new double[intents.size()];
-        for (int k = 0; k < logits.length; k++) {
-            double z = biases[k];
-            for (int d = 0; d < embedding.length; d++) {
-                z += weights[k][d] * embedding[d];
-            }
-            logits[k] = z;
-        }
-        return softmax(logits);
+        return HeadTrainer.probabilities(weights, biases, embedding);
+    }
+
+    /** The predicted intent: the arg-max, except that crisis wins from its own, lower threshold. */
+    Intent predict(float[] embedding) {
+        return intents.get(HeadTrainer.predict(probabilities(embedding), intents.indexOf(Intent.CRISIS),
+                crisisThreshold));
     }
 
     /**
@@ -60,76 +67,66 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
      */
     Classification classify(float[] embedding, String modelVersion) {
         double[] p = probabilities(embedding);
-        Map<Intent, Double> scores = new EnumMap<>(Intent.class);
-        int best = 0;
+        Map<Intent, Double> scores = new LinkedHashMap<>();
         for (int k = 0; k < p.length; k++) {
             scores.put(intents.get(k), p[k]);
-            best = p[k] > p[best] ? k : best;
         }
-        Intent chosen = scores.get(Intent.CRISIS) >= crisisThreshold ? Intent.CRISIS : intents.get(best);
-        return new Classification(chosen, scores.get(chosen), scores, modelVersion);
-    }
-
-    static double[] softmax(double[] logits) {
-        double max = Arrays.stream(logits).max().orElse(0);
-        double[] p = new double[logits.length];
-        double sum = 0;
-        for (int k = 0; k < logits.length; k++) {
-            p[k] = Math.exp(logits[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < p.length; k++) {
-            p[k] /= sum;
-        }
-        return p;
+        int chosen = HeadTrainer.predict(p, intents.indexOf(Intent.CRISIS), crisisThreshold);
+        return new Classification(intents.get(chosen), p[chosen], scores, modelVersion);
     }
 
     IntentHead withCrisisThreshold(double threshold) {
-        return new IntentHead(intents, weights, biases, threshold);
+        return new IntentHead(intents, weights, biases, threshold, evaluation);
     }
 
-    static byte[] resourceBytes() {
-        try (InputStream in = IntentHead.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing: run bin/ml train");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + RESOURCE, e);
-        }
-    }
-
-    static IntentHead parse(byte[] bytes) {
+    static IntentHead parse(byte[] bytes, String file) {
         List<Intent> intents = new ArrayList<>();
         List<double[]> weights = new ArrayList<>();
         List<Double> biases = new ArrayList<>();
         double threshold = Double.NaN;
-        try (BufferedReader lines = new BufferedReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.trim().split("\\s+");
-                if (fields[0].equals(THRESHOLD_KEY)) {
-                    threshold = Double.parseDouble(fields[1]);
-                    continue;
-                }
-                intents.add(Intent.fromLabel(fields[0])
-                        .orElseThrow(() -> new IllegalArgumentException("Unknown intent " + fields[0] + " in head")));
-                biases.add(Double.parseDouble(fields[1]));
-                weights.add(Arrays.stream(fields, 2, fields.length).mapToDouble(Double::parseDouble).toArray());
+        ModelEvaluation evaluation = null;
+        String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            String[] fields = line.trim().split("\\s+");
+            try {
+                switch (fields[0]) {
+                    case THRESHOLD_KEY -> threshold = Double.parseDouble(fields[1]);
+                    case EVALUATION_KEY -> evaluation = new ModelEvaluation(fields[1], Integer.parseInt(fields[2]),
+                            Double.parseDouble(fields[3]), Double.parseDouble(fields[4]), Integer.parseInt(fields[5]),
+                            Integer.parseInt(fields[6]));
+                    default -> {
+                        intents.add(Intent.of(fields[0]));
+                        biases.add(Double.parseDouble(fields[1]));
+                        weights.add(Arrays.stream(fields, 2, fields.length).mapToDouble(Double::parseDouble).toArray());
+                    }
+                }
+            } catch (RuntimeException e) {
+                throw new InvalidBotException(file + " line " + (i + 1) + " is not a line of a trained model ("
+                        + e.getMessage() + "): run bin/combot train on the folder again", e);
+            }
         }
-        return new IntentHead(intents, weights.toArray(double[][]::new),
-                biases.stream().mapToDouble(Double::doubleValue).toArray(), threshold);
+        try {
+            return new IntentHead(intents, weights.toArray(double[][]::new),
+                    biases.stream().mapToDouble(Double::doubleValue).toArray(), threshold, evaluation);
+        } catch (IllegalArgumentException | InvalidInputException e) {
+            throw new InvalidBotException(file + " is not a complete trained model (" + e.getMessage()
+                    + "): run bin/combot train on the folder again", e);
+        }
     }
 
     String format(String comment) {
         StringBuilder out = new StringBuilder();
         comment.lines().forEach(line -> out.append("# ").append(line).append('\n'));
         out.append(THRESHOLD_KEY).append(' ').append(number(crisisThreshold)).append('\n');
+        if (evaluation != null) {
+            out.append(String.format(Locale.ROOT, "%s %s %d %.4f %.4f %d %d\n", EVALUATION_KEY, evaluation.basis(),
+                    evaluation.texts(), evaluation.accuracy(), evaluation.macroF1(), evaluation.crisisTexts(),
+                    evaluation.crisisMissed()));
+        }
         for (int k = 0; k < intents.size(); k++) {
             out.append(intents.get(k).label()).append(' ').append(number(biases[k]));
             for (double w : weights[k]) {

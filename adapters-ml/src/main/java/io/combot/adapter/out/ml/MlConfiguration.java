@@ -1,24 +1,25 @@
 package io.combot.adapter.out.ml;
 
-import io.combot.domain.port.out.ClassifyMessagePort;
+import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.HealthCheckPort;
+import io.combot.domain.port.out.ReloadBotPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The intent classifier, a {@link ClassifyMessagePort}, and its {@link HealthCheckPort} named {@code modelHealth}.
- * Needs a {@link ClassifierSettings} bean. The model loads while the context starts, so the service is not ready
- * before it can classify; it is closed with the context.
+ * The bot: a {@link CurrentBotPort} (its definition and intent classifier), a {@link ReloadBotPort}, and a
+ * {@link HealthCheckPort} named {@code modelHealth}. Needs a {@link ClassifierSettings} bean. The model and the bot
+ * load while the context starts, so the service is not ready before it can classify; they close with the context.
  */
 @Configuration
 public class MlConfiguration {
     @Bean(destroyMethod = "close")
-    DjlIntentClassifierAdapter intentClassifier(ClassifierSettings settings) {
-        return new DjlIntentClassifierAdapter(settings);
+    DjlBotAdapter botAdapter(ClassifierSettings settings) {
+        return new DjlBotAdapter(settings);
     }
 
     @Bean
-    HealthCheckPort modelHealth(DjlIntentClassifierAdapter intentClassifier) {
-        return new ModelHealthAdapter(intentClassifier);
+    HealthCheckPort modelHealth(DjlBotAdapter botAdapter) {
+        return new ModelHealthAdapter(botAdapter);
     }
 }

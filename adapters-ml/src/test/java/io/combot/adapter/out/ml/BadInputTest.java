@@ -3,6 +3,7 @@ package io.combot.adapter.out.ml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.Intent;
 import java.util.Arrays;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Input the web layer should have refused, or that breaks naive text handling, still gets a valid answer. */
 class BadInputTest {
-    private final DjlIntentClassifierAdapter classifier = SharedClassifier.get();
+    private final ClassifyMessagePort classifier = SharedBot.classifier();
 
     @ParameterizedTest
     @ValueSource(strings = {"\u0000\u0000\u0000", "\uD83D", "end with a lone high surrogate \uD83D",

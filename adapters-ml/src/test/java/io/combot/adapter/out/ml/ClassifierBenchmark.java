@@ -1,5 +1,6 @@
 package io.combot.adapter.out.ml;
 
+import io.combot.domain.port.out.ClassifyMessagePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +33,8 @@ final class ClassifierBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-        List<String> texts = Stream.concat(LabelledText.read(LabelledText.TRAIN).stream(),
-                LabelledText.read(LabelledText.HELD_OUT).stream()).map(LabelledText::text).toList();
+        List<String> texts = Stream.concat(SharedBot.SHIPPED.train().stream(),
+                SharedBot.SHIPPED.heldout().stream()).map(LabelledText::text).toList();
         new ClassifierBenchmark(texts).run(runs, Duration.ofSeconds(seconds));
     }
 
@@ -44,13 +45,15 @@ final class ClassifierBenchmark {
         ClassifierSettings batched = ClassifierSettings.defaults().withBatchSize(8);
 
         long start = System.nanoTime();
-        try (DjlIntentClassifierAdapter classifier = new DjlIntentClassifierAdapter(unbatched)) {
+        try (DjlBotAdapter classifierBot = new DjlBotAdapter(unbatched)) {
+            ClassifyMessagePort classifier = classifierBot.current().classifier();
             System.out.printf(Locale.ROOT, "model load: %.0f ms; RSS after load %d MB%n",
                     (System.nanoTime() - start) / 1e6, rssMegabytes());
             latency(classifier);
             throughputs("batch 1 (no micro-batching)", classifier, runs, window);
         }
-        try (DjlIntentClassifierAdapter classifier = new DjlIntentClassifierAdapter(batched)) {
+        try (DjlBotAdapter classifierBot = new DjlBotAdapter(batched)) {
+            ClassifyMessagePort classifier = classifierBot.current().classifier();
             throughputs("batch 8 (micro-batching)", classifier, runs, window);
             long before = rssMegabytes();
             double perSecond = classifyMany(classifier, 4, LEAK_CHECK_TEXTS, Duration.ofMinutes(10));
@@ -60,7 +63,7 @@ final class ClassifierBenchmark {
         }
     }
 
-    private void latency(DjlIntentClassifierAdapter classifier) {
+    private void latency(ClassifyMessagePort classifier) {
         for (int i = 0; i < 3_000; i++) {
             classifier.classify(texts.get(i % texts.size()));
         }
@@ -75,7 +78,7 @@ final class ClassifierBenchmark {
                 + "p99 %.2f ms%n", nanos[nanos.length / 2] / 1e6, nanos[nanos.length * 99 / 100] / 1e6);
     }
 
-    private void throughputs(String mode, DjlIntentClassifierAdapter classifier, int runs, Duration window)
+    private void throughputs(String mode, ClassifyMessagePort classifier, int runs, Duration window)
             throws Exception {
         classifyMany(classifier, 4, Integer.MAX_VALUE, window);
         for (int callers : CALLERS) {
@@ -90,7 +93,7 @@ final class ClassifierBenchmark {
     }
 
     /** Texts per second that {@code callers} threads reach, stopping at {@code count} texts or after {@code limit}. */
-    private double classifyMany(DjlIntentClassifierAdapter classifier, int callers, int count, Duration limit)
+    private double classifyMany(ClassifyMessagePort classifier, int callers, int count, Duration limit)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
         long deadline = System.nanoTime() + limit.toNanos();

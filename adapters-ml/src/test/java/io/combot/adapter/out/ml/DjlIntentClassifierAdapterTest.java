@@ -7,6 +7,6 @@ import io.combot.domain.port.out.ClassifyMessagePortContract;
 class DjlIntentClassifierAdapterTest extends ClassifyMessagePortContract {
     @Override
     protected ClassifyMessagePort classifier() {
-        return SharedClassifier.get();
+        return SharedBot.classifier();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
+import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.Intent;
 import java.time.Duration;
@@ -28,14 +29,14 @@ class MicroBatchingEquivalenceTest {
     private static final int FIXED_BATCH = 8;
 
     /** Every text the project has, training and held-out: this is about batching, not about accuracy. */
-    private final List<LabelledText> labelled = Stream.concat(LabelledText.read(LabelledText.TRAIN).stream(),
-            LabelledText.read(LabelledText.HELD_OUT).stream()).toList();
+    private final List<LabelledText> labelled = Stream.concat(SharedBot.SHIPPED.train().stream(),
+            SharedBot.SHIPPED.heldout().stream()).toList();
     private final List<String> texts = labelled.stream().map(LabelledText::text).toList();
-    private final IntentHead head = IntentHead.parse(IntentHead.resourceBytes());
+    private final IntentHead head = SharedBot.SHIPPED.requireModel().head();
 
     @Test
     void withTheDefaultSettingsConcurrentCallersGetExactlyTheSingleCallAnswers() throws Exception {
-        DjlIntentClassifierAdapter classifier = SharedClassifier.get();
+        ClassifyMessagePort classifier = SharedBot.classifier();
         assertThat(ClassifierSettings.defaults().batchSize()).isEqualTo(1);
         List<Classification> alone = texts.stream().map(classifier::classify).toList();
 
@@ -70,14 +71,15 @@ class MicroBatchingEquivalenceTest {
     @Test
     void microBatchingUnderConcurrencyLosesNoCrisis() throws Exception {
         ClassifierSettings batching = new ClassifierSettings(1, 1, 16, Duration.ofMillis(20), 1024,
-                Duration.ofSeconds(1), 256, OptionalDouble.empty());
-        try (DjlIntentClassifierAdapter batched = new DjlIntentClassifierAdapter(batching)) {
-            List<Classification> alone = texts.stream().map(SharedClassifier.get()::classify).toList();
+                Duration.ofSeconds(1), 256, OptionalDouble.empty(), null);
+        try (DjlBotAdapter batchedBot = new DjlBotAdapter(batching)) {
+            ClassifyMessagePort batched = batchedBot.current().classifier();
+            List<Classification> alone = texts.stream().map(SharedBot.classifier()::classify).toList();
             assertNoCrisisLost("batch 16 / 20 ms, " + CALLERS + " callers", alone, concurrently(batched));
         }
     }
 
-    private List<Classification> concurrently(DjlIntentClassifierAdapter classifier) throws Exception {
+    private List<Classification> concurrently(ClassifyMessagePort classifier) throws Exception {
         ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
         try {
             List<CompletableFuture<Classification>> pending = texts.stream()
@@ -95,12 +97,13 @@ class MicroBatchingEquivalenceTest {
     /** Prints how many texts batching gave another intent; a crisis text recognised alone must stay a crisis. */
     private void assertNoCrisisLost(String mode, List<Classification> alone, List<Classification> batched) {
         List<Integer> changed = IntStream.range(0, texts.size())
-                .filter(i -> alone.get(i).intent() != batched.get(i).intent()).boxed().toList();
+                .filter(i -> !alone.get(i).intent().equals(batched.get(i).intent())).boxed().toList();
         System.out.printf("%s: %d of %d texts change intent%n", mode, changed.size(), texts.size());
         changed.forEach(i -> System.out.printf("  %s -> %s: %s%n", alone.get(i).intent().label(),
                 batched.get(i).intent().label(), texts.get(i)));
         for (int i : changed) {
-            boolean crisisLost = labelled.get(i).intent() == Intent.CRISIS && alone.get(i).intent() == Intent.CRISIS;
+            boolean crisisLost = Intent.CRISIS.equals(labelled.get(i).intent())
+                    && Intent.CRISIS.equals(alone.get(i).intent());
             assertThat(crisisLost).as("crisis lost in a batch: " + texts.get(i)).isFalse();
         }
     }

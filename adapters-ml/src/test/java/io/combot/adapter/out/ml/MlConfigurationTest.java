@@ -29,7 +29,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 class MlConfigurationTest {
     /** One worker, no batching and room for two waiting texts, so that a burst overflows the queue. */
     private static final ClassifierSettings SMALL = new ClassifierSettings(1, 1, 1, Duration.ZERO, 2,
-            Duration.ofMillis(250), 256, OptionalDouble.empty());
+            Duration.ofMillis(250), 256, OptionalDouble.empty(), null);
 
     private static AnnotationConfigApplicationContext context;
 

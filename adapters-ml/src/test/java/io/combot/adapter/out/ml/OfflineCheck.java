@@ -1,5 +1,7 @@
 package io.combot.adapter.out.ml;
 
+import io.combot.domain.port.out.ClassifyMessagePort;
+
 /**
  * Loads the classifier and classifies one text; run by {@code bin/ml bench} and by {@link OfflineLoadTest} inside
  * {@code unshare -n}, a network namespace with no interface up, to prove nothing is downloaded.
@@ -9,8 +11,9 @@ final class OfflineCheck {
     }
 
     public static void main(String[] args) {
-        try (DjlIntentClassifierAdapter classifier = new DjlIntentClassifierAdapter(ClassifierSettings.defaults())) {
-            System.out.println("offline: " + classifier.modelVersion() + " classified 'Hello there!' as "
+        try (DjlBotAdapter classifierBot = new DjlBotAdapter(ClassifierSettings.defaults())) {
+            ClassifyMessagePort classifier = classifierBot.current().classifier();
+            System.out.println("offline: " + classifierBot.current().modelVersion() + " classified 'Hello there!' as "
                     + classifier.classify("Hello there!").intent().label());
         }
     }

@@ -24,10 +24,10 @@ class OfflineLoadTest {
         try (InputStream in = getClass().getResourceAsStream(MiniLmEncoder.MODEL_RESOURCE)) {
             bundled = in.readAllBytes();
         }
-        String expected = ModelVersion.of(ModelVersion.sha256(bundled), IntentHead.resourceBytes());
+        String expected = ModelVersion.of(ModelVersion.sha256(bundled), BotSource.shipped().read(BotSource.HEAD).orElseThrow());
 
-        assertThat(SharedClassifier.get().modelVersion()).isEqualTo(expected);
-        assertThat(SharedClassifier.get().engineName()).isEqualTo(MiniLmEncoder.ENGINE);
+        assertThat(SharedBot.adapter().current().modelVersion()).isEqualTo(expected);
+        assertThat(SharedBot.adapter().engineName()).isEqualTo(MiniLmEncoder.ENGINE);
     }
 
     @Test
@@ -47,7 +47,7 @@ class OfflineLoadTest {
 
         assertThat(finished).as(output).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("offline: " + SharedClassifier.get().modelVersion())
+        assertThat(output).contains("offline: " + SharedBot.adapter().current().modelVersion())
                 .contains("as greeting");
     }
 

@@ -5,14 +5,15 @@ import io.combot.domain.model.Intent;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.SessionId;
 import java.time.Instant;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
 /**
  * The column forms of domain values, used by the MapStruct mappers for every field of a matching type. Instants are
  * stored as epoch milliseconds (a BIGINT keeps millisecond precision on SQLite and PostgreSQL alike); classifier scores
- * as a compact JSON object of intent name to probability, e.g. {@code {"QUESTION":0.87,"SMALLTALK":0.13}}.
+ * as a compact JSON object of intent name to probability in the model's order, e.g.
+ * {@code {"question":0.87,"smalltalk":0.13}}.
  */
 final class StoredValues {
     private StoredValues() {
@@ -38,12 +39,17 @@ final class StoredValues {
         return new ClientMessageId(value);
     }
 
+    static String label(Intent intent) {
+        return intent.label();
+    }
+
+    static Intent intent(String label) {
+        return Intent.of(label);
+    }
+
     static String scores(Map<Intent, Double> scores) {
-        // In declaration order, so that equal scores always give equal text.
-        Map<Intent, Double> ordered = new EnumMap<>(Intent.class);
-        ordered.putAll(scores);
         StringJoiner json = new StringJoiner(",", "{", "}");
-        ordered.forEach((intent, score) -> json.add('"' + intent.name() + "\":" + score));
+        scores.forEach((intent, score) -> json.add('"' + intent.label() + "\":" + score));
         return json.toString();
     }
 
@@ -53,7 +59,7 @@ final class StoredValues {
             throw new IllegalStateException("Stored scores are not a JSON object: " + json);
         }
         String body = json.substring(1, json.length() - 1);
-        Map<Intent, Double> scores = new EnumMap<>(Intent.class);
+        Map<Intent, Double> scores = new LinkedHashMap<>();
         if (body.isEmpty()) {
             return scores;
         }
@@ -62,7 +68,7 @@ final class StoredValues {
             if (colon < 2 || entry.charAt(0) != '"' || entry.charAt(colon - 1) != '"') {
                 throw new IllegalStateException("Stored scores hold a malformed entry: " + entry);
             }
-            scores.put(Intent.valueOf(entry.substring(1, colon - 1)), Double.valueOf(entry.substring(colon + 1)));
+            scores.put(Intent.of(entry.substring(1, colon - 1)), Double.valueOf(entry.substring(colon + 1)));
         }
         return scores;
     }

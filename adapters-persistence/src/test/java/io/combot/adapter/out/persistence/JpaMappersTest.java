@@ -54,9 +54,9 @@ class JpaMappersTest {
         MessageJpaEntity row = messages.toEntity((Message) turn.userMessage());
 
         assertThat(row.getRole()).isEqualTo("USER");
-        assertThat(row.getIntent()).isEqualTo("QUESTION");
+        assertThat(row.getIntent()).isEqualTo("question");
         assertThat(row.getConfidence()).isEqualTo(0.87);
-        assertThat(row.getScores()).isEqualTo("{\"QUESTION\":0.87,\"SMALLTALK\":0.13}");
+        assertThat(row.getScores()).isEqualTo("{\"question\":0.87,\"smalltalk\":0.13}");
         assertThat(row.getModelVersion()).isEqualTo("test-model-1");
         assertThat(row.getClientMessageId()).isEqualTo("client-7");
         assertThat(row.getRoute()).isNull();
@@ -99,7 +99,7 @@ class JpaMappersTest {
 
     @Test
     void scoresKeepEveryDigitOfTheirDoubles() {
-        Map<Intent, Double> scores = Map.of(Intent.GREETING, 0.1 + 0.2, Intent.CRISIS, 1.0E-12, Intent.HELP, 1.0);
+        Map<Intent, Double> scores = Map.of(Intent.of("greeting"), 0.1 + 0.2, Intent.CRISIS, 1.0E-12, Intent.of("help"), 1.0);
 
         assertThat(StoredValues.scores(StoredValues.scores(scores))).isEqualTo(scores);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Intent;
 import io.combot.domain.model.OwnerId;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,7 +34,7 @@ class SchemaMigrationTest {
 
         try (Connection connection = connect(settings)) {
             assertThat(rows(connection, "SELECT version || ':' || success FROM flyway_schema_history"
-                    + " WHERE version IS NOT NULL ORDER BY installed_rank")).containsExactly("1:1", "2:1");
+                    + " WHERE version IS NOT NULL ORDER BY installed_rank")).containsExactly("1:1", "2:1", "3:1");
             assertThat(rows(connection, "SELECT name FROM sqlite_master WHERE type = 'table'"))
                     .contains("sessions", "messages");
             assertThat(rows(connection, "SELECT group_concat(name) FROM pragma_index_info('ix_sessions_expires_at')"))
@@ -58,8 +59,31 @@ class SchemaMigrationTest {
         }
         try (Connection connection = connect(settings)) {
             assertThat(rows(connection, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"))
-                    .as("each migration applied once").containsExactly("2");
+                    .as("each migration applied once").containsExactly("3");
         }
+    }
+
+    @Test
+    void intentsStoredUnderTheirOldEnumNamesAreRenamedToTheBotsLowercaseNames() throws SQLException {
+        PersistenceSettings settings = PersistenceSettings.defaults(dataDir);
+        try (JpaPersistence persistence = JpaPersistence.open(settings)) {
+            persistence.sessionStore().create(newSession(new OwnerId("old")));
+        }
+        try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM flyway_schema_history WHERE version = '3'");
+            statement.execute("INSERT INTO messages (id, session_id, sequence_no, role, content, created_at, intent,"
+                    + " confidence, scores, model_version) SELECT 'old-1', id, 0, 'USER', 'hi', 0, 'GREETING', 0.9,"
+                    + " '{\"GREETING\":0.9,\"CRISIS\":1.0E-4}', 'm' FROM sessions");
+        }
+
+        JpaPersistence.open(settings).close();
+
+        try (Connection connection = connect(settings)) {
+            assertThat(rows(connection, "SELECT intent || ' ' || scores FROM messages WHERE id = 'old-1'"))
+                    .containsExactly("greeting {\"greeting\":0.9,\"crisis\":1.0e-4}");
+        }
+        assertThat(StoredValues.scores("{\"greeting\":0.9,\"crisis\":1.0e-4}"))
+                .containsEntry(Intent.CRISIS, 1.0e-4).containsEntry(Intent.of("greeting"), 0.9);
     }
 
     @Test

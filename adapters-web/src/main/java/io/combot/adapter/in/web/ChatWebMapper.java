@@ -78,14 +78,10 @@ interface ChatWebMapper {
         return role.label();
     }
 
-    /** Scores keyed by intent label, in the intents' declared order. */
+    /** Scores keyed by intent label, in the model's order. */
     default Map<String, Double> scores(Map<Intent, Double> scores) {
         Map<String, Double> byLabel = new LinkedHashMap<>();
-        for (Intent intent : Intent.values()) {
-            if (scores.containsKey(intent)) {
-                byLabel.put(intent.label(), scores.get(intent));
-            }
-        }
+        scores.forEach((intent, score) -> byLabel.put(intent.label(), score));
         return byLabel;
     }
 }

@@ -12,6 +12,7 @@ import io.combot.domain.model.Intent;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.out.TestTurns;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,12 +58,14 @@ class ChatWebMapperTest {
     }
 
     @Test
-    void scoresAreKeyedByLabelInIntentOrder() {
-        ClassificationResponse response = mapper.toResponse(new Classification(Intent.THANKS, 0.9,
-                Map.of(Intent.THANKS, 0.9, Intent.GREETING, 0.1), "m-1"));
+    void scoresAreKeyedByLabelInTheModelsOrder() {
+        Map<Intent, Double> scores = new LinkedHashMap<>();
+        scores.put(Intent.of("thanks"), 0.9);
+        scores.put(Intent.of("greeting"), 0.1);
+        ClassificationResponse response = mapper.toResponse(new Classification(Intent.of("thanks"), 0.9, scores, "m-1"));
 
         assertThat(response.intent()).isEqualTo("thanks");
-        assertThat(response.scores()).containsExactly(Map.entry("greeting", 0.1), Map.entry("thanks", 0.9));
+        assertThat(response.scores()).containsExactly(Map.entry("thanks", 0.9), Map.entry("greeting", 0.1));
         assertThat(response.modelVersion()).isEqualTo("m-1");
     }
 }

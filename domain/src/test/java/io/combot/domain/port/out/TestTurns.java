@@ -14,6 +14,7 @@ import io.combot.domain.model.UserMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Builds sessions and turns for the contract tests, with millisecond times as every store must keep them. */
@@ -31,8 +32,10 @@ public final class TestTurns {
     public static Turn turn(ChatSession session, String content, String clientMessageId) {
         long sequence = session.nextSequence();
         Instant at = T0.plus(sequence, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS);
-        Classification classification = new Classification(Intent.QUESTION, 0.87,
-                Map.of(Intent.QUESTION, 0.87, Intent.SMALLTALK, 0.13), "test-model-1");
+        Map<Intent, Double> scores = new LinkedHashMap<>();
+        scores.put(Intent.of("question"), 0.87);
+        scores.put(Intent.of("smalltalk"), 0.13);
+        Classification classification = new Classification(Intent.of("question"), 0.87, scores, "test-model-1");
         UserMessage user = new UserMessage(MessageId.random(), session.id(), sequence, content, at, classification,
                 clientMessageId == null ? null : new ClientMessageId(clientMessageId));
         AssistantMessage reply = new AssistantMessage(MessageId.random(), session.id(), sequence + 1,

@@ -1,22 +1,27 @@
 package io.combot.adapter.out.ml;
 
-import io.combot.domain.model.Intent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
-/** Accuracy, macro-F1, per-intent precision and recall and the confusion matrix of predictions against labels. */
+/**
+ * Accuracy, macro-F1, per-intent precision and recall and the confusion matrix of predictions against labels. Intents
+ * are their labels, so the trainer and the evaluation share it without the domain's intent type.
+ */
 final class IntentMetrics {
-    private final List<Intent> intents;
+    /** The column of predictions outside the label set: the reserved intent a classifier may fall back to. */
+    private static final String UNKNOWN = "unknown";
+
+    private final List<String> intents;
     private final int[][] confusion;
 
-    IntentMetrics(List<Intent> intents) {
+    IntentMetrics(List<String> intents) {
         this.intents = List.copyOf(intents);
         this.confusion = new int[intents.size() + 1][intents.size() + 1];
     }
 
     /** Counts one prediction; a prediction outside the label set (unknown) lands in the last column. */
-    void add(Intent actual, Intent predicted) {
+    void add(String actual, String predicted) {
         int column = intents.indexOf(predicted);
         confusion[intents.indexOf(actual)][column < 0 ? intents.size() : column]++;
     }
@@ -29,19 +34,19 @@ final class IntentMetrics {
         return (double) correct / total();
     }
 
-    double precision(Intent intent) {
+    double precision(String intent) {
         int k = intents.indexOf(intent);
         int predicted = Arrays.stream(confusion).mapToInt(row -> row[k]).sum();
         return predicted == 0 ? 0 : (double) confusion[k][k] / predicted;
     }
 
-    double recall(Intent intent) {
+    double recall(String intent) {
         int k = intents.indexOf(intent);
         int actual = Arrays.stream(confusion[k]).sum();
         return actual == 0 ? 0 : (double) confusion[k][k] / actual;
     }
 
-    double f1(Intent intent) {
+    double f1(String intent) {
         double p = precision(intent);
         double r = recall(intent);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
@@ -56,16 +61,16 @@ final class IntentMetrics {
         out.append(String.format(Locale.ROOT, "texts %d, accuracy %.3f, macro-F1 %.3f%n", total(), accuracy(),
                 macroF1()));
         out.append(String.format(Locale.ROOT, "%-10s %9s %7s %6s%n", "intent", "precision", "recall", "F1"));
-        for (Intent intent : intents) {
-            out.append(String.format(Locale.ROOT, "%-10s %9.3f %7.3f %6.3f%n", intent.label(), precision(intent),
+        for (String intent : intents) {
+            out.append(String.format(Locale.ROOT, "%-10s %9.3f %7.3f %6.3f%n", intent, precision(intent),
                     recall(intent), f1(intent)));
         }
         out.append("confusion (rows: actual, columns: predicted)\n");
         out.append(String.format("%-10s", ""));
-        intents.forEach(intent -> out.append(String.format("%6.5s", intent.label())));
-        out.append(String.format("%6.5s%n", Intent.UNKNOWN.label()));
+        intents.forEach(intent -> out.append(String.format("%6.5s", intent)));
+        out.append(String.format("%6.5s%n", UNKNOWN));
         for (int k = 0; k < intents.size(); k++) {
-            out.append(String.format("%-10s", intents.get(k).label()));
+            out.append(String.format("%-10s", intents.get(k)));
             for (int count : confusion[k]) {
                 out.append(String.format("%6d", count));
             }

@@ -1,0 +1,54 @@
+package io.combot.adapter.out.ml;
+
+import io.combot.domain.error.InvalidBotException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * The bot commands of {@code bin/combot}: {@code new-bot DIR} writes the shipped bot into a new folder, and
+ * {@code train DIR [--force]} trains the folder's model. Each returns its exit code; a bot that is not valid is told
+ * in one line on {@code err} with exit code 2.
+ */
+public final class BotCommands {
+    private BotCommands() {
+    }
+
+    public static int newBot(Path dir, PrintStream out, PrintStream err) {
+        try {
+            if (Files.exists(dir) && (!Files.isDirectory(dir) || !isEmpty(dir))) {
+                err.println("new-bot: " + dir.toAbsolutePath() + " exists and is not an empty folder; name a new one");
+                return BotTrainer.INVALID;
+            }
+            BotSource shipped = BotSource.shipped();
+            for (String file : BotSource.FILES) {
+                Path target = dir.resolve(file);
+                Files.createDirectories(target.getParent());
+                Files.write(target, shipped.read(file).orElseThrow());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the bot into " + dir, e);
+        }
+        out.println("wrote the shipped bot into " + dir.toAbsolutePath() + " (" + String.join(", ", BotSource.FILES)
+                + "); serve it with COMBOT_BOT_DIR=" + dir + " bin/combot run");
+        return 0;
+    }
+
+    public static int train(Path dir, boolean force, ClassifierSettings settings, PrintStream out, PrintStream err) {
+        try {
+            return new BotTrainer(out, settings).train(dir, force);
+        } catch (InvalidBotException e) {
+            err.println("train: " + e.getMessage());
+            return BotTrainer.INVALID;
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+}

@@ -1,0 +1,353 @@
+package io.combot.adapter.out.ml;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Trains the intent head, a multinomial logistic regression over L2-normalised sentence embeddings. Picks the L2
+ * strength by stratified 5-fold cross-validation (macro-F1); sets the crisis threshold to a margin times the lowest
+ * out-of-fold p(crisis) of a crisis text, the margin one step below the largest that misses no crisis text in nested
+ * cross-validation (the rule tuned on inner folds, then applied to texts it never saw); fits on everything.
+ *
+ * <p>Fast enough to run on every data change: L-BFGS instead of gradient descent, each fold walking the L2 grid from
+ * strong to weak so every fit starts from the previous optimum, and independent fits spread over a fixed pool.
+ * Every fit is sequential and results are gathered in a fixed order, so the result never depends on scheduling.
+ */
+final class HeadTrainer {
+    static final String CRISIS = "crisis";
+
+    /** Strong to weak: each fit of a fold starts from the optimum of the previous, stronger one. */
+    private static final double[] L2_GRID = {1e-2, 1e-3, 1e-4, 1e-5, 1e-6};
+    /** Shares of the lowest out-of-fold p(crisis) of a crisis text, from the fewest false alarms down. */
+    private static final double[] CRISIS_MARGINS = {1.0, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2};
+    private static final int FOLDS = 5;
+    private static final int MAX_ITERATIONS = 300;
+    /** Gradient norm at which a fit stops, relative to the norm at zero weights. */
+    private static final double TOLERANCE = 1e-4;
+    private static final long SEED = 20240601L;
+
+    /**
+     * A trained head and how it was chosen. {@code weights[k]} and {@code biases[k]} belong to {@code labels.get(k)};
+     * {@code outOfFoldProbabilities[i]} scores row i by the cross-validation head that never saw it, at the chosen L2.
+     */
+    record Result(List<String> labels, double[][] weights, double[] biases, double crisisThreshold, double l2,
+                  double crisisMargin, double[][] outOfFoldProbabilities, String cvReport) {
+    }
+
+    /** The models of one fold along the L2 grid, and the probabilities they give the fold's held-out rows. */
+    private record Path(double[][] theta, double[][][] heldOut, int[] iterations) {
+    }
+
+    private HeadTrainer() {
+    }
+
+    /**
+     * @param labels the class names in head order (must contain "crisis")
+     * @param x embeddings, rows L2-normalised
+     * @param y class index of each row
+     * @param progress gets a line per finished stage of work, from the worker threads, in completion order
+     */
+    static Result train(List<String> labels, float[][] x, int[] y, Consumer<String> progress) {
+        int classes = labels.size();
+        int crisis = labels.indexOf(CRISIS);
+        check(labels, x, y);
+        Consumer<String> report = line -> {
+            synchronized (progress) {
+                progress.accept(line);
+            }
+        };
+        int[] fold = stratifiedFolds(y, classes);
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        try {
+            // The whole set walks the grid too, first as the longest task; its model at the chosen L2 is the head.
+            List<Future<Path>> paths = new ArrayList<>();
+            for (int f = -1; f < FOLDS; f++) {
+                int[] in = rows(fold, f, f);
+                int[] out = f < 0 ? new int[0] : rows(fold, f);
+                String name = f < 0 ? "all texts" : String.format(Locale.ROOT, "fold %d/%d", f + 1, FOLDS);
+                paths.add(pool.submit(() -> path(x, y, classes, in, out, name, report)));
+            }
+            Path whole = paths.get(0).get();
+            List<Path> folds = new ArrayList<>();
+            for (int f = 0; f < FOLDS; f++) {
+                folds.add(paths.get(f + 1).get());
+            }
+
+            StringBuilder cvReport = new StringBuilder();
+            int best = 0;
+            double bestF1 = -1;
+            for (int l = 0; l < L2_GRID.length; l++) {
+                double[][] outOfFold = outOfFold(folds, fold, l);
+                IntentMetrics metrics = metrics(labels, y, outOfFold, crisis, Double.POSITIVE_INFINITY);
+                int level = l;
+                cvReport.append(String.format(Locale.ROOT, "l2 %.0e: %d-fold accuracy %.3f, macro-F1 %.3f "
+                        + "(L-BFGS iterations per fold %s)%n", L2_GRID[l], FOLDS, metrics.accuracy(),
+                        metrics.macroF1(), folds.stream().map(p -> String.valueOf(p.iterations()[level]))
+                                .collect(Collectors.joining("/"))));
+                // Strictly better only: a tie keeps the stronger L2, the simpler head.
+                if (metrics.macroF1() > bestF1) {
+                    bestF1 = metrics.macroF1();
+                    best = l;
+                }
+            }
+            double[][] outOfFold = outOfFold(folds, fold, best);
+            double margin = crisisMargin(pool, x, y, classes, crisis, fold, folds, best, outOfFold, cvReport,
+                    report);
+            double lowest = lowestCrisis(outOfFold, y, crisis, IntStream.range(0, y.length).toArray());
+            double threshold = lowest * margin;
+            IntentMetrics metrics = metrics(labels, y, outOfFold, crisis, threshold);
+            long falseAlarms = IntStream.range(0, y.length)
+                    .filter(i -> y[i] != crisis && outOfFold[i][crisis] >= threshold).count();
+            cvReport.append(String.format(Locale.ROOT, "crisis: lowest out-of-fold p(crisis) of a crisis text %.4f; "
+                    + "threshold %.1f x that = %.4f flags %d of %d other texts out of fold%n"
+                    + "out of fold with the crisis rule: %s", lowest, margin, threshold, falseAlarms,
+                    others(y, crisis), metrics.report()));
+            cvReport.append(String.format(Locale.ROOT, "chosen: l2 %.0e, crisis threshold %.4f; the head on all %d "
+                    + "texts took %d L-BFGS iterations%n", L2_GRID[best], threshold, y.length,
+                    whole.iterations()[best]));
+            double[] theta = whole.theta()[best];
+            return new Result(List.copyOf(labels), weights(theta, classes), biases(theta, classes), threshold,
+                    L2_GRID[best], margin, outOfFold, cvReport.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Training interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Training failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Softmax probabilities of a head, in the order of its weight rows. */
+    static double[] probabilities(double[][] weights, double[] biases, float[] embedding) {
+        double[] p = new double[biases.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < p.length; k++) {
+            double z = biases[k];
+            for (int d = 0; d < embedding.length; d++) {
+                z += weights[k][d] * embedding[d];
+            }
+            p[k] = z;
+            max = Math.max(max, z);
+        }
+        double sum = 0;
+        for (int k = 0; k < p.length; k++) {
+            p[k] = Math.exp(p[k] - max);
+            sum += p[k];
+        }
+        for (int k = 0; k < p.length; k++) {
+            p[k] /= sum;
+        }
+        return p;
+    }
+
+    /** The arg-max class, except that crisis wins from its own, lower threshold: a miss costs more than an alarm. */
+    static int predict(double[] probabilities, int crisisIndex, double crisisThreshold) {
+        if (probabilities[crisisIndex] >= crisisThreshold) {
+            return crisisIndex;
+        }
+        int best = 0;
+        for (int k = 1; k < probabilities.length; k++) {
+            best = probabilities[k] > probabilities[best] ? k : best;
+        }
+        return best;
+    }
+
+    private static void check(List<String> labels, float[][] x, int[] y) {
+        if (!labels.contains(CRISIS) || new HashSet<>(labels).size() != labels.size()) {
+            throw new IllegalArgumentException("The labels are distinct and include crisis: " + labels);
+        }
+        if (x.length != y.length || x.length == 0) {
+            throw new IllegalArgumentException("One label per embedding, and at least one of each");
+        }
+        if (Arrays.stream(x).anyMatch(row -> row.length != x[0].length)) {
+            throw new IllegalArgumentException("Every embedding has the same length");
+        }
+        int[] counts = new int[labels.size()];
+        for (int label : y) {
+            if (label < 0 || label >= labels.size()) {
+                throw new IllegalArgumentException("A class index outside the labels: " + label);
+            }
+            counts[label]++;
+        }
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] < FOLDS) {
+                throw new IllegalArgumentException(labels.get(k) + " has " + counts[k] + " examples; " + FOLDS
+                        + "-fold cross-validation needs at least " + FOLDS);
+            }
+        }
+    }
+
+    /** Fits the rows {@code in} along the L2 grid, strong to weak, and scores the rows {@code out} at each L2. */
+    private static Path path(float[][] x, int[] y, int classes, int[] in, int[] out, String name,
+                             Consumer<String> report) {
+        double[] theta = new double[SoftmaxObjective.size(classes, x[0].length)];
+        double[][] thetas = new double[L2_GRID.length][];
+        double[][][] heldOut = new double[L2_GRID.length][][];
+        int[] iterations = new int[L2_GRID.length];
+        double tolerance = TOLERANCE * gradientNormAtZero(x, y, classes, in);
+        for (int l = 0; l < L2_GRID.length; l++) {
+            long started = System.nanoTime();
+            Lbfgs.Outcome fit = Lbfgs.minimise(new SoftmaxObjective(x, y, in, classes, L2_GRID[l]), theta,
+                    MAX_ITERATIONS, tolerance);
+            theta = fit.x();
+            thetas[l] = theta;
+            iterations[l] = fit.iterations();
+            double[][] weights = weights(theta, classes);
+            double[] biases = biases(theta, classes);
+            heldOut[l] = Arrays.stream(out).mapToObj(i -> probabilities(weights, biases, x[i]))
+                    .toArray(double[][]::new);
+            report.accept(String.format(Locale.ROOT, "%s, l2 %.0e: %d L-BFGS iterations, %.1f s", name,
+                    L2_GRID[l], fit.iterations(), (System.nanoTime() - started) / 1e9));
+        }
+        return new Path(thetas, heldOut, iterations);
+    }
+
+    /**
+     * Nested cross-validation of the threshold rule: for each outer fold, the lowest p(crisis) of a crisis text is
+     * taken from inner cross-validation over the other folds (each inner head leaves out one of them and starts from
+     * the outer cross-validation's head that also left it out), and the rule is scored on the outer fold with the
+     * head that never saw it. Returns the margin one step below the largest that misses no crisis text there: one
+     * nested split is a noisy estimate, and a miss costs far more than a false alarm.
+     */
+    private static double crisisMargin(ExecutorService pool, float[][] x, int[] y, int classes, int crisis,
+                                       int[] fold, List<Path> folds, int best, double[][] outOfFold,
+                                       StringBuilder cvReport, Consumer<String> report)
+            throws InterruptedException, ExecutionException {
+        double l2 = L2_GRID[best];
+        List<Future<Double>> inner = new ArrayList<>();
+        for (int f = 0; f < FOLDS; f++) {
+            for (int g = 0; g < FOLDS; g++) {
+                if (g == f) {
+                    continue;
+                }
+                int[] in = rows(fold, f, g);
+                int[] out = rows(fold, g);
+                double[] start = folds.get(g).theta()[best];
+                String name = String.format(Locale.ROOT, "nested fold %d/%d, inner fold %d", f + 1, FOLDS, g + 1);
+                inner.add(pool.submit(() -> {
+                    long started = System.nanoTime();
+                    Lbfgs.Outcome fit = Lbfgs.minimise(new SoftmaxObjective(x, y, in, classes, l2), start,
+                            MAX_ITERATIONS, TOLERANCE * gradientNormAtZero(x, y, classes, in));
+                    report.accept(String.format(Locale.ROOT, "%s, l2 %.0e: %d L-BFGS iterations, %.1f s", name, l2,
+                            fit.iterations(), (System.nanoTime() - started) / 1e9));
+                    double[][] weights = weights(fit.x(), classes);
+                    double[] biases = biases(fit.x(), classes);
+                    return Arrays.stream(out).filter(i -> y[i] == crisis)
+                            .mapToDouble(i -> probabilities(weights, biases, x[i])[crisis]).min().orElseThrow();
+                }));
+            }
+        }
+        int[] missed = new int[CRISIS_MARGINS.length];
+        int[] falseAlarms = new int[CRISIS_MARGINS.length];
+        int task = 0;
+        for (int f = 0; f < FOLDS; f++) {
+            double lowest = Double.POSITIVE_INFINITY;
+            for (int g = 0; g < FOLDS - 1; g++) {
+                lowest = Math.min(lowest, inner.get(task++).get());
+            }
+            for (int i : rows(fold, f)) {
+                double p = outOfFold[i][crisis];
+                for (int m = 0; m < CRISIS_MARGINS.length; m++) {
+                    boolean flagged = p >= CRISIS_MARGINS[m] * lowest;
+                    missed[m] += y[i] == crisis && !flagged ? 1 : 0;
+                    falseAlarms[m] += y[i] != crisis && flagged ? 1 : 0;
+                }
+            }
+        }
+        for (int m = 0; m < CRISIS_MARGINS.length; m++) {
+            cvReport.append(String.format(Locale.ROOT, "crisis margin %.1f: nested %d-fold (%d inner): %d crisis "
+                    + "texts missed, %d of %d other texts flagged%n", CRISIS_MARGINS[m], FOLDS, FOLDS - 1, missed[m],
+                    falseAlarms[m], others(y, crisis)));
+        }
+        int largestSafe = IntStream.range(0, CRISIS_MARGINS.length).filter(m -> missed[m] == 0).findFirst()
+                .orElse(CRISIS_MARGINS.length - 1);
+        return CRISIS_MARGINS[Math.min(largestSafe + 1, CRISIS_MARGINS.length - 1)];
+    }
+
+    private static double[][] outOfFold(List<Path> folds, int[] fold, int level) {
+        double[][] outOfFold = new double[fold.length][];
+        int[] next = new int[FOLDS];
+        for (int i = 0; i < fold.length; i++) {
+            outOfFold[i] = folds.get(fold[i]).heldOut()[level][next[fold[i]]++];
+        }
+        return outOfFold;
+    }
+
+    /** Metrics of the crisis rule; an infinite threshold leaves the plain arg-max. */
+    private static IntentMetrics metrics(List<String> labels, int[] y, double[][] probabilities, int crisis,
+                                         double threshold) {
+        IntentMetrics metrics = new IntentMetrics(labels);
+        for (int i = 0; i < y.length; i++) {
+            int predicted = predict(probabilities[i], crisis, threshold);
+            metrics.add(labels.get(y[i]), labels.get(predicted));
+        }
+        return metrics;
+    }
+
+    private static double lowestCrisis(double[][] probabilities, int[] y, int crisis, int[] rows) {
+        return Arrays.stream(rows).filter(i -> y[i] == crisis).mapToDouble(i -> probabilities[i][crisis]).min()
+                .orElseThrow();
+    }
+
+    private static long others(int[] y, int crisis) {
+        return Arrays.stream(y).filter(label -> label != crisis).count();
+    }
+
+    /** The scale of the stopping rule: the gradient at zero weights, where every fit would start cold. */
+    private static double gradientNormAtZero(float[][] x, int[] y, int classes, int[] rows) {
+        int size = SoftmaxObjective.size(classes, x[0].length);
+        double[] gradient = new double[size];
+        new SoftmaxObjective(x, y, rows, classes, 0).valueAndGradient(new double[size], gradient);
+        return Lbfgs.norm(gradient);
+    }
+
+    /** Deals the rows of each class round-robin over the folds after a seeded shuffle. */
+    private static int[] stratifiedFolds(int[] y, int classes) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, y.length).boxed().toList());
+        Collections.shuffle(order, new Random(SEED));
+        int[] fold = new int[y.length];
+        int[] dealt = new int[classes];
+        for (int i : order) {
+            fold[i] = dealt[y[i]]++ % FOLDS;
+        }
+        return fold;
+    }
+
+    /** The rows in fold {@code f}. */
+    private static int[] rows(int[] fold, int f) {
+        return IntStream.range(0, fold.length).filter(i -> fold[i] == f).toArray();
+    }
+
+    /** The rows outside folds {@code f} and {@code g} (pass the same fold twice to leave out one). */
+    private static int[] rows(int[] fold, int f, int g) {
+        return IntStream.range(0, fold.length).filter(i -> fold[i] != f && fold[i] != g).toArray();
+    }
+
+    private static double[][] weights(double[] theta, int classes) {
+        int dims = theta.length / classes - 1;
+        double[][] weights = new double[classes][dims];
+        for (int d = 0; d < dims; d++) {
+            for (int k = 0; k < classes; k++) {
+                weights[k][d] = theta[d * classes + k];
+            }
+        }
+        return weights;
+    }
+
+    private static double[] biases(double[] theta, int classes) {
+        return Arrays.copyOfRange(theta, theta.length - classes, theta.length);
+    }
+}

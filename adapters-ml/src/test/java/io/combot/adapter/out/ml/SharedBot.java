@@ -1,0 +1,27 @@
+package io.combot.adapter.out.ml;
+
+import io.combot.domain.port.out.ClassifyMessagePort;
+
+/** The shipped bot served with the default settings, loaded once per test JVM for every test class that needs it. */
+final class SharedBot {
+    private static final DjlBotAdapter INSTANCE = load();
+    /** The shipped bot's folder as the tests read it: its training and held-out examples. */
+    static final BotFolder SHIPPED = BotFolder.read(BotSource.shipped());
+
+    private SharedBot() {
+    }
+
+    static DjlBotAdapter adapter() {
+        return INSTANCE;
+    }
+
+    static ClassifyMessagePort classifier() {
+        return INSTANCE.current().classifier();
+    }
+
+    private static DjlBotAdapter load() {
+        DjlBotAdapter adapter = new DjlBotAdapter(ClassifierSettings.defaults());
+        Runtime.getRuntime().addShutdownHook(new Thread(adapter::close, "close-shared-bot"));
+        return adapter;
+    }
+}

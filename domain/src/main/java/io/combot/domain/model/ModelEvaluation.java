@@ -1,0 +1,24 @@
+package io.combot.domain.model;
+
+import io.combot.domain.error.InvalidInputException;
+
+/**
+ * How a classifier model did on labelled texts it was not trained on.
+ *
+ * @param basis        {@code heldout} (the bot's held-out set) or {@code out-of-fold} (cross-validation on its
+ *                     training set, when it has no held-out set)
+ * @param crisisMissed crisis texts among {@code crisisTexts} that the model did not flag
+ */
+public record ModelEvaluation(String basis, int texts, double accuracy, double macroF1, int crisisTexts,
+                              int crisisMissed) {
+    public static final String HELDOUT = "heldout";
+    public static final String OUT_OF_FOLD = "out-of-fold";
+
+    public ModelEvaluation {
+        InvalidInputException.require(HELDOUT.equals(basis) || OUT_OF_FOLD.equals(basis),
+                "an evaluation is heldout or out-of-fold, not " + basis);
+        InvalidInputException.require(texts > 0, "an evaluation counts at least one text");
+        InvalidInputException.require(crisisMissed >= 0 && crisisMissed <= crisisTexts,
+                "missed crisis texts lie between 0 and the crisis texts");
+    }
+}
