@@ -54,7 +54,8 @@ class SendMessageServiceTest {
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final EchoReplyGenerator generator = new EchoReplyGenerator();
     private final ChatPolicy policy = ChatPolicy.defaults();
-    private SendMessageService service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
+    private SendMessageService service =
+            new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
     private ChatSession session;
 
     @BeforeEach

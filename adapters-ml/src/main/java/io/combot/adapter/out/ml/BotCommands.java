@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -24,10 +26,15 @@ public final class BotCommands {
                 return BotTrainer.INVALID;
             }
             BotSource shipped = BotSource.shipped();
+            Map<String, byte[]> files = new LinkedHashMap<>();
             for (String file : BotSource.FILES) {
-                Path target = dir.resolve(file);
+                files.put(file, shipped.read(file).orElseThrow(
+                        () -> new IllegalStateException("The jar lacks the shipped bot's " + file)));
+            }
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path target = dir.resolve(file.getKey());
                 Files.createDirectories(target.getParent());
-                Files.write(target, shipped.read(file).orElseThrow());
+                Files.write(target, file.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the bot into " + dir, e);

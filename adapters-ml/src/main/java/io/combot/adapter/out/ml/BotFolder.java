@@ -39,10 +39,11 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
         List<LabelledText> train = examples(source, BotSource.TRAIN, definition, warnings).orElseThrow(
                 () -> new InvalidBotException(source.describe(BotSource.TRAIN) + " is missing: it holds the examples "
                         + "the model learns from, intent<TAB>text per line"));
-        train = withShippedCrisis(train, BotSource.TRAIN);
+        train = withShippedCrisis(train, source.describe(BotSource.TRAIN), BotSource.TRAIN);
         countExamples(source, definition, train, warnings);
         List<LabelledText> heldout = examples(source, BotSource.HELDOUT, definition, warnings)
-                .map(texts -> withShippedCrisis(texts, BotSource.HELDOUT)).orElse(List.of());
+                .map(texts -> withShippedCrisis(texts, source.describe(BotSource.HELDOUT), BotSource.HELDOUT))
+                .orElse(List.of());
         warnHeldoutInTraining(source, train, heldout, warnings);
         return new BotFolder(source, definition, train, heldout, warnings);
     }
@@ -104,14 +105,26 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
         });
     }
 
-    private static List<LabelledText> withShippedCrisis(List<LabelledText> examples, String file) {
+    private static List<LabelledText> withShippedCrisis(List<LabelledText> examples, String described, String file) {
         if (examples.stream().anyMatch(example -> example.intent().equals(Intent.CRISIS))) {
             return examples;
         }
+        Map<String, LabelledText> own = new HashMap<>();
+        examples.forEach(example -> own.put(example.text().toLowerCase(Locale.ROOT), example));
         List<LabelledText> withCrisis = new ArrayList<>(examples);
         BotSource shipped = BotSource.shipped();
-        LabelledText.parse(shipped.read(file).orElseThrow(), shipped.describe(file)).stream()
-                .filter(example -> example.intent().equals(Intent.CRISIS)).forEach(withCrisis::add);
+        for (LabelledText crisis : LabelledText.parse(shipped.read(file).orElseThrow(), shipped.describe(file))) {
+            if (!crisis.intent().equals(Intent.CRISIS)) {
+                continue;
+            }
+            LabelledText clash = own.get(crisis.text().toLowerCase(Locale.ROOT));
+            if (clash != null) {
+                throw new InvalidBotException(described + " line " + clash.line() + ": the text '"
+                        + LabelledText.abbreviate(clash.text()) + "' is under intent " + clash.intent()
+                        + " here and a crisis example of the shipped bot, whose crisis examples this bot uses");
+            }
+            withCrisis.add(crisis);
+        }
         return withCrisis;
     }
 

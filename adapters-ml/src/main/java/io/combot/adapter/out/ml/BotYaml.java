@@ -8,12 +8,14 @@ import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.IntentDefinition;
 import io.combot.domain.model.IntentRoute;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -24,7 +26,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class BotYaml {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .build();
     private static final BotFile SHIPPED = parseFile(BotSource.shipped().read(BotSource.BOT_YAML).orElseThrow(),
             BotSource.shipped().describe(BotSource.BOT_YAML));
@@ -69,16 +70,16 @@ final class BotYaml {
     }
 
     private static BotFile parseFile(byte[] bytes, String file) {
-        BotFile parsed;
+        boolean onlyComments = new String(bytes, StandardCharsets.UTF_8).lines()
+                .allMatch(line -> line.isBlank() || line.strip().startsWith("#"));
+        if (onlyComments) {
+            throw new InvalidBotException(file + ": the file is empty; it needs at least 'name' and 'intents'");
+        }
         try {
-            parsed = YAML.readValue(bytes, BotFile.class);
+            return YAML.readValue(bytes, BotFile.class);
         } catch (JacksonException e) {
             throw new InvalidBotException(file + describe(e), e);
         }
-        if (parsed == null) {
-            throw new InvalidBotException(file + ": the file is empty; it needs at least 'name' and 'intents'");
-        }
-        return parsed;
     }
 
     private static BotDefinition definition(BotFile file, String source) {
@@ -111,7 +112,8 @@ final class BotYaml {
 
     private static IntentDefinition intent(IntentEntry entry, String source, String key) {
         require(entry.name() != null, source + ": " + key + " has no 'name'");
-        require(entry.route() != null, source + ": " + key + " (" + entry.name() + ") has no 'route' (reply, llm or safety)");
+        require(entry.route() != null,
+                source + ": " + key + " (" + entry.name() + ") has no 'route' (reply, llm or safety)");
         try {
             return new IntentDefinition(Intent.of(entry.name()), entry.description(), entry.route().domain(),
                     entry.replies(), entry.prompt(), entry.offline());
@@ -147,17 +149,30 @@ final class BotYaml {
         if (path.length() > 0) {
             out.append(" (").append(path.toString().replace(".[", "[")).append(')');
         }
-        Throwable cause = e.getCause();
-        String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
-        return out.append(": ").append(firstLine(reason)).toString();
+        return out.append(": ").append(reason(e)).toString();
     }
 
-    private static String firstLine(String text) {
+    private static String reason(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return "unknown key '" + unknown.getPropertyName() + "'; the keys here are "
+                    + unknown.getKnownPropertyIds();
+        }
+        if (e.getCause() instanceof IllegalArgumentException invalid) {
+            return invalid.getMessage();
+        }
+        return oneLine(e.getOriginalMessage());
+    }
+
+    /** SnakeYAML's message on one line: its statements, without the excerpt and the positions said already. */
+    private static String oneLine(String text) {
         if (text == null) {
             return "malformed YAML";
         }
-        int end = text.indexOf('\n');
-        return end < 0 ? text : text.substring(0, end);
+        StringJoiner statements = new StringJoiner(": ");
+        text.lines().filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .map(String::strip).filter(line -> !line.startsWith("in "))
+                .forEach(statements::add);
+        return statements.toString();
     }
 
     private static void require(boolean condition, String message) {

@@ -99,9 +99,15 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
                             Double.parseDouble(fields[3]), Double.parseDouble(fields[4]), Integer.parseInt(fields[5]),
                             Integer.parseInt(fields[6]));
                     default -> {
+                        double[] row = Arrays.stream(fields, 2, fields.length).mapToDouble(Double::parseDouble)
+                                .toArray();
+                        if (!weights.isEmpty() && row.length != weights.get(0).length) {
+                            throw new IllegalArgumentException(row.length + " weights where the first row has "
+                                    + weights.get(0).length);
+                        }
                         intents.add(Intent.of(fields[0]));
                         biases.add(Double.parseDouble(fields[1]));
-                        weights.add(Arrays.stream(fields, 2, fields.length).mapToDouble(Double::parseDouble).toArray());
+                        weights.add(row);
                     }
                 }
             } catch (RuntimeException e) {
