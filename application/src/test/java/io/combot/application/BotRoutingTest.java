@@ -19,7 +19,7 @@ import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.EchoReplyGenerator;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.InMemorySessionStore;
-import io.combot.domain.port.out.ServingBot;
+import io.combot.domain.port.out.FixedServingBot;
 import io.combot.domain.port.out.SwappableBot;
 import io.combot.domain.port.out.TestBots;
 import java.time.Instant;
@@ -61,13 +61,17 @@ class BotRoutingTest {
         return service.sendMessage(new SendMessageCommand(session.id(), OWNER, content, null));
     }
 
+    private static SwappableBot shopBot(String systemPrompt) {
+        return new SwappableBot(new FixedServingBot(shop(systemPrompt), BY_PREFIX, "v1"));
+    }
+
     private SendMessageService service(SwappableBot bots, GenerateReplyPort replies) {
         return new SendMessageService(store, bots, replies, clock, policy);
     }
 
     @Test
     void aReplyIntentGetsOneOfItsRepliesOnTheFastPath() {
-        SendMessageService service = service(new SwappableBot(new ServingBot(shop("p"), BY_PREFIX, "v1")), generator);
+        SendMessageService service = service(shopBot("p"), generator);
         Set<String> seen = new HashSet<>();
 
         for (int i = 0; i < 40; i++) {
@@ -82,8 +86,7 @@ class BotRoutingTest {
 
     @Test
     void anLlmIntentReachesTheGeneratorWithTheBotsPromptAndOfflineText() {
-        SendMessageService service = service(new SwappableBot(new ServingBot(shop("Shop prompt."), BY_PREFIX, "v1")),
-                generator);
+        SendMessageService service = service(shopBot("Shop prompt."), generator);
 
         send(service, "cancel_account: close my account");
 
@@ -95,7 +98,7 @@ class BotRoutingTest {
 
     @Test
     void anyIntentWithRouteSafetyGetsTheBotsSafetyReply() {
-        SendMessageService service = service(new SwappableBot(new ServingBot(shop("p"), BY_PREFIX, "v1")), generator);
+        SendMessageService service = service(shopBot("p"), generator);
 
         Turn turn = send(service, "legal_threat: I will sue you");
 
@@ -105,7 +108,7 @@ class BotRoutingTest {
 
     @Test
     void aTurnKeepsTheBotItStartedWithWhenAnotherIsSwappedInMeanwhile() {
-        SwappableBot bots = new SwappableBot(new ServingBot(shop("Old prompt."), BY_PREFIX, "old"));
+        SwappableBot bots = new SwappableBot(new FixedServingBot(shop("Old prompt."), BY_PREFIX, "old"));
         GenerateReplyPort swapsWhileAnswering = (request, sink) -> {
             bots.swap(TestBots.keywordBot());
             return generator.generate(request, sink);
@@ -123,7 +126,7 @@ class BotRoutingTest {
         GenerateReplyPort failing = (request, sink) -> {
             throw new ReplyUnavailableException("down", new IllegalStateException("upstream"));
         };
-        SendMessageService service = service(new SwappableBot(new ServingBot(shop("p"), BY_PREFIX, "v1")), failing);
+        SendMessageService service = service(shopBot("p"), failing);
 
         Turn turn = send(service, "cancel_account: close it");
 

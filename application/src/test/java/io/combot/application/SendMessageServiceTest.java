@@ -27,7 +27,7 @@ import io.combot.domain.port.in.TurnListener;
 import io.combot.domain.port.out.EchoReplyGenerator;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.InMemorySessionStore;
-import io.combot.domain.port.out.ServingBot;
+import io.combot.domain.port.out.FixedServingBot;
 import io.combot.domain.port.out.SwappableBot;
 import io.combot.domain.port.out.TestBots;
 import java.time.Duration;
@@ -141,7 +141,7 @@ class SendMessageServiceTest {
         Classification unsureCrisis = new Classification(Intent.CRISIS, 0.2, Map.of(Intent.CRISIS, 0.2,
                 Intent.of("smalltalk"), 0.8), "m");
         service = new SendMessageService(store,
-                () -> new ServingBot(TestBots.definition(), text -> unsureCrisis, "m"), generator, clock, policy);
+                () -> new FixedServingBot(TestBots.definition(), text -> unsureCrisis, "m"), generator, clock, policy);
 
         Turn turn = service.sendMessage(send("everything is pointless lately", null));
 

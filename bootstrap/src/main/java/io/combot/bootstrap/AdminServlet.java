@@ -2,7 +2,6 @@ package io.combot.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import io.combot.domain.error.InvalidBotException;
-import io.combot.domain.error.ModelRefusedException;
 import io.combot.domain.model.BotReload;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.PromotionGate;
@@ -118,24 +117,29 @@ final class AdminServlet extends HttpServlet {
             problem(response, HttpServletResponse.SC_BAD_REQUEST, "force is true or false, not '" + force + "'");
             return;
         }
+        BotReload reload;
         try {
-            BotReload reload = bots.reload(Boolean.parseBoolean(force));
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("bot", reload.name());
-            body.put("modelVersion", reload.modelVersion());
-            body.put("previousModelVersion", reload.previousModelVersion());
-            body.put("intents", reload.intents().stream().map(Intent::label).toList());
-            body.put("gate", gate(reload.gate()));
-            json(response, body);
+            reload = bots.reload(Boolean.parseBoolean(force));
         } catch (InvalidBotException e) {
             LOG.warn("Bot reload refused: {}", e.getMessage());
             problem(response, UNPROCESSABLE, e.getMessage());
-        } catch (ModelRefusedException e) {
-            response.setStatus(UNPROCESSABLE);
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(ProblemErrorHandler.problemJson(UNPROCESSABLE, e.getMessage(),
-                    Map.of("gate", gate(e.gate()))));
+            return;
         }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("bot", reload.name());
+        body.put("modelVersion", reload.servingModelVersion());
+        body.put("candidateModelVersion", reload.candidateModelVersion());
+        body.put("previousModelVersion", reload.previousModelVersion());
+        body.put("intents", reload.intents().stream().map(Intent::label).toList());
+        body.put("gate", gate(reload.gate()));
+        if (reload.swapped()) {
+            json(response, body);
+            return;
+        }
+        response.setStatus(UNPROCESSABLE);
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(ProblemErrorHandler.problemJson(UNPROCESSABLE, "The promotion gate "
+                + reload.gate().reason() + "; the model in use keeps serving (force=true swaps it in anyway)", body));
     }
 
     private static Map<String, Object> gate(PromotionGate gate) {

@@ -1,8 +1,8 @@
 package io.combot.bootstrap;
 
 import io.combot.domain.error.CapacityExceededException;
-import io.combot.domain.error.ModelRefusedException;
 import io.combot.domain.error.ReplyUnavailableException;
+import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.BotReload;
 import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.ReplySink;
@@ -30,6 +30,10 @@ import java.util.function.Supplier;
  * where bootstrap hands them to the use cases.
  */
 final class MeteredPorts {
+    private record TimedBot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion)
+            implements ServingBot {
+    }
+
     private final MeterRegistry registry;
     private final AtomicInteger llmInFlight = new AtomicInteger();
 
@@ -43,7 +47,7 @@ final class MeteredPorts {
         return () -> {
             ServingBot bot = bots.current();
             ClassifyMessagePort classifier = bot.classifier();
-            return new ServingBot(bot.definition(),
+            return new TimedBot(bot.definition(),
                     text -> timed("combot.classifier.latency", () -> classifier.classify(text)), bot.modelVersion());
         };
     }
@@ -66,11 +70,8 @@ final class MeteredPorts {
             String outcome = "invalid";
             try {
                 BotReload reload = reloads.reload(force);
-                outcome = "ok";
+                outcome = reload.swapped() ? "ok" : "refused";
                 return reload;
-            } catch (ModelRefusedException e) {
-                outcome = "refused";
-                throw e;
             } finally {
                 refresh.run();
                 registry.counter("combot.bot.reloads", "outcome", outcome).increment();

@@ -1,10 +1,11 @@
 package io.combot.adapter.out.ml;
 
 import io.combot.domain.error.InvalidBotException;
-import io.combot.domain.error.ModelRefusedException;
+import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.BotReload;
 import io.combot.domain.model.ModelEvaluation;
 import io.combot.domain.model.PromotionGate;
+import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.ReloadBotPort;
 import io.combot.domain.port.out.ServingBot;
@@ -25,6 +26,10 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
     private record Loaded(ServingBot bot, IntentHead head) {
     }
 
+    private record Bot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion)
+            implements ServingBot {
+    }
+
     private final BotSource source;
     private final ClassifierSettings settings;
     private final MiniLmEncoder encoder;
@@ -41,7 +46,8 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         this.current = new AtomicReference<>(load(folder, model));
         folder.warnings().forEach(warning -> LOG.warn("{}", warning));
         LOG.info("Serving bot {} from {} with model {} ({} intents)", folder.definition().name(),
-                source.describe(""), current.get().bot().modelVersion(), folder.definition().intents().size());
+                source.describe(BotSource.BOT_YAML), current.get().bot().modelVersion(),
+                folder.definition().intents().size());
     }
 
     @Override
@@ -56,15 +62,18 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         Loaded serving = current.get();
         Loaded next = load(folder, model);
         PromotionGate gate = gate(folder, next.head(), serving.head(), force);
+        String candidate = next.bot().modelVersion();
+        String previous = serving.bot().modelVersion();
         if (!gate.passed()) {
-            LOG.warn("Bot reload refused, {} keeps serving: {}", serving.bot().modelVersion(), gate.reason());
-            throw new ModelRefusedException(gate);
+            LOG.warn("Bot reload refused, model {} keeps serving: {}", previous, gate.reason());
+            return new BotReload(false, folder.definition().name(), candidate, previous, previous,
+                    folder.definition().intentNames(), gate);
         }
         current.set(next);
         folder.warnings().forEach(warning -> LOG.warn("{}", warning));
-        LOG.info("Bot {} reloaded: model {} replaces {}; gate {}", folder.definition().name(),
-                next.bot().modelVersion(), serving.bot().modelVersion(), gate.reason());
-        return new BotReload(folder.definition().name(), next.bot().modelVersion(), serving.bot().modelVersion(),
+        LOG.info("Bot {} reloaded: model {} replaces {}; gate {}", folder.definition().name(), candidate, previous,
+                gate.reason());
+        return new BotReload(true, folder.definition().name(), candidate, candidate, previous,
                 folder.definition().intentNames(), gate);
     }
 
@@ -86,7 +95,7 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         IntentHead head = model.head().withCrisisThreshold(
                 settings.crisisThreshold().orElse(model.head().crisisThreshold()));
         String version = ModelVersion.of(encoder.modelDigest(), model.bytes());
-        return new Loaded(new ServingBot(folder.definition(), new HeadClassifier(workers, head, version), version),
+        return new Loaded(new Bot(folder.definition(), new HeadClassifier(workers, head, version), version),
                 head);
     }
 

@@ -36,7 +36,7 @@ public final class TestBots {
 
     /** The shipped intents answered by {@link KeywordClassifier}. */
     public static ServingBot keywordBot() {
-        return new ServingBot(definition(), new KeywordClassifier(), KeywordClassifier.MODEL_VERSION);
+        return new FixedServingBot(definition(), new KeywordClassifier(), KeywordClassifier.MODEL_VERSION);
     }
 
     public static ReplyRequest replyRequest(Intent intent, String content) {
