@@ -7,6 +7,8 @@ import io.combot.domain.error.CapacityExceededException;
 import io.combot.domain.model.ComponentHealth;
 import io.combot.domain.model.Intent;
 import io.combot.domain.port.out.ClassifyMessagePort;
+import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.ReloadBotPort;
 import io.combot.domain.port.out.HealthCheckPort;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,21 +50,23 @@ class MlConfigurationTest {
 
     @Test
     @Order(1)
-    void theClassifierIsReadyAndItsHealthNamesTheModelVersion() {
-        ClassifyMessagePort classifier = context.getBean(ClassifyMessagePort.class);
+    void theBotIsReadyAndItsHealthNamesTheModelVersion() {
+        ClassifyMessagePort classifier = context.getBean(CurrentBotPort.class).current().classifier();
         ComponentHealth health = context.getBean("modelHealth", HealthCheckPort.class).check();
 
         String version = classifier.classify("Hello there!").modelVersion();
         assertThat(version).matches("minilm-l6-q-[0-9a-f]{12}");
         assertThat(health.name()).isEqualTo("model");
         assertThat(health.up()).isTrue();
-        assertThat(health.detail()).contains(version).contains("OnnxRuntime");
+        assertThat(health.detail()).contains(version).contains("OnnxRuntime").contains("combot-default");
+        assertThat(context.getBean(CurrentBotPort.class).current().modelVersion()).isEqualTo(version);
+        assertThat(context.getBean(ReloadBotPort.class).reload(false).servingModelVersion()).isEqualTo(version);
     }
 
     @Test
     @Order(2)
     void aFullQueueRefusesATextAtOnceWithARetryAfter() throws InterruptedException {
-        ClassifyMessagePort classifier = context.getBean(ClassifyMessagePort.class);
+        ClassifyMessagePort classifier = context.getBean(CurrentBotPort.class).current().classifier();
         String slow = "why is my parcel late? ".repeat(200);
         ExecutorService burst = Executors.newFixedThreadPool(32);
         List<CompletableFuture<Intent>> calls = new ArrayList<>();
@@ -90,7 +94,7 @@ class MlConfigurationTest {
     @Test
     @Order(3)
     void closingTheContextClosesTheModelAndTurnsHealthDown() {
-        ClassifyMessagePort classifier = context.getBean(ClassifyMessagePort.class);
+        ClassifyMessagePort classifier = context.getBean(CurrentBotPort.class).current().classifier();
         HealthCheckPort health = context.getBean("modelHealth", HealthCheckPort.class);
 
         context.close();

@@ -1,0 +1,90 @@
+package io.combot.adapter.out.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The trainer on seeded synthetic embeddings: what it recovers, the crisis rule, determinism, the optimiser. */
+class HeadTrainerTest {
+    private static final int DIMS = 384;
+    private static final SyntheticEmbeddings CLUSTERS = SyntheticEmbeddings.clusters(600, 6, DIMS, 0.6, 2.5, 11);
+
+    private final HeadTrainer.Result result = train(CLUSTERS);
+
+    @Test
+    void recoversTheClassesOutOfFold() {
+        IntentMetrics metrics = new IntentMetrics(CLUSTERS.labels());
+        for (int i = 0; i < CLUSTERS.y().length; i++) {
+            int predicted = HeadTrainer.predict(result.outOfFoldProbabilities()[i], 0, Double.POSITIVE_INFINITY);
+            metrics.add(CLUSTERS.labels().get(CLUSTERS.y()[i]), CLUSTERS.labels().get(predicted));
+        }
+
+        assertThat(metrics.accuracy()).as(metrics.report()).isGreaterThan(0.95);
+        assertThat(result.weights()).hasDimensions(6, DIMS);
+        assertThat(result.cvReport()).contains("l2 1e-06", "crisis margin 0.2", "chosen: l2");
+    }
+
+    @Test
+    void theCrisisRuleCatchesEveryCrisisRowOutOfFold() {
+        int crisis = CLUSTERS.labels().indexOf(HeadTrainer.CRISIS);
+
+        assertThat(IntStream.range(0, CLUSTERS.y().length).filter(i -> CLUSTERS.y()[i] == crisis))
+                .allSatisfy(i -> assertThat(HeadTrainer.predict(result.outOfFoldProbabilities()[i], crisis,
+                        result.crisisThreshold())).isEqualTo(crisis));
+        assertThat(result.crisisThreshold()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void twoRunsGiveTheSameHead() {
+        HeadTrainer.Result again = train(CLUSTERS);
+
+        assertThat(again.weights()).isDeepEqualTo(result.weights());
+        assertThat(again.biases()).containsExactly(result.biases());
+        assertThat(again.crisisThreshold()).isEqualTo(result.crisisThreshold());
+        assertThat(again.outOfFoldProbabilities()).isDeepEqualTo(result.outOfFoldProbabilities());
+        assertThat(again.cvReport()).isEqualTo(result.cvReport());
+    }
+
+    @Test
+    void probabilitiesSumToOneAndCrisisWinsFromItsThreshold() {
+        double[] p = HeadTrainer.probabilities(result.weights(), result.biases(), CLUSTERS.x()[0]);
+
+        assertThat(p).hasSize(6);
+        assertThat(p[0] + p[1] + p[2] + p[3] + p[4] + p[5]).isCloseTo(1.0, within(1e-12));
+        assertThat(HeadTrainer.predict(new double[] {0.2, 0.5, 0.3}, 0, 0.2)).isZero();
+        assertThat(HeadTrainer.predict(new double[] {0.19, 0.5, 0.31}, 0, 0.2)).isEqualTo(1);
+    }
+
+    @Test
+    void lbfgsGoesLowerThanGradientDescentWithTenTimesTheSteps() {
+        int[] rows = IntStream.range(0, CLUSTERS.y().length).toArray();
+        double[][] x = IntStream.range(0, rows.length).mapToObj(i -> {
+            double[] row = new double[DIMS];
+            IntStream.range(0, DIMS).forEach(d -> row[d] = CLUSTERS.x()[i][d]);
+            return row;
+        }).toArray(double[][]::new);
+        SoftmaxObjective objective = new SoftmaxObjective(x, CLUSTERS.y(), rows, 6, 1e-4);
+        int size = SoftmaxObjective.size(6, DIMS);
+
+        Lbfgs.Outcome lbfgs = Lbfgs.minimise(objective, new double[size], 30, 0);
+        double[] theta = new double[size];
+        double[] gradient = new double[size];
+        double gradientDescent = 0;
+        for (int step = 0; step < 300; step++) {
+            gradientDescent = objective.valueAndGradient(theta, gradient);
+            for (int i = 0; i < size; i++) {
+                theta[i] -= gradient[i];
+            }
+        }
+
+        assertThat(lbfgs.iterations()).isEqualTo(30);
+        assertThat(lbfgs.value()).isLessThan(gradientDescent);
+        assertThat(lbfgs.gradientNorm()).isLessThan(Lbfgs.norm(gradient));
+    }
+
+    private static HeadTrainer.Result train(SyntheticEmbeddings data) {
+        return HeadTrainer.train(data.labels(), data.x(), data.y(), line -> { });
+    }
+}
