@@ -1,5 +1,8 @@
 # Shared by the commands: the repository root and the service jar, built when missing or older than the sources.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# A bot folder given relative to where the command was typed, as new-bot and train take it: run and start change to
+# the repository root before starting the service.
+if [[ -n "${COMBOT_BOT_DIR:-}" ]]; then export COMBOT_BOT_DIR="$(realpath -m -- "$COMBOT_BOT_DIR")"; fi
 jar="$root/bootstrap/target/combot.jar"
 
 build_if_needed() {

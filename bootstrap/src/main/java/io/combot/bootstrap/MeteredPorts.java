@@ -74,7 +74,9 @@ final class MeteredPorts {
                 return reload;
             } finally {
                 refresh.run();
-                registry.counter("combot.bot.reloads", "outcome", outcome).increment();
+                Counter.builder("combot.bot.reloads").tag("outcome", outcome)
+                        .description("Bot reloads: ok (swapped in), refused (by the promotion gate), invalid (the folder)")
+                        .register(registry).increment();
             }
         };
     }

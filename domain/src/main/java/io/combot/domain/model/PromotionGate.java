@@ -33,7 +33,7 @@ public record PromotionGate(boolean passed, boolean forced, String reason, Model
                     candidate.basis(), candidate.texts(), against, candidate.crisisTexts(), candidate.crisisTexts()),
                     candidate, current);
         }
-        return force ? new PromotionGate(true, true, "forced past the gate: " + refusal, candidate, current)
+        return force ? new PromotionGate(true, true, "forced: " + refusal, candidate, current)
                 : new PromotionGate(false, false, "refused: " + refusal, candidate, current);
     }
 }

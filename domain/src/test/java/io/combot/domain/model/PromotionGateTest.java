@@ -40,6 +40,6 @@ class PromotionGateTest {
 
         assertThat(gate.passed()).isTrue();
         assertThat(gate.forced()).isTrue();
-        assertThat(gate.reason()).startsWith("forced past the gate").contains("misses 3");
+        assertThat(gate.reason()).startsWith("forced: ").contains("misses 3");
     }
 }

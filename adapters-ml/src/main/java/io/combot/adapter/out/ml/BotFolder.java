@@ -37,8 +37,8 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
         BotDefinition definition = BotYaml.read(yaml, source.describe(BotSource.BOT_YAML));
         List<String> warnings = new ArrayList<>();
         List<LabelledText> train = examples(source, BotSource.TRAIN, definition, warnings).orElseThrow(
-                () -> new InvalidBotException(source.describe(BotSource.TRAIN) + " is missing: it holds the examples "
-                        + "the model learns from, intent<TAB>text per line"));
+                () -> new InvalidBotException(source.describe(BotSource.TRAIN) + " is missing or holds no example: "
+                        + "it holds the examples the model learns from, intent<TAB>text per line"));
         train = withShippedCrisis(train, source.describe(BotSource.TRAIN), BotSource.TRAIN);
         countExamples(source, definition, train, warnings);
         List<LabelledText> heldout = examples(source, BotSource.HELDOUT, definition, warnings)
@@ -77,32 +77,37 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
                 + " is missing: run bin/combot train on the folder first"));
     }
 
+    /** The file's examples, checked against bot.yaml; empty when the file is missing or holds no example. */
     private static Optional<List<LabelledText>> examples(BotSource source, String file, BotDefinition definition,
                                                          List<String> warnings) {
         String described = source.describe(file);
-        return source.read(file).map(bytes -> {
-            Map<String, LabelledText> seen = new HashMap<>();
-            List<LabelledText> kept = new ArrayList<>();
-            for (LabelledText example : LabelledText.parse(bytes, described)) {
-                if (!definition.intentNames().contains(example.intent())) {
-                    throw new InvalidBotException(described + " line " + example.line() + ": intent '"
-                            + example.intent() + "' is not defined in bot.yaml");
-                }
-                String key = example.text().toLowerCase(Locale.ROOT);
-                LabelledText earlier = seen.putIfAbsent(key, example);
-                if (earlier == null) {
-                    kept.add(example);
-                } else if (!earlier.intent().equals(example.intent())) {
-                    throw new InvalidBotException(described + " line " + example.line() + ": the text '"
-                            + LabelledText.abbreviate(example.text()) + "' is under intent " + example.intent()
-                            + " here and under intent " + earlier.intent() + " at line " + earlier.line());
-                } else {
-                    warnings.add(described + " line " + example.line() + ": the same text as line "
-                            + earlier.line() + ", counted once");
-                }
+        return source.read(file).map(bytes -> LabelledText.parse(bytes, described))
+                .filter(parsed -> !parsed.isEmpty())
+                .map(parsed -> checked(parsed, described, definition, warnings));
+    }
+
+    private static List<LabelledText> checked(List<LabelledText> parsed, String described, BotDefinition definition,
+                                              List<String> warnings) {
+        Map<String, LabelledText> seen = new HashMap<>();
+        List<LabelledText> kept = new ArrayList<>();
+        for (LabelledText example : parsed) {
+            if (!definition.intentNames().contains(example.intent())) {
+                throw new InvalidBotException(described + " line " + example.line() + ": intent '"
+                        + example.intent() + "' is not defined in bot.yaml");
             }
-            return kept;
-        });
+            LabelledText earlier = seen.putIfAbsent(example.text().toLowerCase(Locale.ROOT), example);
+            if (earlier == null) {
+                kept.add(example);
+            } else if (!earlier.intent().equals(example.intent())) {
+                throw new InvalidBotException(described + " line " + example.line() + ": the text '"
+                        + LabelledText.abbreviate(example.text()) + "' is under intent " + example.intent()
+                        + " here and under intent " + earlier.intent() + " at line " + earlier.line());
+            } else {
+                warnings.add(described + " line " + example.line() + ": the same text as line " + earlier.line()
+                        + ", counted once");
+            }
+        }
+        return kept;
     }
 
     private static List<LabelledText> withShippedCrisis(List<LabelledText> examples, String described, String file) {

@@ -1,5 +1,6 @@
 package io.combot.adapter.out.ml;
 
+import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.ModelEvaluation;
 import io.combot.domain.model.PromotionGate;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,12 +73,12 @@ final class BotTrainer {
             if (folder.heldout().isEmpty()) {
                 evaluated = ModelEvaluator.outOfFold(intents, folder.train(), result.outOfFoldProbabilities(),
                         result.crisisThreshold());
-                current = folder.anyModel().map(model -> model.head().evaluation())
+                current = modelInFolder(folder).map(model -> model.head().evaluation())
                         .filter(e -> e.basis().equals(ModelEvaluation.OUT_OF_FOLD)).orElse(null);
             } else {
                 float[][] heldout = embed(workers, folder.heldout(), "held-out");
                 evaluated = ModelEvaluator.evaluate(fitted, folder.heldout(), heldout);
-                current = folder.anyModel()
+                current = modelInFolder(folder)
                         .map(model -> ModelEvaluator.evaluate(model.head(), folder.heldout(), heldout).evaluation())
                         .orElse(null);
             }
@@ -133,6 +135,17 @@ final class BotTrainer {
             callers.shutdownNow();
         }
         return x;
+    }
+
+    /** The model already in the folder, which the new one must not fall behind; one that cannot be read is not. */
+    private Optional<BotFolder.TrainedModel> modelInFolder(BotFolder folder) {
+        try {
+            return folder.anyModel();
+        } catch (InvalidBotException e) {
+            out.println("warning: the model already in the folder is not compared, it cannot be read: "
+                    + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** One line per ten fits of the head, of the 46 or so that cross-validation and the final fit take. */

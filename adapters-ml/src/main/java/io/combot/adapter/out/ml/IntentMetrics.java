@@ -10,7 +10,8 @@ import java.util.Locale;
  */
 final class IntentMetrics {
     /** The column of predictions outside the label set: the reserved intent a classifier may fall back to. */
-    private static final String UNKNOWN = "unknown";
+    /** The column of predictions outside the labels: intents the evaluated texts do not have. */
+    private static final String OTHER = "other";
 
     private final List<String> intents;
     private final int[][] confusion;
@@ -60,17 +61,19 @@ final class IntentMetrics {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "texts %d, accuracy %.3f, macro-F1 %.3f%n", total(), accuracy(),
                 macroF1()));
-        out.append(String.format(Locale.ROOT, "%-10s %9s %7s %6s%n", "intent", "precision", "recall", "F1"));
+        String name = "%-" + Math.max("intent".length(), intents.stream().mapToInt(String::length).max().orElse(0))
+                + "s";
+        out.append(String.format(Locale.ROOT, name + " %9s %7s %6s%n", "intent", "precision", "recall", "F1"));
         for (String intent : intents) {
-            out.append(String.format(Locale.ROOT, "%-10s %9.3f %7.3f %6.3f%n", intent, precision(intent),
+            out.append(String.format(Locale.ROOT, name + " %9.3f %7.3f %6.3f%n", intent, precision(intent),
                     recall(intent), f1(intent)));
         }
         out.append("confusion (rows: actual, columns: predicted)\n");
-        out.append(String.format("%-10s", ""));
+        out.append(String.format(name, ""));
         intents.forEach(intent -> out.append(String.format("%6.5s", intent)));
-        out.append(String.format("%6.5s%n", UNKNOWN));
+        out.append(String.format("%6.5s%n", OTHER));
         for (int k = 0; k < intents.size(); k++) {
-            out.append(String.format("%-10s", intents.get(k)));
+            out.append(String.format(name, intents.get(k)));
             for (int count : confusion[k]) {
                 out.append(String.format("%6d", count));
             }
