@@ -1,6 +1,5 @@
 package io.combot.bootstrap;
 
-import ch.qos.logback.classic.Level;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.BotReload;
 import io.combot.domain.model.Intent;
@@ -35,7 +34,7 @@ final class AdminServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BEARER = "Bearer ";
-    private static final String LOG_LEVEL_KEY = "COMBOT_LOG_LEVEL";
+    private static final String LOG_LEVEL_KEY = LogSettings.LEVEL_KEY;
     private static final int UNPROCESSABLE = 422;
 
     private final transient OpsSettings ops;
@@ -65,7 +64,7 @@ final class AdminServlet extends HttpServlet {
                 System.gc();
                 json(response, ProcessMemory.report());
             }
-            case "POST /reload" -> json(response, reload());
+            case "POST /reload" -> reloadConfiguration(response);
             case "POST /bot/reload" -> reloadBot(request, response);
             default -> problem(response, HttpServletResponse.SC_NOT_FOUND,
                     "No admin action " + action + "; there are POST /admin/purge, GET /admin/memory, "
@@ -94,6 +93,14 @@ final class AdminServlet extends HttpServlet {
         return true;
     }
 
+    private void reloadConfiguration(HttpServletResponse response) throws IOException {
+        try {
+            json(response, reload());
+        } catch (IllegalArgumentException e) {
+            problem(response, UNPROCESSABLE, e.getMessage() + "; nothing was applied");
+        }
+    }
+
     /**
      * Only the log level changes while running; every other setting sizes pools, queues or threads built at start,
      * so a changed value is reported as needing a restart.
@@ -101,8 +108,9 @@ final class AdminServlet extends HttpServlet {
     private synchronized Map<String, Object> reload() {
         ConfigSource fresh = ConfigSource.load(ops.environment());
         SortedSet<String> changed = loaded.changedKeys(fresh);
-        String level = fresh.optional(LOG_LEVEL_KEY).orElse("INFO");
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.combot")).setLevel(Level.toLevel(level, Level.INFO));
+        LogSettings logging = LogSettings.from(fresh);
+        String level = logging.level();
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.combot")).setLevel(logging.logbackLevel());
         changed.remove(LOG_LEVEL_KEY);
         LOG.info("Configuration reloaded: {}={}; changed but needing a restart: {}", LOG_LEVEL_KEY, level, changed);
         Map<String, Object> result = new LinkedHashMap<>();

@@ -29,6 +29,7 @@ public final class CombotApplication {
             System.exit(command(List.of(args)));
         }
         try {
+            LogSettings.from(ConfigSource.load(System.getenv())).apply();
             CombotServer server = CombotServer.start(CombotSettings.from(System.getenv()));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
         } catch (IllegalArgumentException e) {
