@@ -43,10 +43,13 @@ final class OpenAiDtos {
                                   Usage usage, CombotExtension combot) {
     }
 
-    record Choice(int index, AssistantReply message, @JsonProperty("finish_reason") String finishReason) {
+    /** {@code logprobs} is always null: Combot does not return them. */
+    record Choice(int index, AssistantReply message, Object logprobs,
+                  @JsonProperty("finish_reason") String finishReason) {
     }
 
-    record AssistantReply(String role, String content) {
+    /** {@code refusal} is always null, as OpenAI writes it for a reply that is not a refusal. */
+    record AssistantReply(String role, String content, String refusal) {
     }
 
     record Usage(@JsonProperty("prompt_tokens") long promptTokens,
@@ -65,7 +68,8 @@ final class OpenAiDtos {
     }
 
     /** {@code finish_reason} is null, and written as null, until the last chunk. */
-    record ChunkChoice(int index, Delta delta, @JsonProperty("finish_reason") String finishReason) {
+    record ChunkChoice(int index, Delta delta, Object logprobs,
+                       @JsonProperty("finish_reason") String finishReason) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -45,7 +45,7 @@ final class OpenAiWebMapper {
     static ChatCompletionResponse completion(Turn turn, String model) {
         UserMessage user = turn.userMessage();
         return new ChatCompletionResponse(completionId(user), "chat.completion", created(user), model,
-                List.of(new Choice(0, new AssistantReply("assistant", turn.reply().content()), STOP)),
+                List.of(new Choice(0, new AssistantReply("assistant", turn.reply().content(), null), null, STOP)),
                 usage(turn.reply().usage()), extension(turn));
     }
 
@@ -62,7 +62,7 @@ final class OpenAiWebMapper {
     static ChatCompletionChunk finishChunk(Turn turn, String model) {
         UserMessage user = turn.userMessage();
         return new ChatCompletionChunk(completionId(user), OpenAiDtos.CHUNK, created(user), model,
-                List.of(new ChunkChoice(0, new Delta(null, null), STOP)), null, extension(turn));
+                List.of(new ChunkChoice(0, new Delta(null, null), null, STOP)), null, extension(turn));
     }
 
     /** The chunk a client asked for with {@code stream_options.include_usage}: no choices, the usage. */
@@ -74,7 +74,7 @@ final class OpenAiWebMapper {
 
     private static ChatCompletionChunk chunk(UserMessage user, String model, Delta delta, String finishReason) {
         return new ChatCompletionChunk(completionId(user), OpenAiDtos.CHUNK, created(user), model,
-                List.of(new ChunkChoice(0, delta, finishReason)), null, null);
+                List.of(new ChunkChoice(0, delta, null, finishReason)), null, null);
     }
 
     /** Fixed replies (fast path, safety, offline, fallback) ran no model, so they count no tokens. */
