@@ -6,9 +6,9 @@ import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.Classification;
+import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Intent;
-import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.ReplySink;
@@ -16,6 +16,7 @@ import io.combot.domain.model.Route;
 import io.combot.domain.model.TokenUsage;
 import io.combot.domain.model.Turn;
 import io.combot.domain.model.UserMessage;
+import io.combot.domain.port.in.ClientContext;
 import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.TurnListener;
@@ -24,6 +25,7 @@ import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.ServingBot;
 import io.combot.domain.port.out.SessionStorePort;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -73,7 +75,7 @@ public class SendMessageService implements SendMessageUseCase {
         UserMessage userMessage = new UserMessage(MessageId.random(), session.id(), session.nextSequence(),
                 command.content(), sessions.now(), classification, command.clientMessageId());
         listener.userMessage(userMessage);
-        return store(command, session, new Turn(userMessage, reply(bot, userMessage, listener)));
+        return store(command, session, new Turn(userMessage, reply(bot, userMessage, command, listener)));
     }
 
     private Optional<Turn> storedTurn(SendMessageCommand command) {
@@ -110,7 +112,8 @@ public class SendMessageService implements SendMessageUseCase {
         }
     }
 
-    private AssistantMessage reply(BotDefinition bot, UserMessage userMessage, ReplySink sink) {
+    private AssistantMessage reply(BotDefinition bot, UserMessage userMessage, SendMessageCommand command,
+                                   ReplySink sink) {
         Optional<ReplyRouter.FixedReply> fixed =
                 ReplyRouter.fixedReplyFor(bot, bot.definitionOf(userMessage.classification().intent()));
         if (fixed.isPresent()) {
@@ -118,7 +121,7 @@ public class SendMessageService implements SendMessageUseCase {
             return assistantMessage(userMessage, fixed.get().text(), fixed.get().route(), false, TokenUsage.NONE);
         }
         try {
-            GeneratedReply generated = generator.generate(replyRequest(bot, userMessage), sink);
+            GeneratedReply generated = generator.generate(replyRequest(bot, userMessage, command), sink);
             return assistantMessage(userMessage, generated.text(), generated.route(), !generated.complete(),
                     generated.usage());
         } catch (ReplyUnavailableException e) {
@@ -127,12 +130,24 @@ public class SendMessageService implements SendMessageUseCase {
         }
     }
 
-    private ReplyRequest replyRequest(BotDefinition bot, UserMessage userMessage) {
-        List<Message> context = policy.contextMessages() == 0 ? List.of()
-                : store.loadHistory(userMessage.sessionId(), policy.contextMessages(), Optional.empty()).items();
+    /**
+     * The stored history, then the earlier messages the client sent along that the session does not hold; the newest
+     * {@code contextMessages} of them together.
+     */
+    private ReplyRequest replyRequest(BotDefinition bot, UserMessage userMessage, SendMessageCommand command) {
+        int limit = policy.contextMessages();
+        List<ContextEntry> context = new ArrayList<>();
+        if (limit > 0) {
+            store.loadHistory(userMessage.sessionId(), limit, Optional.empty()).items().stream()
+                    .map(ContextEntry::of)
+                    .forEach(context::add);
+        }
+        ClientContext client = command.clientContext();
+        context.addAll(client.earlier());
+        context = context.subList(Math.max(0, context.size() - limit), context.size());
         Intent intent = userMessage.classification().intent();
         return new ReplyRequest(userMessage.sessionId(), intent, userMessage.content(), context,
-                bot.systemPromptFor(intent), bot.offlineReplyFor(intent));
+                client.instructions(), bot.systemPromptFor(intent), bot.offlineReplyFor(intent), client.options());
     }
 
     private AssistantMessage assistantMessage(UserMessage userMessage, String text, Route route, boolean degraded,

@@ -11,6 +11,7 @@ import io.combot.domain.error.SessionNotFoundException;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ClientMessageId;
 import io.combot.domain.model.Classification;
+import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.Message;
@@ -101,7 +102,7 @@ class SendMessageServiceTest {
         assertThat(String.join("", deltas)).isEqualTo(turn.reply().content());
         ReplyRequest request = generator.requests().get(0);
         assertThat(request.intentHint()).isEqualTo(Intent.of("question"));
-        assertThat(request.context()).extracting(Message::content)
+        assertThat(request.context()).extracting(ContextEntry::content)
                 .containsExactly("hello", TestBots.GREETING_REPLY);
     }
 

@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.OpenAiErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors that Jetty answers itself, before Spring MVC sees the request (an ambiguous or malformed URI, oversized
- * headers, a refused request), as RFC 9457 problem+json like every other error, and never with a stack trace.
+ * headers, a refused request), as RFC 9457 problem+json like every other error, and never with a stack trace; on the
+ * OpenAI-compatible paths in OpenAI's error shape. A malformed request line or oversized headers are answered before
+ * the path is known, so those stay problem+json.
  */
 final class ProblemErrorHandler extends ErrorHandler {
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -31,6 +34,11 @@ final class ProblemErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
+        if (OpenAiErrors.covers(Request.getPathInContext(request))) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.write(true, ByteBuffer.wrap(OpenAiErrors.json(code, message)), callback);
+            return;
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, PROBLEM_JSON);
         response.write(true, body(code, message), callback);
     }

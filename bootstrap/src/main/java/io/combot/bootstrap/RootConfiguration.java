@@ -5,6 +5,7 @@ import io.combot.adapter.out.ml.MlConfiguration;
 import io.combot.adapter.out.persistence.PersistenceConfiguration;
 import io.combot.application.ChatPolicy;
 import io.combot.application.ClassifyTextService;
+import io.combot.application.CompleteChatService;
 import io.combot.application.ExpiredSessionsService;
 import io.combot.application.HealthService;
 import io.combot.application.HistoryService;
@@ -12,6 +13,7 @@ import io.combot.application.ReloadBotService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.application.StatusService;
+import io.combot.domain.port.in.CompleteChatUseCase;
 import io.combot.domain.port.in.ReloadBotUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.out.CurrentBotPort;
@@ -46,6 +48,13 @@ class RootConfiguration {
                                           Clock clock, ChatPolicy policy, MeteredPorts metered) {
         return metered.sendMessage(new SendMessageService(store, metered.bots(bots), metered.generator(generator),
                 clock, policy));
+    }
+
+    /** The OpenAI-compatible API's turns, through the same (metered) send as the native API's. */
+    @Bean
+    CompleteChatUseCase completeChatService(CurrentBotPort bots, SessionService sessions,
+                                            SendMessageUseCase sendMessage, ChatPolicy policy) {
+        return new CompleteChatService(bots, sessions, sessions, sendMessage, policy);
     }
 
     @Bean

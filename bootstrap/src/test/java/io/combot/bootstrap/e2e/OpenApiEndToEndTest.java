@@ -72,7 +72,8 @@ class OpenApiEndToEndTest {
     void everyDocumentedOperationIsAnswered() {
         for (String operation : documented()) {
             String method = operation.substring(0, operation.indexOf(' '));
-            String path = operation.substring(operation.indexOf(' ') + 1).replace("{sessionId}", newSession());
+            String path = operation.substring(operation.indexOf(' ') + 1).replace("{sessionId}", newSession())
+                    .replace("{model}", "combot-default");
             byte[] body = path.endsWith("/classify") ? "{\"text\": \"hello\"}".getBytes(StandardCharsets.UTF_8)
                     : "{\"content\": \"hello\"}".getBytes(StandardCharsets.UTF_8);
 

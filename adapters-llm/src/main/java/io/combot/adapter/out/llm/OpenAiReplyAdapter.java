@@ -13,8 +13,9 @@ import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.models.Model;
 import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.model.CircuitState;
+import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.GeneratedReply;
-import io.combot.domain.model.Message;
+import io.combot.domain.model.ReplyOptions;
 import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.ReplySink;
 import io.combot.domain.model.Role;
@@ -75,7 +76,7 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
 
     @Override
     public GeneratedReply generate(ReplyRequest request, ReplySink sink) {
-        ChatCompletionCreateParams params = params(prompts.assemble(request));
+        ChatCompletionCreateParams params = params(prompts.assemble(request), request.options());
         Deadline deadline = Deadline.after(settings.requestTimeout());
         StreamOutcome outcome = sink.streaming()
                 ? resilience.call(deadline, () -> stream(params, sink, deadline))
@@ -95,7 +96,8 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
      * server is asked for its model list, which also tells the operator at start whether the URL and key work.
      */
     void warmUp() {
-        ChatCompletionCreateParams sample = params(new PromptAssembler.Prompt("You are helpful.", List.of(), "Hi"));
+        ChatCompletionCreateParams sample = params(new PromptAssembler.Prompt("You are helpful.", List.of(), List.of(), "Hi"),
+                ReplyOptions.DEFAULT);
         try {
             ObjectMappers.jsonMapper().writeValueAsBytes(sample._body());
             ObjectMappers.jsonMapper().readValue(SAMPLE_COMPLETION, ChatCompletion.class).validate();
@@ -183,17 +185,22 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
         }
     }
 
-    private ChatCompletionCreateParams params(PromptAssembler.Prompt prompt) {
+    /** A client's options within the configured ones: its temperature, and no more tokens than configured. */
+    private ChatCompletionCreateParams params(PromptAssembler.Prompt prompt, ReplyOptions options) {
+        long maxTokens = options.maxOutputTokens() == null ? settings.maxOutputTokens()
+                : Math.min(options.maxOutputTokens(), settings.maxOutputTokens());
         ChatCompletionCreateParams.Builder builder = ChatCompletionCreateParams.builder()
                 .model(settings.model())
-                .temperature(settings.temperature())
-                .maxCompletionTokens(settings.maxOutputTokens())
+                .temperature(options.temperature() == null ? settings.temperature() : options.temperature())
+                .maxCompletionTokens(maxTokens)
                 .addSystemMessage(prompt.system());
-        for (Message message : prompt.context()) {
-            if (message.role() == Role.USER) {
-                builder.addUserMessage(message.content());
+        // After the bot's prompt, so that they add to it and never replace it.
+        prompt.instructions().forEach(builder::addSystemMessage);
+        for (ContextEntry entry : prompt.context()) {
+            if (entry.role() == Role.USER) {
+                builder.addUserMessage(entry.content());
             } else {
-                builder.addAssistantMessage(message.content());
+                builder.addAssistantMessage(entry.content());
             }
         }
         return builder.addUserMessage(prompt.userContent()).build();

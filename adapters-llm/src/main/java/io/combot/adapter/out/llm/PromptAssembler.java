@@ -1,16 +1,20 @@
 package io.combot.adapter.out.llm;
 
-import io.combot.domain.model.Message;
+import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.ReplyRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Decides what the LLM sees: the bot's system prompt for the intent, as much recent context as the budget allows. */
+/**
+ * Decides what the LLM sees: the bot's system prompt for the intent, the client's instructions and as much recent
+ * context as the budget allows.
+ */
 final class PromptAssembler {
-    /** The system prompt, earlier messages oldest first, then the message to answer. */
-    record Prompt(String system, List<Message> context, String userContent) {
+    /** The system prompt, the client's instructions, earlier messages oldest first, then the message to answer. */
+    record Prompt(String system, List<String> instructions, List<ContextEntry> context, String userContent) {
         Prompt {
+            instructions = List.copyOf(instructions);
             context = List.copyOf(context);
         }
     }
@@ -21,25 +25,38 @@ final class PromptAssembler {
         this.contextBudgetChars = contextBudgetChars;
     }
 
+    /**
+     * The client's instructions come first in the budget, in their order, as far as they fit: they say how the
+     * whole conversation is to be read. The rest of the budget goes to the newest context.
+     */
     Prompt assemble(ReplyRequest request) {
-        return new Prompt(request.systemPrompt(), recentContext(request.context()),
-                request.userContent());
+        List<String> instructions = new ArrayList<>();
+        int used = 0;
+        for (String instruction : request.instructions()) {
+            if (used + instruction.length() > contextBudgetChars) {
+                break;
+            }
+            used += instruction.length();
+            instructions.add(instruction);
+        }
+        return new Prompt(request.systemPrompt(), instructions,
+                recentContext(request.context(), contextBudgetChars - used), request.userContent());
     }
 
     /**
      * The newest messages whose contents fit the budget together, stopping at the first that does not fit so that
      * no gap opens in the conversation; returned oldest first, as the model reads them.
      */
-    private List<Message> recentContext(List<Message> oldestFirst) {
-        List<Message> kept = new ArrayList<>();
+    private static List<ContextEntry> recentContext(List<ContextEntry> oldestFirst, int budget) {
+        List<ContextEntry> kept = new ArrayList<>();
         int used = 0;
         for (int i = oldestFirst.size() - 1; i >= 0; i--) {
-            Message message = oldestFirst.get(i);
-            used += message.content().length();
-            if (used > contextBudgetChars) {
+            ContextEntry entry = oldestFirst.get(i);
+            used += entry.content().length();
+            if (used > budget) {
                 break;
             }
-            kept.add(message);
+            kept.add(entry);
         }
         Collections.reverse(kept);
         return kept;

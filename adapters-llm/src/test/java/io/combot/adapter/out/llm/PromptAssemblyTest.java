@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.Intent;
 import io.combot.domain.port.out.TestBots;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.ReplyOptions;
+import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.ReplySink;
+import io.combot.domain.model.Role;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.out.TestTurns;
 import io.combot.tools.fakellm.FakeOpenAiServerExtension;
@@ -69,6 +73,34 @@ class PromptAssemblyTest {
         List<JsonNode> messages = sent(Intent.of("question"), conversation("earlier"), 0);
 
         assertThat(messages).extracting(m -> m.path("role").asText()).containsExactly("system", "user");
+    }
+
+    @Test
+    void theClientsInstructionsFollowTheBotsPromptAndItsOptionsReachTheServerWithinTheConfiguredOnes()
+            throws IOException {
+        LlmSettings settings = TestSettings.against(fake.server(), TestSettings.REQUEST_TIMEOUT, 2, 16,
+                Duration.ofMillis(50), 4000);
+        ReplyRequest plain = TestSettings.request(Intent.of("question"), "This is the message", List.of());
+        ReplyRequest request = new ReplyRequest(plain.sessionId(), plain.intentHint(), plain.userContent(),
+                List.of(new ContextEntry(Role.USER, "earlier"), new ContextEntry(Role.ASSISTANT, "reply")),
+                List.of("Answer in French."), plain.systemPrompt(), plain.offlineReply(),
+                new ReplyOptions(0.9, settings.maxOutputTokens() + 1_000));
+        try (OpenAiReplyAdapter adapter = TestSettings.adapter(settings)) {
+            adapter.generate(request, ReplySink.DISCARD);
+        }
+
+        JsonNode body = new ObjectMapper().readTree(fake.server().lastRequestBody());
+        List<JsonNode> messages = new ArrayList<>();
+        body.path("messages").forEach(messages::add);
+        assertThat(messages).extracting(m -> m.path("role").asText(), m -> m.path("content").asText())
+                .containsExactly(
+                        tuple("system", plain.systemPrompt()),
+                        tuple("system", "Answer in French."),
+                        tuple("user", "earlier"),
+                        tuple("assistant", "reply"),
+                        tuple("user", "This is the message"));
+        assertThat(body.path("temperature").asDouble()).isEqualTo(0.9);
+        assertThat(body.path("max_completion_tokens").asInt()).isEqualTo(settings.maxOutputTokens());
     }
 
     private static List<JsonNode> sent(Intent intent, List<Message> context, int budget) throws IOException {

@@ -1,6 +1,7 @@
 package io.combot.adapter.out.llm;
 
 import io.combot.domain.model.BotDefinition;
+import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.Intent;
 import io.combot.domain.port.out.TestBots;
 import io.combot.domain.model.Message;
@@ -53,7 +54,8 @@ final class TestSettings {
 
     static ReplyRequest request(Intent intent, String content, List<Message> context) {
         BotDefinition bot = TestBots.definition();
-        return new ReplyRequest(SessionId.random(), intent, content, context, bot.systemPromptFor(intent),
+        return new ReplyRequest(SessionId.random(), intent, content,
+                context.stream().map(ContextEntry::of).toList(), bot.systemPromptFor(intent),
                 bot.offlineReplyFor(intent));
     }
 }

@@ -67,7 +67,7 @@ public class ClientAccessFilter extends OncePerRequestFilter {
         Optional<OwnerId> owner = bearerSecret(request).flatMap(keys::ownerOf);
         if (owner.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"combot\"");
-            FilterProblems.write(response, FilterProblems.problem(request, HttpStatus.UNAUTHORIZED,
+            FilterProblems.write(request, response, FilterProblems.problem(request, HttpStatus.UNAUTHORIZED,
                     "A valid client key is required: send it as 'Authorization: Bearer <key>'"));
             return;
         }
@@ -79,7 +79,7 @@ public class ClientAccessFilter extends OncePerRequestFilter {
                             + settings.burst() + "); retry after " + seconds + " s");
             problem.setProperty("retryAfterSeconds", seconds);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            FilterProblems.write(response, problem);
+            FilterProblems.write(request, response, problem);
             return;
         }
         request.setAttribute(OWNER_ATTRIBUTE, owner.get());

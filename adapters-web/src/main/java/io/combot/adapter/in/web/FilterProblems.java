@@ -9,7 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Problems answered by the servlet filters, which run before Spring MVC and its {@link ProblemHandler}. */
+/**
+ * Problems answered by the servlet filters, which run before Spring MVC and its {@link ProblemHandler}: problem+json,
+ * or OpenAI's error shape on the paths {@link OpenAiErrors} covers.
+ */
 final class FilterProblems {
     private static final JsonMapper JSON = WebConfiguration.strictJsonMapper();
 
@@ -22,7 +25,12 @@ final class FilterProblems {
         return problem;
     }
 
-    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        if (OpenAiErrors.covers(request)) {
+            OpenAiErrors.write(response, problem.getStatus(), problem.getDetail());
+            return;
+        }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);

@@ -1,5 +1,6 @@
 package io.combot.adapter.in.web;
 
+import io.combot.adapter.in.web.OpenAiDtos.ErrorResponse;
 import io.combot.domain.error.CapacityExceededException;
 import io.combot.domain.error.ConcurrentTurnException;
 import io.combot.domain.error.InvalidInputException;
@@ -8,6 +9,8 @@ import io.combot.domain.error.SessionBusyException;
 import io.combot.domain.error.SessionExpiredException;
 import io.combot.domain.error.SessionLimitException;
 import io.combot.domain.error.SessionNotFoundException;
+import io.combot.domain.error.UnknownBotException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Collection;
@@ -18,11 +21,13 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
@@ -31,21 +36,60 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
 
 /**
- * Every error as RFC 9457 problem+json with a precise detail; Spring MVC's own errors (405, 415, 404 …) come from
- * the base class. No stack trace ever reaches a client: unexpected errors are logged and answered with a plain 500.
+ * Every error as RFC 9457 problem+json with a precise detail, or in OpenAI's shape on the paths {@link OpenAiErrors}
+ * covers; Spring MVC's own errors (405, 415, 404 …) come from the base class. No stack trace ever reaches a client: unexpected errors are logged and answered with a plain 500.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> error(Exception e) {
+    ResponseEntity<Object> error(Exception e, HttpServletRequest request) {
         ProblemDetail problem = problemFor(e);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
         if (e instanceof CapacityExceededException busy) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(busy)));
         }
+        if (OpenAiErrors.covers(request)) {
+            return response.contentType(MediaType.APPLICATION_JSON).body(openAiErrorFor(e, problem));
+        }
         return response.body(problem);
+    }
+
+    /** The same error in OpenAI's shape, for the OpenAI-compatible API. */
+    ErrorResponse openAiErrorFor(Exception e) {
+        return openAiErrorFor(e, problemFor(e));
+    }
+
+    private static ErrorResponse openAiErrorFor(Exception e, ProblemDetail problem) {
+        String param = null;
+        String code = null;
+        if (e instanceof OpenAiRequestException refused) {
+            param = refused.param();
+        } else if (e instanceof UnknownBotException) {
+            param = "model";
+            code = "model_not_found";
+        } else if (e instanceof SessionNotFoundException) {
+            code = "session_not_found";
+        } else if (e instanceof SessionLimitException) {
+            code = "session_limit_exceeded";
+        }
+        return OpenAiErrors.body(problem.getStatus(), problem.getDetail(), param, code);
+    }
+
+    /** Spring MVC's own errors (404 for an unknown route, 405, 415 …) on the OpenAI-compatible paths too. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && request instanceof ServletWebRequest servlet
+                && OpenAiErrors.covers(servlet.getRequest())) {
+            HttpHeaders json = new HttpHeaders();
+            json.addAll(headers);
+            json.setContentType(MediaType.APPLICATION_JSON);
+            return new ResponseEntity<>(OpenAiErrors.body(statusCode.value(), problem.getDetail(), null, null), json,
+                    statusCode);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     /** The problem for an error of the domain, or a plain 500 for anything unexpected (logged, never shown). */
@@ -53,7 +97,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof InvalidInputException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        if (e instanceof SessionNotFoundException) {
+        if (e instanceof OpenAiRequestException) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        if (e instanceof SessionNotFoundException || e instanceof UnknownBotException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         }
         if (e instanceof SessionExpiredException expired) {
@@ -109,7 +156,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Says what is wrong with the body without echoing it. */
     static String describe(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
+        return describe(e.getMostSpecificCause());
+    }
+
+    /** The same for a body a controller reads itself. */
+    static String describe(Throwable cause) {
         if (cause instanceof PropertyBindingException unknown) {
             return "Unknown field '" + unknown.getPropertyName() + "'; the allowed fields are "
                     + names(unknown.getKnownPropertyIds());

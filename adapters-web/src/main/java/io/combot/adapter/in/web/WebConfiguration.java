@@ -2,6 +2,7 @@ package io.combot.adapter.in.web;
 
 import io.combot.domain.port.in.CheckHealthUseCase;
 import io.combot.domain.port.in.ClassifyTextUseCase;
+import io.combot.domain.port.in.CompleteChatUseCase;
 import io.combot.domain.port.in.EndSessionUseCase;
 import io.combot.domain.port.in.GetSessionUseCase;
 import io.combot.domain.port.in.ReadHistoryUseCase;
@@ -66,6 +67,11 @@ public class WebConfiguration implements WebMvcConfigurer {
                                   ReadHistoryUseCase readHistory, ChatWebMapper mapper, ProblemHandler problems) {
         return new ChatController(startSession, getSession, endSession, sendMessage, readHistory, mapper, jsonMapper,
                 problems);
+    }
+
+    @Bean
+    OpenAiCompatibleController openAiCompatibleController(CompleteChatUseCase completeChat, ProblemHandler problems) {
+        return new OpenAiCompatibleController(completeChat, jsonMapper, problems);
     }
 
     @Bean

@@ -6,12 +6,21 @@ import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import java.util.Optional;
 
-/** {@code clientMessageId} is null when the client sent none. The length limit is the service's policy, not here. */
-public record SendMessageCommand(SessionId sessionId, OwnerId caller, String content, ClientMessageId clientMessageId) {
+/**
+ * {@code clientMessageId} is null when the client sent none; {@code clientContext} is {@link ClientContext#NONE} when
+ * it sent only the message. The length limit is the service's policy, not here.
+ */
+public record SendMessageCommand(SessionId sessionId, OwnerId caller, String content, ClientMessageId clientMessageId,
+                                 ClientContext clientContext) {
     public SendMessageCommand {
         InvalidInputException.require(sessionId != null && caller != null, "A message is sent to a session by a caller");
         InvalidInputException.require(content != null, "content is required");
         InvalidInputException.require(!content.isBlank(), "content must not be blank");
+        InvalidInputException.require(clientContext != null, "The client context may be NONE but not absent");
+    }
+
+    public SendMessageCommand(SessionId sessionId, OwnerId caller, String content, ClientMessageId clientMessageId) {
+        this(sessionId, caller, content, clientMessageId, ClientContext.NONE);
     }
 
     public SessionQuery sessionQuery() {
