@@ -24,8 +24,8 @@ public class SessionService implements StartSessionUseCase, GetSessionUseCase, E
 
     /**
      * Refuses a session beyond a client key's quota. Without client keys every caller is the anonymous owner, so a
-     * quota would be one budget shared by all callers: it applies to keyed owners only. Count and create run under
-     * one monitor so that concurrent creates cannot overshoot the quota; a create is a single insert.
+     * quota would be one budget shared by all callers: it applies to keyed owners only. The store counts and creates
+     * in one step, so concurrent creates on any instance cannot overshoot the quota.
      */
     @Override
     public ChatSession startSession(StartSessionCommand command) {
@@ -34,11 +34,8 @@ public class SessionService implements StartSessionUseCase, GetSessionUseCase, E
             store.create(session);
             return session;
         }
-        synchronized (this) {
-            if (store.countLiveSessions(command.owner(), session.createdAt()) >= policy.maxSessionsPerOwner()) {
-                throw new SessionLimitException(policy.maxSessionsPerOwner());
-            }
-            store.create(session);
+        if (!store.createWithinQuota(session, policy.maxSessionsPerOwner())) {
+            throw new SessionLimitException(policy.maxSessionsPerOwner());
         }
         return session;
     }

@@ -22,18 +22,19 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
     private final JpaTransactions transactions;
     private final SessionJpaMapper sessions;
     private final MessageJpaMapper messages;
-    private final boolean skipLockedRows;
+    private final boolean postgresql;
 
     /**
-     * {@code skipLockedRows}: the database supports {@code FOR UPDATE SKIP LOCKED} (PostgreSQL), so that purgers on
-     * several instances each take other expired sessions. SQLite has one writer at a time and needs no row locks.
+     * {@code postgresql}: instances share the database with concurrent writers, so purgers take rows with
+     * {@code FOR UPDATE SKIP LOCKED} (each takes other expired sessions) and quota checks lock their owner. SQLite has
+     * one writer at a time and needs neither.
      */
     JpaSessionStoreAdapter(JpaTransactions transactions, SessionJpaMapper sessions, MessageJpaMapper messages,
-                           boolean skipLockedRows) {
+                           boolean postgresql) {
         this.transactions = transactions;
         this.sessions = sessions;
         this.messages = messages;
-        this.skipLockedRows = skipLockedRows;
+        this.postgresql = postgresql;
     }
 
     @Override
@@ -42,14 +43,40 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
         transactions.inWriteTransaction(db -> db.insert(row));
     }
 
+    /**
+     * Count and insert in one write transaction. SQLite runs one writer at a time, across processes too; on PostgreSQL
+     * a transaction-scoped advisory lock on the owner makes creates for one owner wait for each other, on every
+     * instance, while other owners go on.
+     */
+    @Override
+    public boolean createWithinQuota(ChatSession session, long quota) {
+        SessionJpaEntity row = sessions.toEntity(session);
+        return transactions.inWriteTransaction(db -> {
+            if (postgresql) {
+                db.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(:ownerId))", Integer.class)
+                        .setParameter("ownerId", row.getOwnerId())
+                        .getSingleResult();
+            }
+            if (countLive(db, row.getOwnerId(), row.getCreatedAt()) >= quota) {
+                return false;
+            }
+            db.insert(row);
+            return true;
+        });
+    }
+
     @Override
     public long countLiveSessions(OwnerId owner, Instant now) {
-        return transactions.inReadTransaction(db -> db.createSelectionQuery("""
+        return transactions.inReadTransaction(db -> countLive(db, owner.value(), now.toEpochMilli()));
+    }
+
+    private static long countLive(StatelessSession db, String ownerId, long nowMillis) {
+        return db.createSelectionQuery("""
                         select count(s) from SessionJpaEntity s
                         where s.ownerId = :ownerId and s.expiresAt > :now""", Long.class)
-                .setParameter("ownerId", owner.value())
-                .setParameter("now", now.toEpochMilli())
-                .getSingleResult());
+                .setParameter("ownerId", ownerId)
+                .setParameter("now", nowMillis)
+                .getSingleResult();
     }
 
     @Override
@@ -190,7 +217,7 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
     }
 
     private List<String> expiredIds(StatelessSession db, long nowMillis, int batchSize) {
-        if (skipLockedRows) {
+        if (postgresql) {
             return db.createNativeQuery("""
                             select id from sessions where expires_at <= ?1 order by expires_at
                             limit ?2 for update skip locked""", String.class)

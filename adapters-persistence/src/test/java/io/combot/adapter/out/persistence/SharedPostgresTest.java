@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two persistence setups on one PostgreSQL schema, as two service instances have them: both migrate at once without
  * harm, and when both append a turn to the same session at the same sequence exactly one wins, the other gets a
- * ConcurrentTurnException (never a constraint violation), and nothing half-written stays behind.
+ * ConcurrentTurnException (never a constraint violation), and nothing half-written stays behind; sessions created for
+ * one key on both at once stop at its quota.
  */
 class SharedPostgresTest {
     private static final int ROUNDS = 20;
@@ -106,6 +107,29 @@ class SharedPostgresTest {
         for (int i = 0; i < history.size(); i += 2) {
             assertThat(history.get(i + 1).content()).isEqualTo("Reply to " + history.get(i).content());
         }
+    }
+
+    @Test
+    void twoInstancesCreatingSessionsForOneKeyAtOnceStopAtItsQuota() throws Exception {
+        int quota = 7;
+        OwnerId owner = new OwnerId("quota-race");
+        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
+        try {
+            List<Callable<Boolean>> creates = new ArrayList<>();
+            for (int i = 0; i < 4 * RACERS; i++) {
+                SessionStorePort store = instances.get(i % 2).sessionStore();
+                creates.add(() -> store.createWithinQuota(newSession(owner), quota));
+            }
+            int created = 0;
+            for (Future<Boolean> create : pool.invokeAll(creates, 60, TimeUnit.SECONDS)) {
+                created += create.get() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(quota);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(instances.get(1).sessionStore().countLiveSessions(owner, newSession(owner).createdAt()))
+                .isEqualTo(quota);
     }
 
     private static boolean appended(SessionStorePort store, ChatSession after, Turn turn) {

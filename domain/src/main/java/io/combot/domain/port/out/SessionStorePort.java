@@ -14,6 +14,13 @@ import java.util.Optional;
 public interface SessionStorePort {
     void create(ChatSession session);
 
+    /**
+     * Stores {@code session} unless its owner already holds {@code quota} sessions unexpired at its start; false when
+     * refused. Counting and storing are one step for every instance that shares the store, so creates running at
+     * once, here or on another instance, never take an owner past its quota.
+     */
+    boolean createWithinQuota(ChatSession session, long quota);
+
     /** How many of {@code owner}'s sessions have not expired at {@code now}. */
     long countLiveSessions(OwnerId owner, Instant now);
 

@@ -36,6 +36,15 @@ public class InMemorySessionStore implements SessionStorePort {
     }
 
     @Override
+    public synchronized boolean createWithinQuota(ChatSession session, long quota) {
+        if (countLiveSessions(session.owner(), session.createdAt()) >= quota) {
+            return false;
+        }
+        create(session);
+        return true;
+    }
+
+    @Override
     public synchronized long countLiveSessions(OwnerId owner, Instant now) {
         return sessions.values().stream().filter(s -> s.isOwnedBy(owner) && !s.isExpiredAt(now)).count();
     }

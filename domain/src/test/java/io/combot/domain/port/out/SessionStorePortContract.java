@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** What every {@link SessionStorePort} does; each adapter and the in-memory double extend this once. */
@@ -59,6 +60,41 @@ public abstract class SessionStorePortContract {
 
         store().delete(first.id());
         assertThat(store().countLiveSessions(OWNER, beforeExpiry)).isEqualTo(1);
+    }
+
+    @Test
+    void aCreateWithinTheQuotaStoresAndOnePastItIsRefusedStoringNothing() {
+        ChatSession first = newSession(OWNER);
+        ChatSession second = newSession(OWNER);
+        ChatSession third = newSession(OWNER);
+
+        assertThat(store().createWithinQuota(first, 2)).isTrue();
+        assertThat(store().createWithinQuota(second, 2)).isTrue();
+        assertThat(store().createWithinQuota(third, 2)).isFalse();
+
+        assertThat(store().findSession(third.id())).isEmpty();
+        assertThat(store().createWithinQuota(newSession(new OwnerId("client-b")), 2)).as("another owner").isTrue();
+        store().delete(first.id());
+        assertThat(store().createWithinQuota(third, 2)).as("a freed place").isTrue();
+    }
+
+    @Test
+    void concurrentCreatesNeverTakeAnOwnerPastItsQuota() throws Exception {
+        int quota = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> creates = pool.invokeAll(IntStream.range(0, 24)
+                    .mapToObj(i -> (Callable<Boolean>) () -> store().createWithinQuota(newSession(OWNER), quota))
+                    .toList());
+            long created = 0;
+            for (Future<Boolean> create : creates) {
+                created += create.get() ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(quota);
+            assertThat(store().countLiveSessions(OWNER, TestTurns.T0)).isEqualTo(quota);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
