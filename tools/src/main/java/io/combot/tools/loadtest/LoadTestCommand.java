@@ -16,7 +16,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * {@code loadtest [--users 50] [--duration 30s] [--rounds 5] [--target URL] [--out DIR] [--max-requests N]
- * [--scenario chat|classify] [--verdict full|guard]}: rounds of virtual users against a running service. During a
+ * [--scenario chat|classify] [--verdict full|guard] [--rate R]}: rounds of virtual users against a running service,
+ * each sending when its last answer came (closed model) or, with a rate, on a fixed schedule with latencies counted
+ * from when each request was due (open model; see {@link VirtualUsers}). During a
  * round the server's RSS and busy database connections are sampled for their peaks; after it, heap after GC, RSS,
  * open files, threads and database connections are read from its {@code /metrics} (after a full GC through
  * {@code POST /admin/gc} when {@code COMBOT_ADMIN_TOKEN} is set). Prints a table, writes {@code loadtest.csv} and
@@ -24,11 +26,15 @@ import org.HdrHistogram.Histogram;
  * benchmark's verdicts, and the exit status follows them.
  */
 public final class LoadTestCommand {
+    /** @param rate requests per second over all users (the open model); 0 runs the closed model */
     record Options(int users, Duration duration, int rounds, URI target, Path out, long maxRequests,
-                   VirtualUsers.Scenario scenario, SoakVerdict.Mode verdict) {
+                   VirtualUsers.Scenario scenario, SoakVerdict.Mode verdict, double rate) {
         Options {
             if (users < 1 || rounds < 1 || maxRequests < 1 || duration.isZero() || duration.isNegative()) {
                 throw new IllegalArgumentException("users, rounds, max-requests and duration must be positive");
+            }
+            if (!(rate >= 0) || Double.isInfinite(rate)) {
+                throw new IllegalArgumentException("rate is a number of requests per second, 0 or more, not " + rate);
             }
         }
     }
@@ -39,7 +45,7 @@ public final class LoadTestCommand {
     public static void main(String[] args) throws Exception {
         Options options = CommandLine.parseOrExit(args, LoadTestCommand::parse,
                 "loadtest [--users 50] [--duration 30s] [--rounds 5] [--target URL] "
-                        + "[--out DIR] [--max-requests N] [--scenario chat|classify] [--verdict full|guard]");
+                        + "[--out DIR] [--max-requests N] [--scenario chat|classify] [--verdict full|guard] [--rate R]");
         List<RoundResult> rounds = run(options, System.getenv("COMBOT_ADMIN_TOKEN"));
         boolean passed;
         if (options.verdict() == null) {
@@ -64,6 +70,7 @@ public final class LoadTestCommand {
         long maxRequests = 1_000_000;
         VirtualUsers.Scenario scenario = VirtualUsers.Scenario.CHAT;
         SoakVerdict.Mode verdict = null;
+        double rate = 0;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("The flag " + args[i] + " needs a value");
@@ -78,21 +85,27 @@ public final class LoadTestCommand {
                 case "--max-requests" -> maxRequests = Long.parseLong(value);
                 case "--scenario" -> scenario = VirtualUsers.Scenario.valueOf(value.toUpperCase(Locale.ROOT));
                 case "--verdict" -> verdict = SoakVerdict.Mode.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--rate" -> rate = Double.parseDouble(value);
                 default -> throw new IllegalArgumentException("Unknown flag " + args[i]);
             }
         }
-        return new Options(users, duration, rounds, target, out, maxRequests, scenario, verdict);
+        return new Options(users, duration, rounds, target, out, maxRequests, scenario, verdict, rate);
     }
 
     static List<RoundResult> run(Options options, String adminToken) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         ServiceProbe probe = new ServiceProbe(client, options.target());
-        VirtualUsers users = new VirtualUsers(client, options.target(), options.scenario());
+        VirtualUsers users = new VirtualUsers(client, options.target(), options.scenario(), options.rate());
         Files.createDirectories(options.out());
-        System.out.printf(Locale.ROOT, "loadtest: %d users, %d rounds of %s against %s (%s)%n", options.users(),
+        String model = users.openModel()
+                ? String.format(Locale.ROOT, "open model, %.1f requests/s; latencies from when each request was due, "
+                        + "corrected for coordinated omission", options.rate())
+                : "closed model: each user waits for its answer, latencies not corrected for coordinated omission "
+                        + "(--rate R runs the open model)";
+        System.out.printf(Locale.ROOT, "loadtest: %d users, %d rounds of %s against %s (%s); %s%n", options.users(),
                 options.rounds(), options.duration(), options.target(),
-                options.scenario().name().toLowerCase(Locale.ROOT));
+                options.scenario().name().toLowerCase(Locale.ROOT), model);
         System.out.println(RoundResult.TABLE_HEADER);
         List<RoundResult> results = new ArrayList<>();
         for (int round = 1; round <= options.rounds(); round++) {
@@ -120,7 +133,7 @@ public final class LoadTestCommand {
         Path html = options.out().resolve("loadtest.html");
         LoadReport.writeCsv(csv, results);
         LoadReport.writeHtml(html, "Combot load test, " + Instant.now() + ": " + options.users() + " users, "
-                + options.duration() + " rounds", results);
+                + options.duration() + " rounds, " + model, results);
         System.out.println("loadtest: wrote " + csv + " and " + html);
         return results;
     }

@@ -24,6 +24,11 @@ import org.HdrHistogram.Histogram;
  * three, returns to one of its earlier sessions), sends a few messages drawn from a mix of intents, and starts over;
  * in the classify scenario it only asks for intents. Until the round's time or request budget is spent. Latencies go
  * into an HdrHistogram.
+ *
+ * <p>Closed model (no rate): each user sends its next request when the last one is answered, so a stalled service
+ * also slows the load, and the latencies leave out the requests that were not sent meanwhile (coordinated omission).
+ * Open model (a rate): the requests are due on a fixed schedule, spread over the users, and a latency is counted from
+ * when the request was due, not from when a busy user got to send it, so a stall shows in full.
  */
 final class VirtualUsers {
     /** A mix like real traffic: mostly fast-path and LLM-bound turns, some help, a complaint. */
@@ -51,22 +56,35 @@ final class VirtualUsers {
     private final HttpClient client;
     private final URI base;
     private final Scenario scenario;
+    /** Requests per second over all users; 0 for the closed model. */
+    private final double rate;
+    /** Per user: when its next request is due (open model). */
+    private final ThreadLocal<long[]> due = ThreadLocal.withInitial(() -> new long[] {System.nanoTime()});
+    private volatile long intervalNanos;
 
-    VirtualUsers(HttpClient client, URI base, Scenario scenario) {
+    VirtualUsers(HttpClient client, URI base, Scenario scenario, double rate) {
         this.client = client;
         this.base = base;
         this.scenario = scenario;
+        this.rate = rate;
+    }
+
+    boolean openModel() {
+        return rate > 0;
     }
 
     /** Runs {@code users} users for {@code duration} or {@code maxRequests} requests in all, whichever ends first. */
     Histogram run(int users, Duration duration, long maxRequests, Tally tally) throws InterruptedException {
         Histogram latencies = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
         long deadline = System.nanoTime() + duration.toNanos();
+        intervalNanos = openModel() ? Math.round(users * 1e9 / rate) : 0;
         ExecutorService pool = Executors.newFixedThreadPool(users);
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < users; i++) {
+                long firstDue = System.nanoTime() + i * intervalNanos / users;
                 running.add(pool.submit(() -> {
+                    due.get()[0] = firstDue;
                     List<String> earlierSessions = new ArrayList<>();
                     while (System.nanoTime() < deadline && tally.requests.get() < maxRequests) {
                         if (scenario == Scenario.CLASSIFY) {
@@ -135,7 +153,13 @@ final class VirtualUsers {
 
     /** The body of a 2xx answer; null (an error counted) for any other status or a failed exchange. */
     private String call(HttpRequest request, Histogram latencies, Tally tally) {
-        long start = System.nanoTime();
+        long start;
+        try {
+            start = awaitDue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             record(latencies, start);
@@ -157,6 +181,24 @@ final class VirtualUsers {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    /**
+     * The open model's schedule: waits until this user's next request is due and returns that instant, however late
+     * the user is; the closed model sends at once.
+     */
+    private long awaitDue() throws InterruptedException {
+        if (!openModel()) {
+            return System.nanoTime();
+        }
+        long[] next = due.get();
+        long dueAt = next[0];
+        next[0] += intervalNanos;
+        long wait = dueAt - System.nanoTime();
+        if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        return dueAt;
     }
 
     private static void record(Histogram latencies, long startNanos) {
