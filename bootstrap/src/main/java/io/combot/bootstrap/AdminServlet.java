@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.SecretDigests;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.BotReload;
 import io.combot.domain.model.Intent;
@@ -9,9 +10,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +46,7 @@ final class AdminServlet extends HttpServlet {
         this.bots = bots;
         this.loaded = ConfigSource.load(ops.environment());
         this.purge = purge;
-        this.tokenDigest = ops.adminEnabled() ? sha256(ops.adminToken()) : null;
+        this.tokenDigest = ops.adminEnabled() ? SecretDigests.sha256(ops.adminToken()) : null;
     }
 
     @Override
@@ -72,7 +70,7 @@ final class AdminServlet extends HttpServlet {
         }
     }
 
-    /** Compares digests with {@link MessageDigest#isEqual}, in constant time whatever the offered token's length. */
+    /** Compares digests through {@link SecretDigests}, in constant time whatever the offered token's length. */
     private boolean authorised(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (tokenDigest == null) {
             problem(response, HttpServletResponse.SC_FORBIDDEN,
@@ -85,7 +83,7 @@ final class AdminServlet extends HttpServlet {
             problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Send Authorization: Bearer <admin token>");
             return false;
         }
-        if (!MessageDigest.isEqual(tokenDigest, sha256(header.substring(BEARER.length()).trim()))) {
+        if (!SecretDigests.matches(tokenDigest, header.substring(BEARER.length()).trim())) {
             LOG.warn("Refused an admin call with a wrong token");
             problem(response, HttpServletResponse.SC_FORBIDDEN, "The admin token is not valid");
             return false;
@@ -169,13 +167,5 @@ final class AdminServlet extends HttpServlet {
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.getOutputStream().write(ProblemErrorHandler.problemJson(status, detail));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
     }
 }
