@@ -40,8 +40,10 @@ final class AdminServlet extends HttpServlet {
     private final byte[] tokenDigest;
     private final transient ConfigSource loaded;
     private final transient ReloadBotUseCase bots;
+    private final transient JvmProcessMemoryAdapter memory;
 
-    AdminServlet(OpsSettings ops, SessionPurgeJob purge, ReloadBotUseCase bots) {
+    AdminServlet(OpsSettings ops, SessionPurgeJob purge, ReloadBotUseCase bots, JvmProcessMemoryAdapter memory) {
+        this.memory = memory;
         this.ops = ops;
         this.bots = bots;
         this.loaded = ConfigSource.load(ops.environment());
@@ -57,10 +59,10 @@ final class AdminServlet extends HttpServlet {
         String action = request.getMethod() + " " + (request.getPathInfo() == null ? "" : request.getPathInfo());
         switch (action) {
             case "POST /purge" -> json(response, Map.of("purged", purge.runNow()));
-            case "GET /memory" -> json(response, ProcessMemory.report());
+            case "GET /memory" -> json(response, memory.report());
             case "POST /gc" -> {
                 System.gc();
-                json(response, ProcessMemory.report());
+                json(response, memory.report());
             }
             case "POST /reload" -> reloadConfiguration(response);
             case "POST /bot/reload" -> reloadBot(request, response);

@@ -121,7 +121,8 @@ public final class CombotServer implements AutoCloseable {
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
         context.addServlet(new ServletHolder("admin", new AdminServlet(settings.ops(),
-                application.getBean(SessionPurgeJob.class), application.getBean(ReloadBotUseCase.class))), "/admin/*");
+                application.getBean(SessionPurgeJob.class), application.getBean(ReloadBotUseCase.class),
+                application.getBean(JvmProcessMemoryAdapter.class))), "/admin/*");
         ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new DispatcherServlet(web));
         dispatcher.setInitOrder(0);
         context.addServlet(dispatcher, "/");
