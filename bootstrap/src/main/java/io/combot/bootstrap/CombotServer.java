@@ -109,7 +109,7 @@ public final class CombotServer implements AutoCloseable {
         PrometheusMeterRegistry registry = application.getBean(PrometheusMeterRegistry.class);
         new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
         context.addFilter(new FilterHolder(new RequestIdFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new RequestMetricsFilter(registry)), "/*",
+        context.addFilter(new FilterHolder(application.getBean(RequestMetricsFilter.class)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         // The key is checked before the body is parsed, so a caller without one gets no further than the body limit
         // (WholeBodyHandler reads the body, up to 16 times the limit, before any filter runs). Open:

@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.RequestMetricsFilter;
 import io.combot.domain.port.in.CountActiveSessionsUseCase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -48,6 +49,12 @@ class MetricsConfiguration {
         JvmHeapPressureMetrics metrics = new JvmHeapPressureMetrics();
         metrics.bindTo(registry);
         return metrics;
+    }
+
+    /** Times and counts every request; its in-flight count is also what the status endpoint reports. */
+    @Bean
+    RequestMetricsFilter requestMetricsFilter(MeterRegistry registry) {
+        return new RequestMetricsFilter(registry);
     }
 
     @Bean
