@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.Problems;
 import io.combot.adapter.in.web.SecretDigests;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.BotReload;
@@ -145,8 +146,8 @@ final class AdminServlet extends HttpServlet {
             return;
         }
         response.setStatus(UNPROCESSABLE);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(ProblemErrorHandler.problemJson(UNPROCESSABLE, "The promotion gate "
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.getOutputStream().write(Problems.json(UNPROCESSABLE, "The promotion gate "
                 + reload.gate().reason() + "; the model in use keeps serving (force=true swaps it in anyway)", body));
     }
 
@@ -167,7 +168,7 @@ final class AdminServlet extends HttpServlet {
 
     private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
         response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(ProblemErrorHandler.problemJson(status, detail));
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.getOutputStream().write(Problems.json(status, detail));
     }
 }

@@ -48,7 +48,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        FilterProblems.write(request, response, FilterProblems.problem(request, HttpStatus.CONTENT_TOO_LARGE,
+        Problems.write(request, response, Problems.problem(request, HttpStatus.CONTENT_TOO_LARGE,
                 "The request body is larger than the limit of " + maxBodyBytes + " bytes"));
     }
 
