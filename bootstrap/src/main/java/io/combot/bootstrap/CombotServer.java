@@ -117,7 +117,8 @@ public final class CombotServer implements AutoCloseable {
         // chat and status pages ask the person for a key when the API answers 401).
         context.addFilter(new FilterHolder(new ClientAccessFilter(settings.access(), OPEN_PATHS)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
+        BodyLimitFilter bodyLimit = new BodyLimitFilter(settings.web());
+        context.addFilter(new FilterHolder(bodyLimit), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
         context.addServlet(new ServletHolder("admin", new AdminServlet(settings.ops(),
@@ -129,7 +130,7 @@ public final class CombotServer implements AutoCloseable {
 
         jetty.setErrorHandler(new ProblemErrorHandler());
         jetty.setHandler(new GracefulHandler(new WholeBodyHandler(admissionControl(http, context),
-                settings.web().maxBodyBytes(), http.bodyTimeout())));
+                bodyLimit.maxBodyBytes(), http.bodyTimeout())));
         jetty.setStopTimeout(http.shutdownTimeout().toMillis());
         jetty.setStopAtShutdown(false);
         return jetty;
