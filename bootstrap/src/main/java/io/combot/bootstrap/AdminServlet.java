@@ -1,5 +1,7 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.Problems;
+import io.combot.adapter.in.web.SecretDigests;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.BotReload;
 import io.combot.domain.model.Intent;
@@ -9,9 +11,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +41,15 @@ final class AdminServlet extends HttpServlet {
     private final byte[] tokenDigest;
     private final transient ConfigSource loaded;
     private final transient ReloadBotUseCase bots;
+    private final transient JvmProcessMemoryAdapter memory;
 
-    AdminServlet(OpsSettings ops, SessionPurgeJob purge, ReloadBotUseCase bots) {
+    AdminServlet(OpsSettings ops, SessionPurgeJob purge, ReloadBotUseCase bots, JvmProcessMemoryAdapter memory) {
+        this.memory = memory;
         this.ops = ops;
         this.bots = bots;
         this.loaded = ConfigSource.load(ops.environment());
         this.purge = purge;
-        this.tokenDigest = ops.adminEnabled() ? sha256(ops.adminToken()) : null;
+        this.tokenDigest = ops.adminEnabled() ? SecretDigests.sha256(ops.adminToken()) : null;
     }
 
     @Override
@@ -59,10 +60,10 @@ final class AdminServlet extends HttpServlet {
         String action = request.getMethod() + " " + (request.getPathInfo() == null ? "" : request.getPathInfo());
         switch (action) {
             case "POST /purge" -> json(response, Map.of("purged", purge.runNow()));
-            case "GET /memory" -> json(response, ProcessMemory.report());
+            case "GET /memory" -> json(response, memory.report());
             case "POST /gc" -> {
                 System.gc();
-                json(response, ProcessMemory.report());
+                json(response, memory.report());
             }
             case "POST /reload" -> reloadConfiguration(response);
             case "POST /bot/reload" -> reloadBot(request, response);
@@ -72,7 +73,7 @@ final class AdminServlet extends HttpServlet {
         }
     }
 
-    /** Compares digests with {@link MessageDigest#isEqual}, in constant time whatever the offered token's length. */
+    /** Compares digests through {@link SecretDigests}, in constant time whatever the offered token's length. */
     private boolean authorised(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (tokenDigest == null) {
             problem(response, HttpServletResponse.SC_FORBIDDEN,
@@ -85,7 +86,7 @@ final class AdminServlet extends HttpServlet {
             problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Send Authorization: Bearer <admin token>");
             return false;
         }
-        if (!MessageDigest.isEqual(tokenDigest, sha256(header.substring(BEARER.length()).trim()))) {
+        if (!SecretDigests.matches(tokenDigest, header.substring(BEARER.length()).trim())) {
             LOG.warn("Refused an admin call with a wrong token");
             problem(response, HttpServletResponse.SC_FORBIDDEN, "The admin token is not valid");
             return false;
@@ -145,8 +146,8 @@ final class AdminServlet extends HttpServlet {
             return;
         }
         response.setStatus(UNPROCESSABLE);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(ProblemErrorHandler.problemJson(UNPROCESSABLE, "The promotion gate "
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.getOutputStream().write(Problems.json(UNPROCESSABLE, "The promotion gate "
                 + reload.gate().reason() + "; the model in use keeps serving (force=true swaps it in anyway)", body));
     }
 
@@ -167,15 +168,7 @@ final class AdminServlet extends HttpServlet {
 
     private static void problem(HttpServletResponse response, int status, String detail) throws IOException {
         response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(ProblemErrorHandler.problemJson(status, detail));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+        response.setContentType(Problems.MEDIA_TYPE);
+        response.getOutputStream().write(Problems.json(status, detail));
     }
 }

@@ -109,7 +109,7 @@ public final class CombotServer implements AutoCloseable {
         PrometheusMeterRegistry registry = application.getBean(PrometheusMeterRegistry.class);
         new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
         context.addFilter(new FilterHolder(new RequestIdFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new RequestMetricsFilter(registry)), "/*",
+        context.addFilter(new FilterHolder(application.getBean(RequestMetricsFilter.class)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         // The key is checked before the body is parsed, so a caller without one gets no further than the body limit
         // (WholeBodyHandler reads the body, up to 16 times the limit, before any filter runs). Open:
@@ -117,18 +117,20 @@ public final class CombotServer implements AutoCloseable {
         // chat and status pages ask the person for a key when the API answers 401).
         context.addFilter(new FilterHolder(new ClientAccessFilter(settings.access(), OPEN_PATHS)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
+        BodyLimitFilter bodyLimit = new BodyLimitFilter(settings.web());
+        context.addFilter(new FilterHolder(bodyLimit), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
         context.addServlet(new ServletHolder("admin", new AdminServlet(settings.ops(),
-                application.getBean(SessionPurgeJob.class), application.getBean(ReloadBotUseCase.class))), "/admin/*");
+                application.getBean(SessionPurgeJob.class), application.getBean(ReloadBotUseCase.class),
+                application.getBean(JvmProcessMemoryAdapter.class))), "/admin/*");
         ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new DispatcherServlet(web));
         dispatcher.setInitOrder(0);
         context.addServlet(dispatcher, "/");
 
         jetty.setErrorHandler(new ProblemErrorHandler());
         jetty.setHandler(new GracefulHandler(new WholeBodyHandler(admissionControl(http, context),
-                settings.web().maxBodyBytes(), http.bodyTimeout())));
+                bodyLimit.maxBodyBytes(), http.bodyTimeout())));
         jetty.setStopTimeout(http.shutdownTimeout().toMillis());
         jetty.setStopAtShutdown(false);
         return jetty;

@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.RequestMetricsFilter;
 import io.combot.domain.port.in.CountActiveSessionsUseCase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MetricsConfiguration {
     @Bean(destroyMethod = "close")
-    PrometheusMeterRegistry meterRegistry() {
+    PrometheusMeterRegistry meterRegistry(JvmProcessMemoryAdapter processMemory) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -28,10 +29,11 @@ class MetricsConfiguration {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         new FileDescriptorMetrics().bindTo(registry);
-        Gauge.builder("process.resident.memory", ProcessMemory::residentSetBytes).baseUnit("bytes")
-                .description("Resident set size of the process (VmRSS)").register(registry);
-        Gauge.builder("jvm.memory.heap.after.gc", ProcessMemory::heapAfterGcBytes).baseUnit("bytes")
-                .description("Heap in use right after the last collection of each heap pool").register(registry);
+        Gauge.builder("process.resident.memory", processMemory, JvmProcessMemoryAdapter::residentSetBytes)
+                .baseUnit("bytes").description("Resident set size of the process (VmRSS)").register(registry);
+        Gauge.builder("jvm.memory.heap.after.gc", processMemory, JvmProcessMemoryAdapter::heapAfterGcBytes)
+                .baseUnit("bytes").description("Heap in use right after the last collection of each heap pool")
+                .register(registry);
         return registry;
     }
 
@@ -47,6 +49,12 @@ class MetricsConfiguration {
         JvmHeapPressureMetrics metrics = new JvmHeapPressureMetrics();
         metrics.bindTo(registry);
         return metrics;
+    }
+
+    /** Times and counts every request; its in-flight count is also what the status endpoint reports. */
+    @Bean
+    RequestMetricsFilter requestMetricsFilter(MeterRegistry registry) {
+        return new RequestMetricsFilter(registry);
     }
 
     @Bean

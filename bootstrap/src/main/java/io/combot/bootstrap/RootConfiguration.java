@@ -87,8 +87,14 @@ class RootConfiguration {
         return new HealthService(checks);
     }
 
+    /** The one reader of the process's memory: status, the /metrics gauges and the admin memory report. */
     @Bean
-    StatusService statusService(LlmCircuitStatePort llmCircuit, Clock clock) {
-        return new StatusService(new JvmProcessMemoryAdapter(), llmCircuit, clock);
+    JvmProcessMemoryAdapter processMemory() {
+        return new JvmProcessMemoryAdapter();
+    }
+
+    @Bean
+    StatusService statusService(JvmProcessMemoryAdapter processMemory, LlmCircuitStatePort llmCircuit, Clock clock) {
+        return new StatusService(processMemory, llmCircuit, clock);
     }
 }

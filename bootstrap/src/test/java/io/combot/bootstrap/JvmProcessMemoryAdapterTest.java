@@ -32,6 +32,21 @@ class JvmProcessMemoryAdapterTest extends ProcessMemoryPortContract {
 
     @Test
     void withoutProcTheResidentSetIsUnknownNotAnError(@TempDir Path dir) {
-        assertThat(new JvmProcessMemoryAdapter(dir.resolve("missing")).memory().residentBytes()).isEmpty();
+        JvmProcessMemoryAdapter withoutProc = new JvmProcessMemoryAdapter(dir.resolve("missing"));
+
+        assertThat(withoutProc.memory().residentBytes()).isEmpty();
+        assertThat(withoutProc.residentSetBytes()).isEqualTo(-1);
+        assertThat(withoutProc.report()).containsEntry("residentSetBytes", -1L);
+    }
+
+    @Test
+    void theStatusTheGaugeAndTheAdminReportReadTheSameResidentSet(@TempDir Path dir) throws IOException {
+        Path status = Files.writeString(dir.resolve("status"), "VmRSS:\t  4096 kB\n");
+        JvmProcessMemoryAdapter memory = new JvmProcessMemoryAdapter(status);
+
+        assertThat(memory.memory().residentBytes()).hasValue(4096L * 1_024);
+        assertThat(memory.residentSetBytes()).isEqualTo(4096L * 1_024);
+        assertThat(memory.report()).containsEntry("residentSetBytes", 4096L * 1_024)
+                .containsKeys("heapAfterGcBytes", "gcTimeMillis", "threads");
     }
 }

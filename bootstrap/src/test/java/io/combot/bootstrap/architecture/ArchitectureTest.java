@@ -176,6 +176,26 @@ class ArchitectureTest {
         slices().matching(ROOT + ".(**)").should().beFreeOfCycles().check(classes);
     }
 
+    /**
+     * Shipped code has no test imports: test fixtures (the fake LLM's JUnit extension, TestPostgres) live in test-jars.
+     * Over every module's production classes, the tools module's included, which the other rules leave out.
+     */
+    @Test
+    void shippedCodeHasNoTestImports() {
+        JavaClasses shipped = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages(ROOT);
+        assertThat(shipped.stream().filter(c -> c.getPackageName().startsWith(ROOT + ".tools.")).count())
+                .as("the tools module's classes are analysed").isGreaterThan(1);
+        assertThat(shipped.stream().filter(c -> c.getPackageName().startsWith(ROOT + ".bootstrap")).count())
+                .as("the service's classes are analysed").isGreaterThan(1);
+        noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.junit..", "org.assertj..", "org.mockito..", "com.tngtech.archunit..")
+                .allowEmptyShould(false)
+                .check(shipped);
+    }
+
     @Test
     void noFieldInjection() {
         GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(classes);

@@ -1,29 +1,43 @@
 package io.combot.tools.ops;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Command-line durations and sizes, as the operator types them. */
 public final class Durations {
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final Pattern SIZE = Pattern.compile("(\\d+)([kmg])?b?", Pattern.CASE_INSENSITIVE);
 
     private Durations() {
     }
 
-    /** {@code 250ms}, {@code 2s}, {@code 1m}; a bare number is milliseconds. */
+    /**
+     * The service's duration grammar (bootstrap's {@code ConfigSource.parseDuration}), so an operator types a
+     * duration one way everywhere: a whole number and a unit, {@code 200ms}, {@code 30s}, {@code 5m}, {@code 1h},
+     * {@code 2d} (any case), or ISO-8601 ({@code PT30S}). A bare number is refused, not guessed. The tools do not
+     * depend on bootstrap (they are never on the service's class path, and bootstrap's tests use them), so the grammar
+     * is written twice; both are tested against one table, {@code duration-grammar.csv} in this module's test-jar.
+     */
     public static Duration parse(String text) {
-        Matcher matcher = DURATION.matcher(text.trim());
+        Matcher matcher = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("Not a duration: " + text + " (use e.g. 200ms, 2s, 1m)");
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("Not a duration: '" + text
+                        + "' (use e.g. 200ms, 30s, 5m, 1h or PT30S)", e);
+            }
         }
         long amount = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "ms" : matcher.group(2);
-        return switch (unit) {
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
             case "s" -> Duration.ofSeconds(amount);
             case "m" -> Duration.ofMinutes(amount);
-            default -> Duration.ofMillis(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
         };
     }
 
@@ -34,7 +48,7 @@ public final class Durations {
             throw new IllegalArgumentException("Not a size: " + text + " (use e.g. 512m, 1g)");
         }
         long amount = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "" : matcher.group(2).toLowerCase(java.util.Locale.ROOT);
+        String unit = matcher.group(2) == null ? "" : matcher.group(2).toLowerCase(Locale.ROOT);
         return switch (unit) {
             case "k" -> amount << 10;
             case "m" -> amount << 20;

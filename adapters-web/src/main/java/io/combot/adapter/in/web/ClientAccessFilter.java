@@ -67,19 +67,19 @@ public class ClientAccessFilter extends OncePerRequestFilter {
         Optional<OwnerId> owner = bearerSecret(request).flatMap(keys::ownerOf);
         if (owner.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"combot\"");
-            FilterProblems.write(request, response, FilterProblems.problem(request, HttpStatus.UNAUTHORIZED,
+            Problems.write(request, response, Problems.problem(request, HttpStatus.UNAUTHORIZED,
                     "A valid client key is required: send it as 'Authorization: Bearer <key>'"));
             return;
         }
         Duration wait = limiter.acquire(owner.get());
         if (!wait.isZero()) {
             long seconds = Math.max(1, (wait.toMillis() + 999) / 1_000);
-            ProblemDetail problem = FilterProblems.problem(request, HttpStatus.TOO_MANY_REQUESTS,
+            ProblemDetail problem = Problems.problem(request, HttpStatus.TOO_MANY_REQUESTS,
                     "This key sent more than " + settings.requestsPerSecond() + " requests a second (bursts of "
                             + settings.burst() + "); retry after " + seconds + " s");
             problem.setProperty("retryAfterSeconds", seconds);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            FilterProblems.write(request, response, problem);
+            Problems.write(request, response, problem);
             return;
         }
         request.setAttribute(OWNER_ATTRIBUTE, owner.get());

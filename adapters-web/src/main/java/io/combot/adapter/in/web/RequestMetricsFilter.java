@@ -17,7 +17,8 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Times every request into {@code http.server.requests} (method, endpoint template, status, outcome), counts those
- * in flight, and writes one access-log line per request. The endpoint is the matched template
+ * in flight (the one count: the {@code http.server.requests.in.flight} gauge and the status endpoint both read it),
+ * and writes one access-log line per request. The endpoint is the matched template
  * ({@code /api/v1/sessions/{sessionId}}), never the raw path: raw paths would make a time series per session, and a
  * session id is all a caller needs to read a conversation, so it stays out of logs too. Bodies are never logged.
  */
@@ -31,6 +32,11 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
     public RequestMetricsFilter(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("http.server.requests.in.flight", inFlight);
+    }
+
+    /** The requests inside this filter right now, the one asking included. */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     @Override

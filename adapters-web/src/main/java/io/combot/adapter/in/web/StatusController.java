@@ -3,6 +3,7 @@ package io.combot.adapter.in.web;
 import io.combot.adapter.in.web.WebDtos.StatusResponse;
 import io.combot.domain.model.ServiceStatus;
 import io.combot.domain.port.in.ReadStatusUseCase;
+import java.util.function.IntSupplier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -12,9 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StatusController {
     private final ReadStatusUseCase status;
-    private final InFlightRequests inFlight;
+    private final IntSupplier inFlight;
 
-    StatusController(ReadStatusUseCase status, InFlightRequests inFlight) {
+    StatusController(ReadStatusUseCase status, IntSupplier inFlight) {
         this.status = status;
         this.inFlight = inFlight;
     }
@@ -24,7 +25,7 @@ class StatusController {
     ResponseEntity<StatusResponse> status() {
         ServiceStatus now = status.status();
         StatusResponse body = new StatusResponse(now.at(), now.memory().heapUsedBytes(),
-                boxed(now.memory().heapMaxBytes()), boxed(now.memory().residentBytes()), inFlight.count(),
+                boxed(now.memory().heapMaxBytes()), boxed(now.memory().residentBytes()), inFlight.getAsInt(),
                 now.llmCircuit().label());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
     }

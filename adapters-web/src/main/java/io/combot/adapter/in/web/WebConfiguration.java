@@ -18,7 +18,6 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.core.StreamReadFeature;
@@ -34,7 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableWebMvc
 public class WebConfiguration implements WebMvcConfigurer {
     private final JsonMapper jsonMapper = strictJsonMapper();
-    private final InFlightRequests inFlight = new InFlightRequests();
 
     /** Unknown fields, scalars of the wrong type, duplicate keys and trailing garbage are errors, not guesses. */
     static JsonMapper strictJsonMapper() {
@@ -84,19 +82,15 @@ public class WebConfiguration implements WebMvcConfigurer {
         return new HealthController(health);
     }
 
+    /** The count of requests in flight is the metrics filter's, which bootstrap's root context holds. */
     @Bean
-    StatusController statusController(ReadStatusUseCase status) {
-        return new StatusController(status, inFlight);
+    StatusController statusController(ReadStatusUseCase status, RequestMetricsFilter requests) {
+        return new StatusController(status, requests::inFlight);
     }
 
     @Bean
     PageController pageController() {
         return new PageController();
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(inFlight);
     }
 
     @Override

@@ -15,7 +15,7 @@ class ClientKeysTest {
     private static final String OTHER_DIGEST = "0a8ad01fbc0f2aa0b6fc4e2a3af9c1c5d0ab0c27c6e0bb2be4826f7c1c67b1d0";
 
     private static String digestOf(String secret) {
-        return HexFormat.of().formatHex(ClientKeys.sha256(secret));
+        return HexFormat.of().formatHex(SecretDigests.sha256(secret));
     }
 
     @Test

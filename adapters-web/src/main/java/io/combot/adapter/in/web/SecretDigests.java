@@ -1,0 +1,33 @@
+package io.combot.adapter.in.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * The one way Combot checks a presented secret (a client key, the admin token): only SHA-256 digests are held, and
+ * digests are compared with {@link MessageDigest#isEqual}, in constant time whatever the presented secret's length.
+ * Public because bootstrap's admin endpoint checks its token the same way.
+ */
+public final class SecretDigests {
+    private SecretDigests() {
+    }
+
+    public static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Constant time: the comparison does not stop at the first differing byte. */
+    public static boolean sameDigest(byte[] held, byte[] presented) {
+        return MessageDigest.isEqual(held, presented);
+    }
+
+    /** Whether {@code presented} hashes to {@code held}, compared in constant time. */
+    public static boolean matches(byte[] held, String presented) {
+        return sameDigest(held, sha256(presented));
+    }
+}
