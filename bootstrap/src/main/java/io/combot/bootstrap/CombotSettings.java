@@ -26,9 +26,11 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
     /** Settings from the defaults, the operator's file and the given environment. */
     public static CombotSettings from(Map<String, String> environment) {
         ConfigSource config = ConfigSource.load(environment);
-        return new CombotSettings(server(config), new WebSettings(config.integer("COMBOT_MAX_BODY_BYTES")),
-                chat(config), persistence(config), classifier(config), llm(config), ops(config, environment),
-                access(config));
+        return new CombotSettings(config.settings(CombotSettings::server),
+                config.settings(c -> new WebSettings(c.integer("COMBOT_MAX_BODY_BYTES"))),
+                config.settings(CombotSettings::chat), config.settings(CombotSettings::persistence),
+                config.settings(CombotSettings::classifier), config.settings(CombotSettings::llm),
+                config.settings(c -> ops(c, environment)), config.settings(CombotSettings::access));
     }
 
     private static OpsSettings ops(ConfigSource config, Map<String, String> environment) {

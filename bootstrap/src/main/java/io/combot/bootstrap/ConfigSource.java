@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.domain.error.CombotException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -9,12 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Configuration by name, each name a {@code COMBOT_*} key: the shipped defaults file, then an operator's properties
@@ -23,12 +30,18 @@ import java.util.regex.Pattern;
 final class ConfigSource {
     static final String DEFAULTS_RESOURCE = "/combot-defaults.properties";
     static final String CONFIG_FILE_KEY = "COMBOT_CONFIG_FILE";
+    private static final Pattern SECRET = Pattern.compile("KEY|PASSWORD|TOKEN");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final Properties values;
+    private final Properties defaults;
+    /** The keys read through this view; null when no one asks. */
+    private final Set<String> read;
 
-    private ConfigSource(Properties values) {
+    private ConfigSource(Properties values, Properties defaults, Set<String> read) {
         this.values = values;
+        this.defaults = defaults;
+        this.read = read;
     }
 
     static ConfigSource load(Map<String, String> environment) {
@@ -38,6 +51,8 @@ final class ConfigSource {
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("The built-in defaults " + DEFAULTS_RESOURCE + " are missing", e);
         }
+        Properties builtIn = new Properties();
+        builtIn.putAll(values);
         String file = environment.get(CONFIG_FILE_KEY);
         if (file != null && !file.isBlank()) {
             try (Reader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
@@ -51,7 +66,33 @@ final class ConfigSource {
                 values.setProperty(key, value);
             }
         });
-        return new ConfigSource(values);
+        return new ConfigSource(values, builtIn, null);
+    }
+
+    /**
+     * One module's settings, built by {@code builder} from this configuration. When the settings refuse a value, the
+     * refusal names the keys they were built from that the operator set (their values differ from the defaults), so
+     * that the one line of a configuration error says which key to fix; secrets are not shown.
+     */
+    <T> T settings(Function<ConfigSource, T> builder) {
+        ConfigSource tracking = new ConfigSource(values, defaults, new TreeSet<>());
+        try {
+            return builder.apply(tracking);
+        } catch (IllegalArgumentException | CombotException e) {
+            if (e.getMessage() != null && e.getMessage().contains("COMBOT_")) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getMessage() + " (" + tracking.suspects() + ")", e);
+        }
+    }
+
+    private String suspects() {
+        List<String> set = read.stream().filter(key -> !Objects.equals(values.getProperty(key),
+                defaults.getProperty(key))).toList();
+        List<String> keys = set.isEmpty() ? List.copyOf(read) : set;
+        return (set.isEmpty() ? "from " : "set: ") + keys.stream()
+                .map(key -> key + "=" + (SECRET.matcher(key).find() ? "****" : values.getProperty(key, "")))
+                .collect(Collectors.joining(", "));
     }
 
     /** The names whose values differ between this and {@code other}, sorted. */
@@ -71,6 +112,9 @@ final class ConfigSource {
     }
 
     Optional<String> optional(String key) {
+        if (read != null) {
+            read.add(key);
+        }
         String value = values.getProperty(key);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }

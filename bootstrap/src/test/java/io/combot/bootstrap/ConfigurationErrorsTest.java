@@ -1,0 +1,58 @@
+package io.combot.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A configuration the service refuses is one line that names the key and its value, and exit code 2. */
+class ConfigurationErrorsTest {
+    @TempDir
+    Path dataDir;
+
+    @ParameterizedTest
+    @CsvSource({
+            "COMBOT_MIN_CONFIDENCE, 2, between 0 and 1",
+            "COMBOT_OPENAI_TEMPERATURE, 5, temperature",
+            "COMBOT_CLASSIFIER_WORKERS, 0, workers",
+            "COMBOT_DB_POOL_SIZE, 0, pool",
+            "COMBOT_SESSION_IDLE_TIMEOUT, 0s, idleTimeout",
+            "COMBOT_PORT, eighty, a whole number",
+            "COMBOT_TURN_WAIT, soon, a duration"})
+    void aRefusedValueIsNamedWithItsKey(String key, String value, String rule) {
+        assertThatThrownBy(() -> CombotSettings.from(Map.of(key, value)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(key).hasMessageContaining(value).hasMessageContaining(rule);
+    }
+
+    @Test
+    void secretsAreNotShownInTheMessage() {
+        assertThatThrownBy(() -> CombotSettings.from(Map.of("COMBOT_OPENAI_TEMPERATURE", "5",
+                "COMBOT_OPENAI_API_KEY", "sk-very-secret")))
+                .hasMessageContaining("COMBOT_OPENAI_TEMPERATURE=5").hasMessageNotContaining("sk-very-secret");
+    }
+
+    @Test
+    void theServiceSaysItInOneLineWithoutAStackTraceAndExitsTwo() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CombotApplication.class.getName())
+                .redirectErrorStream(true);
+        builder.environment().put("COMBOT_MIN_CONFIDENCE", "2");
+        builder.environment().put("COMBOT_DATA_DIR", dataDir.toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(output.lines().filter(line -> line.contains("ERROR"))).singleElement().asString()
+                .contains("Configuration error", "COMBOT_MIN_CONFIDENCE=2");
+        assertThat(output).doesNotContain("\tat ");
+    }
+}
