@@ -2,6 +2,7 @@ package io.combot.bootstrap;
 
 import io.combot.adapter.in.web.Problems;
 import io.combot.adapter.in.web.SecretDigests;
+import io.combot.domain.error.CapacityExceededException;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.BotReload;
 import io.combot.domain.model.Intent;
@@ -132,6 +133,12 @@ final class AdminServlet extends HttpServlet {
         } catch (InvalidBotException e) {
             LOG.warn("Bot reload refused: {}", e.getMessage());
             problem(response, UNPROCESSABLE, e.getMessage());
+            return;
+        } catch (CapacityExceededException e) {
+            // The gate classifies the held-out texts on the workers that serve traffic; they were full.
+            response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The classifier is busy serving traffic, "
+                    + "so the new model could not be evaluated; the bot in use keeps serving. Try again shortly");
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();

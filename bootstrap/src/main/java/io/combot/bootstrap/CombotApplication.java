@@ -26,7 +26,12 @@ public final class CombotApplication {
         // Models ship inside the jar: DJL must never try to download anything.
         System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
         if (args.length > 0) {
-            System.exit(command(List.of(args)));
+            try {
+                System.exit(command(List.of(args)));
+            } catch (IllegalArgumentException e) {
+                System.err.println(args[0] + ": configuration error: " + e.getMessage());
+                System.exit(INVALID);
+            }
         }
         try {
             LogSettings.from(ConfigSource.load(System.getenv())).apply();

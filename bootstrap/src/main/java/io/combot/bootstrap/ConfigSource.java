@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
 final class ConfigSource {
     static final String DEFAULTS_RESOURCE = "/combot-defaults.properties";
     static final String CONFIG_FILE_KEY = "COMBOT_CONFIG_FILE";
-    private static final Pattern SECRET = Pattern.compile("KEY|PASSWORD|TOKEN");
+    /** Keys whose values are not shown in messages: credentials, and a database URL that may carry a password. */
+    private static final Pattern SECRET = Pattern.compile("KEY|PASSWORD|TOKEN|DB_URL");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     private final Properties values;

@@ -18,6 +18,10 @@ public record ModelEvaluation(String basis, int texts, double accuracy, double m
         InvalidInputException.require(HELDOUT.equals(basis) || OUT_OF_FOLD.equals(basis),
                 "an evaluation is heldout or out-of-fold, not " + basis);
         InvalidInputException.require(texts > 0, "an evaluation counts at least one text");
+        InvalidInputException.require(accuracy >= 0 && accuracy <= 1 && macroF1 >= 0 && macroF1 <= 1,
+                "accuracy and macro-F1 lie between 0 and 1");
+        InvalidInputException.require(crisisTexts > 0,
+                "an evaluation includes crisis texts, or it cannot say that none is missed");
         InvalidInputException.require(crisisMissed >= 0 && crisisMissed <= crisisTexts,
                 "missed crisis texts lie between 0 and the crisis texts");
     }

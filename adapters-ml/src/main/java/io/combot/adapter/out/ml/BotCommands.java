@@ -50,6 +50,9 @@ public final class BotCommands {
         } catch (InvalidBotException e) {
             err.println("train: " + e.getMessage());
             return BotTrainer.INVALID;
+        } catch (UncheckedIOException e) {
+            err.println("train: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return 1;
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -26,6 +27,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 final class BotYaml {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final BotFile SHIPPED = parseFile(BotSource.shipped().read(BotSource.BOT_YAML).orElseThrow(),
             BotSource.shipped().describe(BotSource.BOT_YAML));
@@ -75,11 +77,16 @@ final class BotYaml {
         if (onlyComments) {
             throw new InvalidBotException(file + ": the file is empty; it needs at least 'name' and 'intents'");
         }
+        BotFile parsed;
         try {
-            return YAML.readValue(bytes, BotFile.class);
+            parsed = YAML.readValue(bytes, BotFile.class);
         } catch (JacksonException e) {
             throw new InvalidBotException(file + describe(e), e);
         }
+        if (parsed == null) {
+            throw new InvalidBotException(file + ": the file is empty; it needs at least 'name' and 'intents'");
+        }
+        return parsed;
     }
 
     private static BotDefinition definition(BotFile file, String source) {
@@ -114,6 +121,8 @@ final class BotYaml {
         require(entry.name() != null, source + ": " + key + " has no 'name'");
         require(entry.route() != null,
                 source + ": " + key + " (" + entry.name() + ") has no 'route' (reply, llm or safety)");
+        require(entry.replies() == null || !entry.replies().contains(null),
+                source + ": " + key + " (" + entry.name() + ") has an empty item under 'replies'");
         try {
             return new IntentDefinition(Intent.of(entry.name()), entry.description(), entry.route().domain(),
                     entry.replies(), entry.prompt(), entry.offline());

@@ -41,6 +41,10 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         if (intents.stream().distinct().count() != intents.size()) {
             throw new IllegalArgumentException("A head names each intent once");
         }
+        if (Arrays.stream(weights).flatMapToDouble(Arrays::stream).anyMatch(w -> !Double.isFinite(w))
+                || Arrays.stream(biases).anyMatch(b -> !Double.isFinite(b))) {
+            throw new IllegalArgumentException("Every weight and bias of a head is a finite number");
+        }
         if (!(crisisThreshold > 0.0 && crisisThreshold <= 1.0)) {
             throw new IllegalArgumentException("The crisis threshold lies in (0, 1], not " + crisisThreshold);
         }
@@ -101,9 +105,9 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
                     default -> {
                         double[] row = Arrays.stream(fields, 2, fields.length).mapToDouble(Double::parseDouble)
                                 .toArray();
-                        if (!weights.isEmpty() && row.length != weights.get(0).length) {
-                            throw new IllegalArgumentException(row.length + " weights where the first row has "
-                                    + weights.get(0).length);
+                        if (row.length != MiniLmEncoder.DIMENSIONS) {
+                            throw new IllegalArgumentException(row.length + " weights where the model's sentence "
+                                    + "embeddings have " + MiniLmEncoder.DIMENSIONS);
                         }
                         intents.add(Intent.of(fields[0]));
                         biases.add(Double.parseDouble(fields[1]));

@@ -19,6 +19,8 @@ final class MiniLmEncoder implements AutoCloseable {
     static final String MODEL_RESOURCE = "/all-minilm-l6-v2-q.onnx";
     static final String TOKENIZER_RESOURCE = "/all-minilm-l6-v2-q-tokenizer.json";
     static final String ENGINE = "OnnxRuntime";
+    /** The length of every sentence embedding all-MiniLM-L6-v2 gives, so of every weight row of a head. */
+    static final int DIMENSIONS = 384;
 
     /** A WordPiece token covers at least one character, so this many characters always fill {@code maxTokens}. */
     private static final int CHARS_PER_TOKEN_BOUND = 16;

@@ -153,6 +153,10 @@ class BotFolderTest {
                             route: llm
                         """, train, "bot.yaml", List.of("unknown", "reserved")),
                 argumentSet("empty bot.yaml", "", train, "bot.yaml", List.of("empty")),
+                argumentSet("bot.yaml of an empty document", "---\n", train, "bot.yaml", List.of("empty")),
+                argumentSet("a key given twice", YAML + "name: again\n", train, "bot.yaml", List.of("name")),
+                argumentSet("an empty reply item", YAML.replace("replies: [\"It is on its way.\"]",
+                        "replies:\n      -"), train, "bot.yaml", List.of("order_status", "empty item", "replies")),
                 argumentSet("bot.yaml of comments only", "# nothing yet\n", train, "bot.yaml", List.of("empty")),
                 argumentSet("intent bot.yaml lacks", YAML, "# examples\norder_status\tok\nrefund\tmoney back\n" + train,
                         "train.tsv", List.of("line 3", "refund")),
@@ -265,6 +269,29 @@ class BotFolderTest {
         assertRefused(bot::requireModel, "model/head.txt", List.of("bin/combot train"));
         // the model as it is stays readable, for tools that show what was trained
         assertThat(bot.anyModel()).isPresent();
+    }
+
+    @Test
+    void aModelForAnotherEmbeddingSizeOrWithoutFiniteWeightsIsRefused() throws IOException {
+        copyShipped("bot.yaml", "train.tsv");
+        List<String> lines = shippedLines("model/head.txt");
+        int farewell = lineOf(lines, "farewell ");
+        List<String> shortRows = lines.stream()
+                .map(line -> line.matches("[a-z_]+ .*") && !line.startsWith("crisis-threshold")
+                        && !line.startsWith("evaluation") ? line.substring(0, line.lastIndexOf(' ')) : line)
+                .toList();
+        write("model/head.txt", String.join("\n", shortRows) + "\n");
+
+        assertRefused(BotFolder.read(BotSource.folder(dir))::model, "model/head.txt",
+                List.of("383 weights", "384"));
+
+        String[] fields = lines.get(farewell - 1).split(" ");
+        fields[3] = "NaN";
+        List<String> withNaN = new ArrayList<>(lines);
+        withNaN.set(farewell - 1, String.join(" ", fields));
+        write("model/head.txt", String.join("\n", withNaN) + "\n");
+
+        assertRefused(BotFolder.read(BotSource.folder(dir))::model, "model/head.txt", List.of("finite"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * swaps in the bot staged with {@link #stage} (the one serving when none is staged), always past the gate.
  */
 public final class SwappableBot implements CurrentBotPort, ReloadBotPort {
-    private static final ModelEvaluation PERFECT = new ModelEvaluation(ModelEvaluation.HELDOUT, 1, 1, 1, 0, 0);
+    private static final ModelEvaluation PERFECT = new ModelEvaluation(ModelEvaluation.HELDOUT, 1, 1, 1, 1, 0);
 
     private final AtomicReference<ServingBot> current;
     private final AtomicReference<ServingBot> staged = new AtomicReference<>();
