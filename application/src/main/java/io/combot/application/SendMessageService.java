@@ -137,7 +137,8 @@ public class SendMessageService implements SendMessageUseCase {
     private ReplyRequest replyRequest(BotDefinition bot, UserMessage userMessage, SendMessageCommand command) {
         int limit = policy.contextMessages();
         List<ContextEntry> context = new ArrayList<>();
-        if (limit > 0) {
+        // A session's first message has no history to read: the sequence counts the messages before it.
+        if (limit > 0 && userMessage.sequence() > 0) {
             store.loadHistory(userMessage.sessionId(), limit, Optional.empty()).items().stream()
                     .map(ContextEntry::of)
                     .forEach(context::add);

@@ -136,7 +136,7 @@ final class AdminServlet extends HttpServlet {
             return;
         } catch (CapacityExceededException e) {
             // The gate classifies the held-out texts on the workers that serve traffic; they were full.
-            response.setHeader("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+            response.setHeader("Retry-After", Long.toString(Problems.retryAfterSeconds(e.retryAfter())));
             problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "The classifier is busy serving traffic, "
                     + "so the new model could not be evaluated; the bot in use keeps serving. Try again shortly");
             return;

@@ -61,6 +61,7 @@ final class VirtualUsers {
     /** Per user: when its next request is due (open model). */
     private final ThreadLocal<long[]> due = ThreadLocal.withInitial(() -> new long[] {System.nanoTime()});
     private volatile long intervalNanos;
+    private volatile long deadlineNanos;
 
     VirtualUsers(HttpClient client, URI base, Scenario scenario, double rate) {
         this.client = client;
@@ -77,6 +78,7 @@ final class VirtualUsers {
     Histogram run(int users, Duration duration, long maxRequests, Tally tally) throws InterruptedException {
         Histogram latencies = new ConcurrentHistogram(MAX_LATENCY_MICROS, 3);
         long deadline = System.nanoTime() + duration.toNanos();
+        deadlineNanos = deadline;
         intervalNanos = openModel() ? Math.round(users * 1e9 / rate) : 0;
         ExecutorService pool = Executors.newFixedThreadPool(users);
         try {
@@ -160,6 +162,9 @@ final class VirtualUsers {
             Thread.currentThread().interrupt();
             return null;
         }
+        if (start - deadlineNanos >= 0) {
+            return null;
+        }
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             record(latencies, start);
@@ -185,7 +190,8 @@ final class VirtualUsers {
 
     /**
      * The open model's schedule: waits until this user's next request is due and returns that instant, however late
-     * the user is; the closed model sends at once.
+     * the user is; the closed model sends at once. A request due after the round's end is not sent (the caller sees
+     * that instant and stops), so the round's figures hold the round's requests only.
      */
     private long awaitDue() throws InterruptedException {
         if (!openModel()) {
@@ -194,7 +200,7 @@ final class VirtualUsers {
         long[] next = due.get();
         long dueAt = next[0];
         next[0] += intervalNanos;
-        long wait = dueAt - System.nanoTime();
+        long wait = Math.min(dueAt, deadlineNanos) - System.nanoTime();
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
         }

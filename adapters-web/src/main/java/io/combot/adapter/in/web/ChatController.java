@@ -129,7 +129,7 @@ class ChatController {
     }
 
     /** Text that cannot be a session id names no session: answered as for any unknown session. */
-    private static SessionId sessionId(String text) {
+    static SessionId sessionId(String text) {
         return SessionId.parse(text).orElseThrow(SessionNotFoundException::new);
     }
 }

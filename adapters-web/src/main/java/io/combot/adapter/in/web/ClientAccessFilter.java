@@ -73,7 +73,7 @@ public class ClientAccessFilter extends OncePerRequestFilter {
         }
         Duration wait = limiter.acquire(owner.get());
         if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1_000);
+            long seconds = Problems.retryAfterSeconds(wait);
             ProblemDetail problem = Problems.problem(request, HttpStatus.TOO_MANY_REQUESTS,
                     "This key sent more than " + settings.requestsPerSecond() + " requests a second (bursts of "
                             + settings.burst() + "); retry after " + seconds + " s");

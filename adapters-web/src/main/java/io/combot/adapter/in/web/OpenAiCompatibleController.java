@@ -3,7 +3,6 @@ package io.combot.adapter.in.web;
 import io.combot.adapter.in.web.OpenAiDtos.ChatCompletionResponse;
 import io.combot.adapter.in.web.OpenAiDtos.ModelListResponse;
 import io.combot.adapter.in.web.OpenAiDtos.ModelResponse;
-import io.combot.domain.error.SessionNotFoundException;
 import io.combot.domain.error.UnknownBotException;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
@@ -99,6 +98,6 @@ class OpenAiCompatibleController {
         if (header == null || header.isBlank()) {
             return null;
         }
-        return SessionId.parse(header.trim()).orElseThrow(SessionNotFoundException::new);
+        return ChatController.sessionId(header.trim());
     }
 }

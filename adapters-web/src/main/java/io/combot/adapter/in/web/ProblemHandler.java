@@ -94,10 +94,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** The problem for an error of the domain, or a plain 500 for anything unexpected (logged, never shown). */
     ProblemDetail problemFor(Exception e) {
-        if (e instanceof InvalidInputException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        }
-        if (e instanceof OpenAiRequestException) {
+        if (e instanceof InvalidInputException || e instanceof OpenAiRequestException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         if (e instanceof SessionNotFoundException || e instanceof UnknownBotException) {
@@ -135,7 +132,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static long retryAfterSeconds(CapacityExceededException busy) {
-        return Math.max(1, (busy.retryAfter().toMillis() + 999) / 1_000);
+        return Problems.retryAfterSeconds(busy.retryAfter());
     }
 
     @Override

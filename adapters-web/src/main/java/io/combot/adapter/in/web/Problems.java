@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Problems {
     /** RFC 9457's media type. */
     public static final String MEDIA_TYPE = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    /** A wait as the whole seconds of {@code Retry-After}, rounded up and at least one, so a client never comes early. */
+    public static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1_000);
+    }
     private static final JsonMapper JSON = WebConfiguration.strictJsonMapper();
 
     private Problems() {
