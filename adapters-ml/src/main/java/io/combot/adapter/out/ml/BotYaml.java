@@ -11,7 +11,6 @@ import io.combot.domain.model.IntentRoute;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.StringJoiner;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -48,22 +47,18 @@ final class BotYaml {
                        String offline) {
     }
 
-    /** The route values of bot.yaml, read strictly so that a wrong one is reported with its line. */
-    enum Route {
-        REPLY, LLM, SAFETY;
-
-        @JsonCreator
+    /**
+     * A route of bot.yaml, read by the domain's rule while the parser still knows where it is, so that a wrong one is
+     * reported with its line.
+     */
+    record Route(IntentRoute domain) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static Route of(String value) {
-            for (Route route : values()) {
-                if (route.name().toLowerCase(Locale.ROOT).equals(value)) {
-                    return route;
-                }
+            try {
+                return new Route(IntentRoute.fromLabel(value));
+            } catch (InvalidInputException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
-            throw new IllegalArgumentException("route '" + value + "' is not one of reply, llm, safety");
-        }
-
-        IntentRoute domain() {
-            return IntentRoute.valueOf(name());
         }
     }
 

@@ -49,11 +49,6 @@ public record ClassifierSettings(int workers, int intraOpThreads, int batchSize,
                 crisisThreshold, botDir);
     }
 
-    public ClassifierSettings withBotDir(Path dir) {
-        return new ClassifierSettings(workers, intraOpThreads, batchSize, batchWait, queueCapacity, retryAfter,
-                maxTokens, crisisThreshold, dir);
-    }
-
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);

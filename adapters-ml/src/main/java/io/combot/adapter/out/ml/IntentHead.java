@@ -50,10 +50,6 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         }
     }
 
-    int dimensions() {
-        return weights[0].length;
-    }
-
     /** Softmax probabilities, in the order of {@link #intents()}. */
     double[] probabilities(float[] embedding) {
         return HeadTrainer.probabilities(weights, biases, embedding);
