@@ -3,10 +3,8 @@ package io.combot.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,16 +39,11 @@ class ConfigurationErrorsTest {
 
     @Test
     void theServiceSaysItInOneLineWithoutAStackTraceAndExitsTwo() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CombotApplication.class.getName())
-                .redirectErrorStream(true);
-        builder.environment().put("COMBOT_MIN_CONFIDENCE", "2");
-        builder.environment().put("COMBOT_DATA_DIR", dataDir.toString());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ServiceProcess refused = ServiceProcess.run(Map.of("COMBOT_MIN_CONFIDENCE", "2",
+                "COMBOT_DATA_DIR", dataDir.toString()));
+        String output = refused.output();
 
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isEqualTo(2);
+        assertThat(refused.exitCode()).as(output).isEqualTo(2);
         assertThat(output.lines().filter(line -> line.contains("ERROR"))).singleElement().asString()
                 .contains("Configuration error", "COMBOT_MIN_CONFIDENCE=2");
         assertThat(output).doesNotContain("\tat ");

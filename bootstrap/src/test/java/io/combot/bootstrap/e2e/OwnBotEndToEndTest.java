@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.combot.adapter.out.ml.BotCommands;
 import io.combot.adapter.out.ml.ClassifierSettings;
 import io.combot.bootstrap.CombotServer;
+import io.combot.bootstrap.ServiceProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -196,18 +197,11 @@ class OwnBotEndToEndTest {
     @Test
     void theServiceRefusesToStartOnAnInvalidBotWithExitCodeTwo() throws Exception {
         Path missing = shared.resolve("no-such-bot");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.combot.bootstrap.CombotApplication")
-                .redirectErrorStream(true);
-        builder.environment().put("COMBOT_BOT_DIR", missing.toString());
-        builder.environment().put("COMBOT_PORT", "0");
-        builder.environment().put("COMBOT_DATA_DIR", dataDir.toString());
-        Process refused = builder.start();
-        String output = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ServiceProcess refused = ServiceProcess.run(Map.of("COMBOT_BOT_DIR", missing.toString(), "COMBOT_PORT", "0",
+                "COMBOT_DATA_DIR", dataDir.toString()));
 
-        assertThat(refused.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(refused.exitValue()).as(output).isEqualTo(2);
-        assertThat(output).contains("The bot folder " + missing, "does not exist");
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(2);
+        assertThat(refused.output()).contains("The bot folder " + missing, "does not exist");
     }
 
     private static String moved(String line) {
