@@ -3,11 +3,11 @@ package io.combot.application;
 import io.combot.tools.settings.ShippedDefaults;
 
 /** The conversation rules the service ships with: the defaults file's values, under the keys bootstrap reads. */
-final class ShippedPolicy {
+public final class ShippedPolicy {
     private ShippedPolicy() {
     }
 
-    static ChatPolicy read() {
+    public static ChatPolicy read() {
         return new ChatPolicy(ShippedDefaults.integer("COMBOT_MAX_CONTENT_CHARS"),
                 ShippedDefaults.duration("COMBOT_SESSION_IDLE_TIMEOUT"),
                 ShippedDefaults.decimal("COMBOT_MIN_CONFIDENCE"), ShippedDefaults.integer("COMBOT_CONTEXT_MESSAGES"),

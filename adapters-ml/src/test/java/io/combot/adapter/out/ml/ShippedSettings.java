@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.OptionalDouble;
 
 /** The classifier as the service ships it: the defaults file's values, under the keys bootstrap reads. */
-final class ShippedSettings {
+public final class ShippedSettings {
     private ShippedSettings() {
     }
 
-    static ClassifierSettings classifier() {
+    public static ClassifierSettings classifier() {
         return new ClassifierSettings(ShippedDefaults.integer("COMBOT_CLASSIFIER_WORKERS"),
                 ShippedDefaults.integer("COMBOT_CLASSIFIER_INTRA_OP_THREADS"),
                 ShippedDefaults.integer("COMBOT_CLASSIFIER_BATCH_SIZE"),

@@ -5,23 +5,23 @@ import io.combot.tools.settings.ShippedDefaults;
 import java.nio.file.Path;
 
 /** The databases the adapter runs on, each empty for every test: a SQLite file, or a fresh PostgreSQL schema. */
-enum TestDatabase {
+public enum TestDatabase {
     SQLITE {
         @Override
-        PersistenceSettings settings(Path dataDir) {
+        public PersistenceSettings settings(Path dataDir) {
             return shipped(PersistenceSettings.sqliteUrl(dataDir), null, null);
         }
     },
     POSTGRESQL {
         @Override
-        PersistenceSettings settings(Path dataDir) {
+        public PersistenceSettings settings(Path dataDir) {
             TestPostgres.Schema schema = TestPostgres.newSchema();
             return shipped(schema.jdbcUrl(), schema.user(), schema.password());
         }
     };
 
     /** {@code dataDir}: a temporary folder, which only SQLite uses. */
-    abstract PersistenceSettings settings(Path dataDir);
+    public abstract PersistenceSettings settings(Path dataDir);
 
     /** The pools, lifetime and busy timeout the service ships with (its defaults file), on the given database. */
     private static PersistenceSettings shipped(String jdbcUrl, String user, String password) {
