@@ -3,8 +3,8 @@ package io.combot.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.adapter.out.ml.BotCommands;
-import io.combot.adapter.out.ml.ClassifierSettings;
 import io.combot.bootstrap.CombotServer;
+import io.combot.bootstrap.CombotSettings;
 import io.combot.bootstrap.ServiceProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,7 +77,7 @@ class OwnBotEndToEndTest {
 
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         long started = System.nanoTime();
-        int exit = BotCommands.train(shop, false, null, null, ClassifierSettings.defaults(),
+        int exit = BotCommands.train(shop, false, null, null, CombotSettings.from(Map.of()).classifier(),
                 new PrintStream(log, true, StandardCharsets.UTF_8), System.err);
         System.out.printf("trained the shop bot in %.1f s%n%s", (System.nanoTime() - started) / 1e9, log);
 

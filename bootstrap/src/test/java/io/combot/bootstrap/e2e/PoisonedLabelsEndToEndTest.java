@@ -3,8 +3,8 @@ package io.combot.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.adapter.out.ml.BotCommands;
-import io.combot.adapter.out.ml.ClassifierSettings;
 import io.combot.bootstrap.CombotServer;
+import io.combot.bootstrap.CombotSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -113,7 +113,8 @@ class PoisonedLabelsEndToEndTest {
     private static Run train(Path bot, boolean force, Path labels) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8);
-        int exit = BotCommands.train(bot, force, labels.toString(), null, ClassifierSettings.defaults(), print, print);
+        int exit = BotCommands.train(bot, force, labels.toString(), null, CombotSettings.from(Map.of()).classifier(),
+                print, print);
         return new Run(exit, output.toString(StandardCharsets.UTF_8));
     }
 

@@ -126,7 +126,7 @@ class TrainWithLabelsTest {
     }
 
     private int trainWith(String labels, String token) {
-        return BotCommands.train(dir, false, labels, token, ClassifierSettings.defaults(),
+        return BotCommands.train(dir, false, labels, token, ShippedSettings.classifier(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
