@@ -1,6 +1,7 @@
 package io.combot.bootstrap;
 
 import io.combot.adapter.in.web.AdminConfiguration;
+import io.combot.adapter.in.web.AdminTokenFilter;
 import io.combot.adapter.in.web.AdmissionSettings;
 import io.combot.adapter.in.web.BodyLimitFilter;
 import io.combot.adapter.in.web.ClientAccessFilter;
@@ -117,6 +118,8 @@ public final class CombotServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new ClientAccessFilter(settings.access(), OPEN_PATHS)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
+                EnumSet.of(DispatcherType.REQUEST));
+        context.addFilter(new FilterHolder(new AdminTokenFilter(settings.ops().admin())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
         ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new DispatcherServlet(web));

@@ -1,7 +1,6 @@
 package io.combot.bootstrap;
 
 import io.combot.adapter.in.web.AccessSettings;
-import io.combot.adapter.in.web.AdminSettings;
 import io.combot.adapter.in.web.WebSettings;
 import io.combot.adapter.out.llm.LlmSettings;
 import io.combot.adapter.out.ml.ClassifierSettings;
@@ -98,7 +97,6 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
         context.registerBean(ClassifierSettings.class, () -> classifier);
         context.registerBean(LlmSettings.class, () -> llm);
         context.registerBean(OpsSettings.class, () -> ops);
-        context.registerBean(AdminSettings.class, ops::admin);
     }
 
     @Override

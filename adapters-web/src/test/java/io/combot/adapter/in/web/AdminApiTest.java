@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +42,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The admin API over MockMvc: {@link AdminConfiguration} as bootstrap registers it, with the API's JSON mapper and
- * problem handler, and doubles for what bootstrap provides.
+ * The admin API over MockMvc: {@link AdminConfiguration} and the {@link AdminTokenFilter} in front of it, as bootstrap
+ * installs them, with the API's JSON mapper and problem handler, and doubles for what bootstrap provides.
  */
 class AdminApiTest {
     private static final String TOKEN = "admin-token-for-the-web-test";
@@ -54,12 +56,26 @@ class AdminApiTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private AnnotationConfigWebApplicationContext context;
+    /** One context for every test: the token is the filter's, not the context's. */
+    private static AnnotationConfigWebApplicationContext context;
     private MockMvc mvc;
 
-    @AfterEach
-    void close() {
+    @BeforeAll
+    static void start() {
+        context = new AnnotationConfigWebApplicationContext();
+        context.setServletContext(new MockServletContext());
+        context.register(TestWeb.class);
+        context.refresh();
+    }
+
+    @AfterAll
+    static void close() {
         context.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        PURGED.set(0);
         CONFIGURATION_ERROR.set(null);
     }
 
@@ -215,13 +231,8 @@ class AdminApiTest {
     }
 
     private void admin(String token) {
-        PURGED.set(0);
-        context = new AnnotationConfigWebApplicationContext();
-        context.setServletContext(new MockServletContext());
-        context.addBeanFactoryPostProcessor(beans -> beans.registerSingleton("adminSettings", new AdminSettings(token)));
-        context.register(TestWeb.class);
-        context.refresh();
-        mvc = MockMvcBuilders.webAppContextSetup(context).build();
+        mvc = MockMvcBuilders.webAppContextSetup(context).addFilters(new AdminTokenFilter(new AdminSettings(token)))
+                .build();
     }
 
     /** The admin configuration in a Spring MVC context of its own, with what bootstrap's context would hold. */
