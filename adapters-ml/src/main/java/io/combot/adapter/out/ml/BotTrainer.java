@@ -73,7 +73,8 @@ final class BotTrainer {
             encoderDigest = encoder.modelDigest();
             float[][] x = embed(workers, folder.train(), "training");
             int[] y = folder.train().stream().mapToInt(example -> intents.indexOf(example.intent())).toArray();
-            result = HeadTrainer.train(intents.stream().map(Intent::label).toList(), x, y, fitProgress());
+            result = HeadTrainer.train(intents.stream().map(Intent::label).toList(),
+                    folder.train().stream().map(LabelledText::text).toList(), x, y, fitProgress());
             IntentHead fitted = new IntentHead(intents, result.weights(), result.biases(), result.crisisThreshold(),
                     null);
             if (folder.heldout().isEmpty()) {

@@ -15,14 +15,16 @@ final class HeadTrainerBenchmark {
     public static void main(String[] args) {
         for (int[] size : new int[][] {{900, 9}, {10_000, 77}}) {
             SyntheticEmbeddings data = SyntheticEmbeddings.clusters(size[0], size[1], 384, 0.6, 3, size[1]);
-            time("synthetic " + size[0] + " x " + size[1], data.labels(), data.x(), data.y());
+            time("synthetic " + size[0] + " x " + size[1], data);
         }
     }
 
-    private static void time(String name, List<String> labels, float[][] x, int[] y) {
+    private static void time(String name, SyntheticEmbeddings data) {
+        List<String> labels = data.labels();
+        int[] y = data.y();
         List<String> iterations = new ArrayList<>();
         long started = System.nanoTime();
-        HeadTrainer.Result result = HeadTrainer.train(labels, x, y, line -> {
+        HeadTrainer.Result result = HeadTrainer.train(labels, data.texts(), data.x(), y, line -> {
             if (line.contains("iterations")) {
                 iterations.add(line);
             }

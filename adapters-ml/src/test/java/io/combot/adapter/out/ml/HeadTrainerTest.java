@@ -3,6 +3,10 @@ package io.combot.adapter.out.ml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +52,25 @@ class HeadTrainerTest {
     }
 
     @Test
+    void foldsAreStratifiedAndOneMoreTextMovesNoTextOfAnotherIntent() {
+        List<String> texts = CLUSTERS.texts();
+        int[] y = CLUSTERS.y();
+        int[] folds = HeadTrainer.folds(texts, y, 6);
+        List<String> withOneMore = new ArrayList<>(texts);
+        withOneMore.add("one more text of intent 1");
+        int[] yWithOneMore = Arrays.copyOf(y, y.length + 1);
+        yWithOneMore[y.length] = 1;
+
+        int[] after = HeadTrainer.folds(withOneMore, yWithOneMore, 6);
+
+        assertThat(IntStream.range(0, y.length).filter(i -> y[i] == 0).map(i -> folds[i]).boxed()
+                .collect(Collectors.groupingBy(fold -> fold, Collectors.counting())))
+                .containsOnlyKeys(0, 1, 2, 3, 4).allSatisfy((fold, count) -> assertThat(count).isEqualTo(20L));
+        assertThat(IntStream.range(0, y.length).filter(i -> y[i] != 1))
+                .allSatisfy(i -> assertThat(after[i]).isEqualTo(folds[i]));
+    }
+
+    @Test
     void probabilitiesSumToOneAndCrisisWinsFromItsThreshold() {
         double[] p = HeadTrainer.probabilities(result.weights(), result.biases(), CLUSTERS.x()[0]);
 
@@ -85,6 +108,6 @@ class HeadTrainerTest {
     }
 
     private static HeadTrainer.Result train(SyntheticEmbeddings data) {
-        return HeadTrainer.train(data.labels(), data.x(), data.y(), line -> { });
+        return HeadTrainer.train(data.labels(), data.texts(), data.x(), data.y(), line -> { });
     }
 }

@@ -39,6 +39,11 @@ record SyntheticEmbeddings(List<String> labels, float[][] x, int[] y) {
         return new SyntheticEmbeddings(labels, x, y);
     }
 
+    /** A distinct stand-in text per row, which is all the trainer needs of the texts (they decide the folds). */
+    List<String> texts() {
+        return IntStream.range(0, y.length).mapToObj(i -> "text " + i).toList();
+    }
+
     /** A Gaussian vector of expected length {@code length}. */
     private static double[] gaussian(Random random, int dims, double length) {
         double[] v = new double[dims];
