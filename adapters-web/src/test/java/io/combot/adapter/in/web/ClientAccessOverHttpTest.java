@@ -8,12 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link ClientAccessFilter} in front of the controllers: a request without a valid client key is refused with 401
@@ -22,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * answered as one that does not exist); a spent rate limit is 429 with {@code Retry-After}.
  */
 class ClientAccessOverHttpTest {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ALICE = "alice-secret-key-0001";
     private static final String BOB = "bob-secret-key-0002";
     private static final String REFUSAL = "A valid client key is required: send it as 'Authorization: Bearer <key>'";
@@ -45,9 +42,7 @@ class ClientAccessOverHttpTest {
 
         assertThat(response.getStatus()).isEqualTo(401);
         assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer realm=\"combot\"");
-        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JsonNode problem = JSON.readTree(response.getContentAsString());
-        assertThat(problem.get("status").asInt()).isEqualTo(401);
+        JsonNode problem = WebStack.problem(response);
         assertThat(problem.get("title").asString()).isEqualTo("Unauthorized");
         assertThat(problem.get("detail").asString()).isEqualTo(REFUSAL);
         assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/sessions");
@@ -66,7 +61,7 @@ class ClientAccessOverHttpTest {
         MockHttpServletResponse othersSession = mvc.perform(get(path).header("Authorization", "Bearer " + BOB))
                 .andReturn().getResponse();
         assertThat(othersSession.getStatus()).isEqualTo(404);
-        assertThat(JSON.readTree(othersSession.getContentAsString()).get("detail").asString())
+        assertThat(WebStack.problem(othersSession).get("detail").asString())
                 .isEqualTo("No session with this id exists");
     }
 
@@ -76,8 +71,7 @@ class ClientAccessOverHttpTest {
                 .andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(401);
-        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_JSON_VALUE);
-        JsonNode error = JSON.readTree(response.getContentAsString()).get("error");
+        JsonNode error = WebStack.openAiError(response);
         assertThat(error.get("message").asString()).isEqualTo(REFUSAL);
         assertThat(error.get("type").asString()).isEqualTo("invalid_request_error");
         assertThat(error.get("code").asString()).isEqualTo("invalid_api_key");
@@ -107,10 +101,9 @@ class ClientAccessOverHttpTest {
                 .header("Authorization", "Bearer " + ALICE)).andReturn().getResponse();
 
         assertThat(refused.getStatus()).isEqualTo(429);
-        assertThat(refused.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         // One token every 2 s: the wait is at most that, in whole seconds, rounded up.
         assertThat(refused.getHeader("Retry-After")).isIn("1", "2");
-        JsonNode problem = JSON.readTree(refused.getContentAsString());
+        JsonNode problem = WebStack.problem(refused);
         assertThat(problem.get("retryAfterSeconds").asString()).isEqualTo(refused.getHeader("Retry-After"));
         assertThat(problem.get("detail").asString()).isEqualTo("This key sent more than 0.5 requests a second "
                 + "(bursts of 2); retry after " + refused.getHeader("Retry-After") + " s");

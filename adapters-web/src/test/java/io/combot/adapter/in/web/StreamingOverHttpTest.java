@@ -77,8 +77,7 @@ class StreamingOverHttpTest {
                 .content("{\"content\": \"" + QUESTION + "\"}")).andReturn().getResponse();
 
         assertThat(response.getStatus()).isEqualTo(404);
-        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertThat(JSON.readTree(response.getContentAsString()).get("detail").asString())
+        assertThat(WebStack.problem(response).get("detail").asString())
                 .isEqualTo("No session with this id exists");
     }
 

@@ -1,5 +1,7 @@
 package io.combot.adapter.in.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.combot.application.ChatPolicy;
 import io.combot.application.ClassifyTextService;
 import io.combot.application.CompleteChatService;
@@ -24,6 +26,7 @@ import io.combot.domain.port.out.SettableLlmCircuit;
 import io.combot.domain.port.out.SwappableBot;
 import io.combot.domain.port.out.TestBots;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,10 +35,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web adapter as bootstrap assembles it, without a server, a model or a database: {@link WebConfiguration} in a
@@ -44,6 +51,7 @@ import org.springframework.web.context.support.AnnotationConfigWebApplicationCon
  * unless a test puts its own in place of one.
  */
 final class WebStack {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The smallest limit {@link WebSettings} allows, so that a test's oversized body stays small. */
     static final int MAX_BODY_BYTES = 1_024;
     /** The paths bootstrap leaves open, the ones the client-key filter is tested with. */
@@ -100,6 +108,20 @@ final class WebStack {
                 .addFilters(new ClientAccessFilter(access, OPEN_PATHS),
                         new BodyLimitFilter(new WebSettings(MAX_BODY_BYTES)))
                 .build();
+    }
+
+    /** The problem+json body of an error answer; its {@code status} member must be the answer's status. */
+    static JsonNode problem(MockHttpServletResponse response) throws UnsupportedEncodingException {
+        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JsonNode problem = JSON.readTree(response.getContentAsString());
+        assertThat(problem.get("status").asInt()).isEqualTo(response.getStatus());
+        return problem;
+    }
+
+    /** The {@code error} member of an answer in OpenAI's error shape, which is plain JSON. */
+    static JsonNode openAiError(MockHttpServletResponse response) throws UnsupportedEncodingException {
+        assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_JSON_VALUE);
+        return JSON.readTree(response.getContentAsString()).get("error");
     }
 
     private <T> void register(GenericApplicationContext context, Class<T> useCase, Supplier<T> service) {
