@@ -41,6 +41,25 @@ class DomainErrorsOverHttpTest {
     private static final String SERVER_FAILED = "The server failed to handle the request; the error has been logged";
     private static final Instant EXPIRED_AT = Instant.parse("2026-11-26T10:00:00.123Z");
 
+    /** The error the use cases throw in the test running now. */
+    private static final AtomicReference<Supplier<RuntimeException>> ERROR = new AtomicReference<>();
+    private static final MockMvc MVC = new WebStack()
+            .with(GetSessionUseCase.class, query -> {
+                throw ERROR.get().get();
+            })
+            .with(CompleteChatUseCase.class, new CompleteChatUseCase() {
+                @Override
+                public Turn completeChat(CompleteChatCommand command, TurnListener listener) {
+                    throw ERROR.get().get();
+                }
+
+                @Override
+                public String servingBot() {
+                    return "test-bot";
+                }
+            })
+            .mvc();
+
     /**
      * @param detail     the problem's detail, which is the exception's message unless the message must not be shown
      * @param retryAfter the {@code Retry-After} seconds, or null when none is sent
@@ -89,25 +108,6 @@ class DomainErrorsOverHttpTest {
                         500, "Internal Server Error", SERVER_FAILED, null, "server_error", null));
     }
 
-    /** The error the use cases throw in the test running now. */
-    private static final AtomicReference<Supplier<RuntimeException>> ERROR = new AtomicReference<>();
-    private static final MockMvc MVC = new WebStack()
-            .with(GetSessionUseCase.class, query -> {
-                throw ERROR.get().get();
-            })
-            .with(CompleteChatUseCase.class, new CompleteChatUseCase() {
-                @Override
-                public Turn completeChat(CompleteChatCommand command, TurnListener listener) {
-                    throw ERROR.get().get();
-                }
-
-                @Override
-                public String servingBot() {
-                    return "test-bot";
-                }
-            })
-            .mvc();
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("errors")
     void theNativeApiAnswersEachErrorAsProblemJson(Case error) throws Exception {
@@ -144,7 +144,7 @@ class DomainErrorsOverHttpTest {
         assertThat(body.get("message").asString()).isEqualTo(error.detail());
         assertThat(body.get("type").asString()).isEqualTo(error.openAiType());
         assertThat(body.get("code").asString(null)).isEqualTo(error.openAiCode());
-        assertThat(body.get("param").asString(null)).isEqualTo(error.status() == 404 && error.openAiCode()
-                .equals("model_not_found") ? "model" : null);
+        assertThat(body.get("param").asString(null))
+                .isEqualTo("model_not_found".equals(error.openAiCode()) ? "model" : null);
     }
 }
