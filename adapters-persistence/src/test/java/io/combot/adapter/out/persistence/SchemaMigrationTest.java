@@ -26,7 +26,7 @@ class SchemaMigrationTest {
     @Test
     void flywayCreatesTheSchemaInANewFolderAndValidationPasses() throws SQLException {
         Path nested = dataDir.resolve("not/yet/there");
-        PersistenceSettings settings = PersistenceSettings.defaults(nested);
+        PersistenceSettings settings = TestDatabase.SQLITE.settings(nested);
 
         JpaPersistence.open(settings).close();
 
@@ -48,7 +48,7 @@ class SchemaMigrationTest {
 
     @Test
     void aReopenedDatabaseKeepsItsDataAndIsNotMigratedAgain() throws SQLException {
-        PersistenceSettings settings = PersistenceSettings.defaults(dataDir);
+        PersistenceSettings settings = TestDatabase.SQLITE.settings(dataDir);
         ChatSession session = newSession(new OwnerId("kept"));
         try (JpaPersistence persistence = JpaPersistence.open(settings)) {
             persistence.sessionStore().create(session);
@@ -65,7 +65,7 @@ class SchemaMigrationTest {
 
     @Test
     void intentsStoredUnderTheirOldEnumNamesAreRenamedToTheBotsLowercaseNames() throws SQLException {
-        PersistenceSettings settings = PersistenceSettings.defaults(dataDir);
+        PersistenceSettings settings = TestDatabase.SQLITE.settings(dataDir);
         try (JpaPersistence persistence = JpaPersistence.open(settings)) {
             persistence.sessionStore().create(newSession(new OwnerId("old")));
         }
@@ -88,7 +88,7 @@ class SchemaMigrationTest {
 
     @Test
     void validationRejectsASchemaThatNoLongerFitsTheEntities() throws SQLException {
-        PersistenceSettings settings = PersistenceSettings.defaults(dataDir);
+        PersistenceSettings settings = TestDatabase.SQLITE.settings(dataDir);
         JpaPersistence.open(settings).close();
         try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE sessions RENAME COLUMN owner_id TO owner");
