@@ -10,7 +10,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A client of the running service over real HTTP, as any client would talk to it. */
+/**
+ * A client of the running service over real HTTP, as any client would talk to it. Every answer is held to the
+ * published OpenAPI document ({@link OpenApiContract}) before the test sees it.
+ */
 final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,7 +88,10 @@ final class Api {
 
     Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = client.send(sent, HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.check(sent.method(), sent.uri().getRawPath(), response.statusCode(),
+                    response.headers().map(), response.body());
             return new Reply(response.statusCode(), response.headers().map(), response.body());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -25,10 +25,6 @@ import com.openai.models.models.Model;
 import io.combot.bootstrap.CombotServer;
 import io.combot.tools.fakellm.FakeLlmBehaviour;
 import io.combot.tools.fakellm.FakeOpenAiServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -187,21 +183,14 @@ class OpenAiCompatibleEndToEndTest {
     }
 
     @Test
-    void theRawStreamIsDataOnlyChunksEndingWithDone() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create("http://127.0.0.1:" + server.port() + "/v1/chat/completions"))
-                        .header("Authorization", "Bearer " + KEY)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(Api.json(Map.of("model", MODEL, "stream", true,
-                                "stream_options", Map.of("include_usage", true),
-                                "messages", List.of(Map.of("role", "user", "content", QUESTION))))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    void theRawStreamIsDataOnlyChunksEndingWithDone() {
+        Api.Reply response = api.postJson("/v1/chat/completions", Api.json(Map.of("model", MODEL, "stream", true,
+                "stream_options", Map.of("include_usage", true),
+                "messages", List.of(Map.of("role", "user", "content", QUESTION)))));
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("text/event-stream"));
-        assertThat(response.headers().firstValue(SESSION_HEADER)).isPresent();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).startsWith("text/event-stream");
+        assertThat(response.header(SESSION_HEADER)).isNotNull();
         List<String> lines = response.body().lines().filter(line -> !line.isEmpty()).toList();
         assertThat(lines).allSatisfy(line -> assertThat(line).startsWith("data: "));
         assertThat(lines.get(lines.size() - 1)).isEqualTo("data: [DONE]");

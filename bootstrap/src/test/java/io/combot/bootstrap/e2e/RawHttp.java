@@ -7,13 +7,15 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * HTTP/1.1 over a plain socket, byte for byte as given: the request line is not normalised or escaped as a client
  * library would, so that hostile paths and bodies reach the server as an attacker would send them. The body is
- * written on its own thread so that a server that answers before reading all of it (413) is heard.
+ * written on its own thread so that a server that answers before reading all of it (413) is heard. Every answer is
+ * held to the published OpenAPI document ({@link OpenApiContract}), as {@link Api}'s are.
  */
 final class RawHttp {
     record Answer(int status, Map<String, String> headers, String body) {
@@ -73,7 +75,11 @@ final class RawHttp {
             writer.start();
             byte[] raw = readAnswer(socket.getInputStream());
             writer.join(30_000);
-            return parse(raw);
+            Answer answer = parse(raw);
+            Map<String, List<String>> headerLists = new LinkedHashMap<>();
+            answer.headers().forEach((name, value) -> headerLists.put(name, List.of(value)));
+            OpenApiContract.check(method, target, answer.status(), headerLists, answer.body());
+            return answer;
         }
     }
 
