@@ -13,7 +13,6 @@ import io.combot.domain.model.Rating;
 import io.combot.domain.model.Turn;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +28,8 @@ public abstract class FeedbackStorePortContract {
 
     protected abstract FeedbackStorePort feedback();
 
-    @BeforeEach
-    void twoTurns() {
+    /** Called first by each test: an adapter opens its store in its own @BeforeEach, which runs after ours. */
+    private void twoTurns() {
         session = newSession(new OwnerId("client-a"));
         sessions().create(session);
         first = turn(session, "first", null);
@@ -41,6 +40,7 @@ public abstract class FeedbackStorePortContract {
 
     @Test
     void feedbackIsStoredAsGivenAndTheLastOneWins() {
+        twoTurns();
         Feedback down = new Feedback(first.reply().id(), Rating.DOWN, "Wrong answer, ünïcödé 🙃", T0.plusSeconds(60));
         Feedback up = new Feedback(first.reply().id(), Rating.UP, null, T0.plusSeconds(61));
 
@@ -54,6 +54,7 @@ public abstract class FeedbackStorePortContract {
 
     @Test
     void onlyRepliesWithFeedbackAreFound() {
+        twoTurns();
         Feedback up = new Feedback(second.reply().id(), Rating.UP, "ok", T0.plusSeconds(60));
         feedback().saveFeedback(up);
 
@@ -65,6 +66,7 @@ public abstract class FeedbackStorePortContract {
 
     @Test
     void deletedFeedbackIsGone() {
+        twoTurns();
         feedback().saveFeedback(new Feedback(first.reply().id(), Rating.UP, null, T0.plusSeconds(60)));
 
         assertThat(feedback().deleteFeedback(first.reply().id())).isTrue();
@@ -74,6 +76,7 @@ public abstract class FeedbackStorePortContract {
 
     @Test
     void feedbackGoesWithItsDeletedSession() {
+        twoTurns();
         feedback().saveFeedback(new Feedback(first.reply().id(), Rating.DOWN, "bad", T0.plusSeconds(60)));
 
         sessions().delete(session.id());
@@ -83,6 +86,7 @@ public abstract class FeedbackStorePortContract {
 
     @Test
     void feedbackGoesWithItsPurgedSession() {
+        twoTurns();
         feedback().saveFeedback(new Feedback(second.reply().id(), Rating.DOWN, "bad", T0.plusSeconds(60)));
 
         assertThat(sessions().purgeExpired(session.expiresAt(), 10)).isEqualTo(1);

@@ -22,7 +22,6 @@ import io.combot.domain.model.Turn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,8 +42,8 @@ public abstract class ReviewStorePortContract {
     protected abstract ReviewStorePort review();
 
     /** Four turns: one the inbox never shows, one unsure, one rated down, one both. */
-    @BeforeEach
-    void turns() {
+    /** Called first by each test: an adapter opens its store in its own @BeforeEach, which runs after ours. */
+    private void turns() {
         session = newSession(new OwnerId("client-a"));
         sessions().create(session);
         sure = turn(session, "what is a mortgage", null);
@@ -62,6 +61,7 @@ public abstract class ReviewStorePortContract {
 
     @Test
     void eachReasonShowsItsMessagesNewestFirstWithTheirReplyFeedbackAndLabel() {
+        turns();
         Label label = new Label(rated.userMessage().id(), "how do I cancel", Intent.of("smalltalk"), T0.plusSeconds(90));
         review().saveLabel(label);
 
@@ -86,6 +86,7 @@ public abstract class ReviewStorePortContract {
 
     @Test
     void pagesFollowTheCursorWithoutGapsOrRepeats() {
+        turns();
         ReviewPage first = review().loadReview(ReviewReason.ALL, 2, Optional.empty());
         assertThat(first.items()).hasSize(2);
         assertThat(first.nextBefore()).isEqualTo(first.items().get(1).message().id());
@@ -97,6 +98,7 @@ public abstract class ReviewStorePortContract {
 
     @Test
     void aCursorThatNamesNoUserMessageIsRefused() {
+        turns();
         assertThatThrownBy(() -> review().loadReview(ReviewReason.ALL, 2, Optional.of(MessageId.random())))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> review().loadReview(ReviewReason.ALL, 2, Optional.of(unsure.reply().id())))
@@ -105,6 +107,7 @@ public abstract class ReviewStorePortContract {
 
     @Test
     void aLabelIsReplacedRemovedAndSurvivesThePurgeOfItsSession() {
+        turns();
         Label first = new Label(unsure.userMessage().id(), "blorp", Intent.of("smalltalk"), T0.plusSeconds(100));
         Label relabelled = new Label(unsure.userMessage().id(), "blorp", Intent.of("question"), T0.plusSeconds(200));
         Label other = new Label(sure.userMessage().id(), "what is a mortgage", Intent.of("question"),
@@ -129,6 +132,7 @@ public abstract class ReviewStorePortContract {
 
     @Test
     void labelsGivenAtTheSameTimeComeOutInOneOrder() {
+        turns();
         List<Label> given = new ArrayList<>();
         for (Turn turn : List.of(sure, unsure, rated, unsureAndRated)) {
             Label label = new Label(turn.userMessage().id(), turn.userMessage().content(), Intent.of("question"),
