@@ -30,7 +30,8 @@ final class JpaPersistence implements AutoCloseable {
     private final JpaTransactions transactions;
     private final SessionFactory writerFactory;
     private final SessionStorePort sessionStore;
-    private final JpaReviewStoreAdapter reviewStore;
+    private final FeedbackStorePort feedbackStore;
+    private final ReviewStorePort reviewStore;
     private final HealthCheckPort healthCheck;
 
     private JpaPersistence(ConnectionPools pools, Deque<AutoCloseable> resources, JpaTransactions transactions,
@@ -42,7 +43,9 @@ final class JpaPersistence implements AutoCloseable {
         MessageJpaMapper messages = Mappers.getMapper(MessageJpaMapper.class);
         this.sessionStore = new JpaSessionStoreAdapter(transactions, Mappers.getMapper(SessionJpaMapper.class),
                 messages, !settings.isSqlite());
-        this.reviewStore = new JpaReviewStoreAdapter(transactions, messages, Mappers.getMapper(FeedbackJpaMapper.class));
+        FeedbackJpaMapper feedback = Mappers.getMapper(FeedbackJpaMapper.class);
+        this.feedbackStore = new JpaFeedbackStoreAdapter(transactions, feedback);
+        this.reviewStore = new JpaReviewStoreAdapter(transactions, messages, feedback);
         this.healthCheck = new JdbcDatabaseHealthCheck(pools.reader(),
                 settings.isSqlite() ? SqliteDataSources.databaseFile(settings.jdbcUrl()) : null);
     }
@@ -74,7 +77,7 @@ final class JpaPersistence implements AutoCloseable {
     }
 
     FeedbackStorePort feedbackStore() {
-        return reviewStore;
+        return feedbackStore;
     }
 
     ReviewStorePort reviewStore() {
