@@ -1,7 +1,6 @@
 package io.combot.bootstrap;
 
 import io.combot.adapter.in.web.Problems;
-import io.combot.adapter.in.web.SecretDigests;
 import io.combot.domain.error.CapacityExceededException;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.BotReload;
@@ -26,20 +25,22 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /admin/gc} runs a full collection first, for a steady heap-after-GC figure; {@code POST /admin/reload}
  * re-reads the configuration and applies what is safe to change while running (the log level);
  * {@code POST /admin/bot/reload[?force=true]} swaps in the bot as its folder now holds it (422 when the folder is not a
- * valid bot or the promotion gate refuses its model, and the bot in use keeps serving). With no token configured
- * every call is refused with 403; a missing token is 401, a wrong one 403.
+ * valid bot or the promotion gate refuses its model, and the bot in use keeps serving). {@code AdminTokenFilter}
+ * checks the token on every {@code /admin/} path before this servlet or the review controller runs.
  */
 final class AdminServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(AdminServlet.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String BEARER = "Bearer ";
     private static final String LOG_LEVEL_KEY = LogSettings.LEVEL_KEY;
     private static final int UNPROCESSABLE = 422;
 
+    /** The servlet's paths; the rest of {@code /admin/} (the review inbox and labels) is Spring MVC's. */
+    static final String[] ACTIONS = {"/admin/purge", "/admin/memory", "/admin/gc", "/admin/reload",
+        "/admin/bot/reload"};
+
     private final transient OpsSettings ops;
     private final transient SessionPurgeJob purge;
-    private final byte[] tokenDigest;
     private final transient ConfigSource loaded;
     private final transient ReloadBotUseCase bots;
     private final transient JvmProcessMemoryAdapter memory;
@@ -50,15 +51,12 @@ final class AdminServlet extends HttpServlet {
         this.bots = bots;
         this.loaded = ConfigSource.load(ops.environment());
         this.purge = purge;
-        this.tokenDigest = ops.adminEnabled() ? SecretDigests.sha256(ops.adminToken()) : null;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!authorised(request, response)) {
-            return;
-        }
-        String action = request.getMethod() + " " + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        // Mapped to its exact paths (see ACTIONS), so the servlet path is the whole path.
+        String action = request.getMethod() + " " + request.getServletPath().substring("/admin".length());
         switch (action) {
             case "POST /purge" -> json(response, Map.of("purged", purge.runNow()));
             case "GET /memory" -> json(response, memory.report());
@@ -68,31 +66,10 @@ final class AdminServlet extends HttpServlet {
             }
             case "POST /reload" -> reloadConfiguration(response);
             case "POST /bot/reload" -> reloadBot(request, response);
-            default -> problem(response, HttpServletResponse.SC_NOT_FOUND,
+            default -> problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
                     "No admin action " + action + "; there are POST /admin/purge, GET /admin/memory, "
                             + "POST /admin/gc, POST /admin/reload and POST /admin/bot/reload");
         }
-    }
-
-    /** Compares digests through {@link SecretDigests}, in constant time whatever the offered token's length. */
-    private boolean authorised(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (tokenDigest == null) {
-            problem(response, HttpServletResponse.SC_FORBIDDEN,
-                    "The admin endpoints are disabled: set COMBOT_ADMIN_TOKEN to enable them");
-            return false;
-        }
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.startsWith(BEARER)) {
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"combot-admin\"");
-            problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Send Authorization: Bearer <admin token>");
-            return false;
-        }
-        if (!SecretDigests.matches(tokenDigest, header.substring(BEARER.length()).trim())) {
-            LOG.warn("Refused an admin call with a wrong token");
-            problem(response, HttpServletResponse.SC_FORBIDDEN, "The admin token is not valid");
-            return false;
-        }
-        return true;
     }
 
     private void reloadConfiguration(HttpServletResponse response) throws IOException {

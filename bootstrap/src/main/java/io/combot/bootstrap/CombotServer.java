@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.AdminTokenFilter;
 import io.combot.adapter.in.web.BodyLimitFilter;
 import io.combot.adapter.in.web.ClientAccessFilter;
 import io.combot.adapter.in.web.RequestIdFilter;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.servlet.ServletMapping;
 import org.eclipse.jetty.http.pathmap.ServletPathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -120,12 +122,21 @@ public final class CombotServer implements AutoCloseable {
         BodyLimitFilter bodyLimit = new BodyLimitFilter(settings.web());
         context.addFilter(new FilterHolder(bodyLimit), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
+        // Every admin path, the servlet's and the review controller's, passes the one token check first.
+        context.addFilter(new FilterHolder(new AdminTokenFilter(settings.ops().adminToken())), "/admin/*",
+                EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
-        context.addServlet(new ServletHolder("admin", new AdminServlet(settings.ops(),
+        ServletHolder admin = new ServletHolder("admin", new AdminServlet(settings.ops(),
                 application.getBean(SessionPurgeJob.class), application.getBean(ReloadBotUseCase.class),
-                application.getBean(JvmProcessMemoryAdapter.class))), "/admin/*");
+                application.getBean(JvmProcessMemoryAdapter.class)));
+        context.getServletHandler().addServlet(admin);
+        ServletMapping adminActions = new ServletMapping();
+        adminActions.setServletName(admin.getName());
+        adminActions.setPathSpecs(AdminServlet.ACTIONS);
+        context.getServletHandler().addServletMapping(adminActions);
         ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new DispatcherServlet(web));
         dispatcher.setInitOrder(0);
+        // Every other path, the review inbox and labels under /admin/ included.
         context.addServlet(dispatcher, "/");
 
         jetty.setErrorHandler(new ProblemErrorHandler());

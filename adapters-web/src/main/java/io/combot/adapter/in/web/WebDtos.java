@@ -45,6 +45,21 @@ final class WebDtos {
     record ClassificationResponse(String intent, double confidence, Map<String, Double> scores, String modelVersion) {
     }
 
+    record LabelRequest(String intent) {
+    }
+
+    record LabelResponse(String messageId, String intent, String text, Instant labelledAt) {
+    }
+
+    /** A user message of the inbox; {@code feedback} (on its reply) and {@code label} are absent when there is none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReviewItemResponse(String messageId, String sessionId, String text, String intent, double confidence,
+                              String route, FeedbackResponse feedback, Instant createdAt, LabelResponse label) {
+    }
+
+    record ReviewPageResponse(List<ReviewItemResponse> items, String nextBefore) {
+    }
+
     record CheckResponse(String name, String status, String detail) {
     }
 
