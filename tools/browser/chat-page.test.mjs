@@ -92,7 +92,7 @@ test('a reply rated down keeps its rating after a reload, and a second press tak
   await page.getByRole('button', {name: 'New conversation'}).click();
   await say(page, 'Hello there!', 1);
   const down = () => page.locator('#messages li.msg.assistant').nth(0).getByRole('button', {name: 'Not helpful'});
-  const up = () => page.locator('#messages li.msg.assistant').nth(0).getByRole('button', {name: 'Helpful'});
+  const up = () => page.locator('#messages li.msg.assistant').nth(0).getByRole('button', {name: 'Helpful', exact: true});
 
   await down().click();
   await page.waitForFunction(() => document.querySelector('#messages li.assistant .rate.down')

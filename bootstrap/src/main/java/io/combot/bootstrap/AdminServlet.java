@@ -66,7 +66,7 @@ final class AdminServlet extends HttpServlet {
             }
             case "POST /reload" -> reloadConfiguration(response);
             case "POST /bot/reload" -> reloadBot(request, response);
-            default -> problem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
+            default -> problem(response, HttpServletResponse.SC_NOT_FOUND,
                     "No admin action " + action + "; there are POST /admin/purge, GET /admin/memory, "
                             + "POST /admin/gc, POST /admin/reload and POST /admin/bot/reload");
         }

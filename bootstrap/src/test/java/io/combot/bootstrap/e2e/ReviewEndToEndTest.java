@@ -2,6 +2,9 @@ package io.combot.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.combot.bootstrap.CombotServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,6 +41,7 @@ class ReviewEndToEndTest {
     @TempDir
     static Path dataDir;
 
+    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
     private static CombotServer server;
     private static Api client;
     private static Api admin;
@@ -46,6 +51,8 @@ class ReviewEndToEndTest {
 
     @BeforeParameterizedClassInvocation
     static void start(TestDatabase database) throws Exception {
+        LOG.start();
+        root().addAppender(LOG);
         // A high threshold, so that a nonsense text is surely below it while a plain greeting is above it.
         server = InProcessService.start(database, dataDir.resolve(database.name()), Map.of(
                 "COMBOT_ADMIN_TOKEN", TOKEN, "COMBOT_MIN_CONFIDENCE", "0.9",
@@ -57,6 +64,12 @@ class ReviewEndToEndTest {
     @AfterParameterizedClassInvocation
     static void stop() {
         server.close();
+        root().detachAppender(LOG);
+        LOG.list.clear();
+    }
+
+    private static Logger root() {
+        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     @BeforeEach
@@ -153,6 +166,24 @@ class ReviewEndToEndTest {
         assertThat(admin.get("/admin/labels.tsv").body()).doesNotContain("qzx vlorp");
         assertThat(admin.delete("/admin/review/" + id(unsure)).status()).as("neither label nor message")
                 .isEqualTo(404);
+    }
+
+    /** Texts and comments are user data: neither the inbox, labels and export nor their refusals log them. */
+    @Test
+    void noLogLineHoldsATextOrAComment() {
+        inbox("all");
+        label(id(unsure), "smalltalk");
+        label(id(unsure), "weather");
+        admin.get("/admin/labels.tsv");
+        admin.send("PUT", "/admin/review/" + id(unsure), "application/json",
+                "{\"intent\": \"qzx vlorp\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(LOG.list).isNotEmpty();
+        for (ILoggingEvent event : List.copyOf(LOG.list)) {
+            String line = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
+                    : event.getThrowableProxy().getMessage());
+            assertThat(line).doesNotContain("qzx vlorp").doesNotContain("rude");
+        }
     }
 
     @Test
