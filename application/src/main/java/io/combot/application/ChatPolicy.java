@@ -33,10 +33,6 @@ public record ChatPolicy(
         InvalidInputException.require(maxSessionsPerOwner > 0, "maxSessionsPerOwner must be positive");
     }
 
-    public static ChatPolicy defaults() {
-        return new ChatPolicy(4_000, Duration.ofHours(1), 0.5, 20, Duration.ofSeconds(30), 1_000);
-    }
-
     /** Rejects content the service will not take, with the reason. */
     void checkContent(String content) {
         InvalidInputException.require(content.length() <= maxContentChars,

@@ -37,7 +37,7 @@ class BotRoutingTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final EchoReplyGenerator generator = new EchoReplyGenerator();
-    private final ChatPolicy policy = ChatPolicy.defaults();
+    private final ChatPolicy policy = ShippedPolicy.read();
 
     private static BotDefinition shop(String systemPrompt) {
         return new BotDefinition("shop", List.of(

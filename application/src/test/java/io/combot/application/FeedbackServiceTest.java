@@ -35,7 +35,7 @@ class FeedbackServiceTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
-    private final ChatPolicy policy = ChatPolicy.defaults();
+    private final ChatPolicy policy = ShippedPolicy.read();
     private final SessionService sessions = new SessionService(store, clock, policy);
     private final SendMessageService send = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()),
             new EchoReplyGenerator(), clock, policy);

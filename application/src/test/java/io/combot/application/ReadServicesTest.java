@@ -30,7 +30,7 @@ class ReadServicesTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
-    private final ChatPolicy policy = ChatPolicy.defaults();
+    private final ChatPolicy policy = ShippedPolicy.read();
     private final SessionService sessions = new SessionService(store, clock, policy);
     private final HistoryService history = new HistoryService(store, store, clock);
 

@@ -54,7 +54,7 @@ class SendMessageServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final EchoReplyGenerator generator = new EchoReplyGenerator();
-    private final ChatPolicy policy = ChatPolicy.defaults();
+    private final ChatPolicy policy = ShippedPolicy.read();
     private SendMessageService service =
             new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
     private ChatSession session;
@@ -212,7 +212,8 @@ class SendMessageServiceTest {
 
         assertThatThrownBy(() -> service.sendMessage(send(content, null)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage("the text must be at most 4000 characters, but has 4001");
+                .hasMessage("the text must be at most " + policy.maxContentChars() + " characters, but has "
+                        + content.length());
         assertThat(store.writeCount()).isEqualTo(writesBefore);
     }
 

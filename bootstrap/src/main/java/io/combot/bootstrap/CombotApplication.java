@@ -3,6 +3,7 @@ package io.combot.bootstrap;
 import io.combot.adapter.out.ml.BotCommands;
 import io.combot.domain.error.InvalidBotException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,12 +11,12 @@ import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * {@code java -jar combot.jar}: starts the service and stops it gracefully on SIGTERM or Ctrl-C. With arguments it runs
- * a bot command instead: {@code new-bot DIR} or {@code train DIR [--force]}.
+ * a bot command instead: {@code new-bot DIR} or {@code train DIR [--force] [--labels FILE_OR_URL]}.
  */
 public final class CombotApplication {
     private static final Logger LOG = LoggerFactory.getLogger(CombotApplication.class);
     private static final int INVALID = 2;
-    private static final String USAGE = "usage: combot.jar [new-bot DIR | train DIR [--force]]";
+    private static final String USAGE = "usage: combot.jar [new-bot DIR | train DIR [--force] [--labels FILE_OR_URL]]";
 
     private CombotApplication() {
     }
@@ -53,18 +54,35 @@ public final class CombotApplication {
 
     private static int command(List<String> args) {
         String name = args.get(0);
-        List<String> rest = args.subList(1, args.size());
-        boolean force = rest.contains("--force");
-        List<String> dirs = rest.stream().filter(arg -> !arg.equals("--force")).toList();
-        boolean valid = dirs.size() == 1 && (name.equals("train") || name.equals("new-bot") && !force);
+        boolean force = false;
+        String labels = null;
+        List<String> dirs = new ArrayList<>();
+        for (int i = 1; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--force" -> force = true;
+                case "--labels" -> {
+                    if (labels != null || i + 1 == args.size()) {
+                        System.err.println(USAGE);
+                        return INVALID;
+                    }
+                    labels = args.get(++i);
+                }
+                default -> dirs.add(args.get(i));
+            }
+        }
+        boolean valid = dirs.size() == 1
+                && (name.equals("train") || name.equals("new-bot") && !force && labels == null);
         if (!valid) {
             System.err.println(USAGE);
             return INVALID;
         }
         Path dir = Path.of(dirs.get(0));
-        return name.equals("train")
-                ? BotCommands.train(dir, force, CombotSettings.from(System.getenv()).classifier(), System.out, System.err)
-                : BotCommands.newBot(dir, System.out, System.err);
+        if (name.equals("new-bot")) {
+            return BotCommands.newBot(dir, System.out, System.err);
+        }
+        CombotSettings settings = CombotSettings.from(System.getenv());
+        return BotCommands.train(dir, force, labels, settings.ops().adminToken(), settings.classifier(), System.out,
+                System.err);
     }
 
     /** The bot's own complaint, however deep Spring wrapped it while creating the beans. */

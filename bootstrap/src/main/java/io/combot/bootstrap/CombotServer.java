@@ -1,12 +1,14 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.AdminConfiguration;
 import io.combot.adapter.in.web.AdminTokenFilter;
+import io.combot.adapter.in.web.AdmissionSettings;
 import io.combot.adapter.in.web.BodyLimitFilter;
 import io.combot.adapter.in.web.ClientAccessFilter;
+import io.combot.adapter.in.web.JettyHandlers;
 import io.combot.adapter.in.web.RequestIdFilter;
 import io.combot.adapter.in.web.RequestMetricsFilter;
 import io.combot.adapter.in.web.WebConfiguration;
-import io.combot.domain.port.in.ReloadBotUseCase;
 import jakarta.servlet.DispatcherType;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
@@ -17,16 +19,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.ee10.servlet.ServletMapping;
-import org.eclipse.jetty.http.pathmap.ServletPathSpec;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
-import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +85,7 @@ public final class CombotServer implements AutoCloseable {
     private static Server jetty(CombotSettings settings, AnnotationConfigApplicationContext application) {
         ServerSettings http = settings.server();
         // Jetty's own job queue stays unbounded (a bounded one can reject its internal tasks); requests are bounded
-        // by the QoS handler below instead.
+        // by the web adapter's admission control instead.
         QueuedThreadPool threads = new QueuedThreadPool(http.maxThreads(), http.minThreads(),
                 (int) http.idleTimeout().toMillis());
         threads.setName("http");
@@ -105,7 +103,7 @@ public final class CombotServer implements AutoCloseable {
 
         AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
         web.setParent(application);
-        web.register(WebConfiguration.class);
+        web.register(WebConfiguration.class, AdminConfiguration.class);
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath("/");
         PrometheusMeterRegistry registry = application.getBean(PrometheusMeterRegistry.class);
@@ -119,49 +117,21 @@ public final class CombotServer implements AutoCloseable {
         // chat and status pages ask the person for a key when the API answers 401).
         context.addFilter(new FilterHolder(new ClientAccessFilter(settings.access(), OPEN_PATHS)), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        BodyLimitFilter bodyLimit = new BodyLimitFilter(settings.web());
-        context.addFilter(new FilterHolder(bodyLimit), "/*",
+        context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
-        // Every admin path, the servlet's and the review controller's, passes the one token check first.
-        context.addFilter(new FilterHolder(new AdminTokenFilter(settings.ops().adminToken())), "/admin/*",
+        context.addFilter(new FilterHolder(new AdminTokenFilter(settings.ops().admin())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
-        ServletHolder admin = new ServletHolder("admin", new AdminServlet(settings.ops(),
-                application.getBean(SessionPurgeJob.class), application.getBean(ReloadBotUseCase.class),
-                application.getBean(JvmProcessMemoryAdapter.class)));
-        context.getServletHandler().addServlet(admin);
-        ServletMapping adminActions = new ServletMapping();
-        adminActions.setServletName(admin.getName());
-        adminActions.setPathSpecs(AdminServlet.ACTIONS);
-        context.getServletHandler().addServletMapping(adminActions);
         ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new DispatcherServlet(web));
         dispatcher.setInitOrder(0);
-        // Every other path, the review inbox and labels under /admin/ included.
         context.addServlet(dispatcher, "/");
 
-        jetty.setErrorHandler(new ProblemErrorHandler());
-        jetty.setHandler(new GracefulHandler(new WholeBodyHandler(admissionControl(http, context),
-                bodyLimit.maxBodyBytes(), http.bodyTimeout())));
+        jetty.setErrorHandler(JettyHandlers.errorHandler());
+        jetty.setHandler(new GracefulHandler(JettyHandlers.around(context, settings.web(), http.bodyTimeout(),
+                new AdmissionSettings(http.maxConcurrentRequests(), http.queueCapacity(), http.queueTimeout()))));
         jetty.setStopTimeout(http.shutdownTimeout().toMillis());
         jetty.setStopAtShutdown(false);
         return jetty;
-    }
-
-    /**
-     * At most {@code maxConcurrentRequests} requests are handled at once; the next {@code queueCapacity} wait without
-     * holding a thread, for up to {@code queueTimeout}; anything beyond is refused with 503 at once. Health probes
-     * bypass the queue so that an overloaded service still says it is alive, and so do metrics and the operator's
-     * endpoints, so that an overload can be watched and handled.
-     */
-    private static QoSHandler admissionControl(ServerSettings http, Handler next) {
-        QoSHandler admission = new QoSHandler(next);
-        admission.setMaxRequestCount(http.maxConcurrentRequests());
-        admission.setMaxSuspendedRequestCount(http.queueCapacity());
-        admission.setMaxSuspend(http.queueTimeout());
-        admission.exclude(new ServletPathSpec("/health/*"));
-        admission.exclude(new ServletPathSpec("/metrics"));
-        admission.exclude(new ServletPathSpec("/admin/*"));
-        return admission;
     }
 
     /** The Spring MVC context that serves the API, for tests that check the routes it maps. */

@@ -60,7 +60,7 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
 
     private static PersistenceSettings persistence(ConfigSource config) {
         Path dataDir = config.path("COMBOT_DATA_DIR");
-        String url = config.optional("COMBOT_DB_URL").orElse(PersistenceSettings.defaults(dataDir).jdbcUrl());
+        String url = config.optional("COMBOT_DB_URL").orElse(PersistenceSettings.sqliteUrl(dataDir));
         return new PersistenceSettings(url, config.optional("COMBOT_DB_USER").orElse(null),
                 config.optional("COMBOT_DB_PASSWORD").orElse(null), config.integer("COMBOT_DB_READ_POOL_SIZE"),
                 config.integer("COMBOT_DB_POOL_SIZE"), config.duration("COMBOT_DB_MAX_LIFETIME"),
@@ -68,10 +68,10 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
     }
 
     private static ClassifierSettings classifier(ConfigSource config) {
-        ClassifierSettings defaults = ClassifierSettings.defaults();
-        return new ClassifierSettings(config.integer("COMBOT_CLASSIFIER_WORKERS"), defaults.intraOpThreads(),
-                config.integer("COMBOT_CLASSIFIER_BATCH_SIZE"), config.duration("COMBOT_CLASSIFIER_BATCH_WAIT"),
-                config.integer("COMBOT_CLASSIFIER_QUEUE_CAPACITY"), defaults.retryAfter(),
+        return new ClassifierSettings(config.integer("COMBOT_CLASSIFIER_WORKERS"),
+                config.integer("COMBOT_CLASSIFIER_INTRA_OP_THREADS"), config.integer("COMBOT_CLASSIFIER_BATCH_SIZE"),
+                config.duration("COMBOT_CLASSIFIER_BATCH_WAIT"), config.integer("COMBOT_CLASSIFIER_QUEUE_CAPACITY"),
+                config.duration("COMBOT_CLASSIFIER_RETRY_AFTER"),
                 config.integer("COMBOT_CLASSIFIER_MAX_TOKENS"),
                 config.optional("COMBOT_CLASSIFIER_CRISIS_THRESHOLD").isPresent()
                         ? OptionalDouble.of(config.decimal("COMBOT_CLASSIFIER_CRISIS_THRESHOLD"))

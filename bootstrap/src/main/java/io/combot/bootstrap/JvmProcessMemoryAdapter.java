@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.MemoryReporter;
 import io.combot.domain.model.MemoryUsage;
 import io.combot.domain.port.out.ProcessMemoryPort;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code /proc/self/status}; elsewhere the RSS is simply unknown. It lives in bootstrap because it reads the process
  * itself, which is no adapter's technology.
  */
-final class JvmProcessMemoryAdapter implements ProcessMemoryPort {
+final class JvmProcessMemoryAdapter implements ProcessMemoryPort, MemoryReporter {
     private static final Pattern VM_RSS = Pattern.compile("(?m)^VmRSS:\\s+(\\d+)\\s+kB$");
 
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -75,7 +76,8 @@ final class JvmProcessMemoryAdapter implements ProcessMemoryPort {
     }
 
     /** Everything the admin memory report and the tools show, in bytes, milliseconds and counts. */
-    Map<String, Object> report() {
+    @Override
+    public Map<String, Object> report() {
         java.lang.management.MemoryUsage heap = memory.getHeapMemoryUsage();
         java.lang.management.MemoryUsage nonHeap = memory.getNonHeapMemoryUsage();
         long gcCount = 0;

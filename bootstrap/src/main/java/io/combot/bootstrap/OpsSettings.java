@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.in.web.AdminSettings;
 import java.time.Duration;
 import java.util.Map;
 
@@ -25,6 +26,11 @@ record OpsSettings(Duration purgeInterval, int purgeBatchSize, String adminToken
 
     boolean adminEnabled() {
         return adminToken != null;
+    }
+
+    /** The token for the web adapter, which checks it on every admin call. */
+    AdminSettings admin() {
+        return new AdminSettings(adminToken);
     }
 
     /** Keeps the token out of logs. */

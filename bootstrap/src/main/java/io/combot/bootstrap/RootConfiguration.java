@@ -33,6 +33,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
 /** The application context: each adapter's own configuration, and one bean per use case built by hand. */
 @Configuration
@@ -93,7 +94,9 @@ class RootConfiguration {
         return new ExpiredSessionsService(store, clock, ops.purgeBatchSize());
     }
 
+    /** Primary: a purge asked for by the operator goes through the job, to be counted like the scheduled ones. */
     @Bean(destroyMethod = "close")
+    @Primary
     SessionPurgeJob sessionPurgeJob(ExpiredSessionsService expiredSessions, MeterRegistry registry, OpsSettings ops) {
         return new SessionPurgeJob(expiredSessions, registry, ops.purgeInterval());
     }
@@ -107,6 +110,12 @@ class RootConfiguration {
     @Bean
     JvmProcessMemoryAdapter processMemory() {
         return new JvmProcessMemoryAdapter();
+    }
+
+    /** What {@code POST /admin/reload} re-reads: the sources the service started from. */
+    @Bean
+    ReloadableConfiguration configurationReloader(OpsSettings ops) {
+        return new ReloadableConfiguration(ops.environment());
     }
 
     @Bean

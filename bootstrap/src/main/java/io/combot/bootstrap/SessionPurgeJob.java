@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Purges expired sessions every interval on one daemon thread. Each batch is its own short transaction (see the use
  * case), so requests get the database between batches; a failed run is logged and the next one tries again.
  */
-final class SessionPurgeJob implements AutoCloseable {
+final class SessionPurgeJob implements PurgeExpiredSessionsUseCase, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SessionPurgeJob.class);
 
     private final PurgeExpiredSessionsUseCase purge;
@@ -34,7 +34,8 @@ final class SessionPurgeJob implements AutoCloseable {
     }
 
     /** Purges now, on the caller's thread (the admin endpoint), and returns how many sessions went. */
-    int runNow() {
+    @Override
+    public int purgeExpiredSessions() {
         int count = purge.purgeExpiredSessions();
         purged.increment(count);
         if (count > 0) {
@@ -45,7 +46,7 @@ final class SessionPurgeJob implements AutoCloseable {
 
     private void runQuietly() {
         try {
-            runNow();
+            purgeExpiredSessions();
         } catch (RuntimeException e) {
             LOG.warn("Purging expired sessions failed; the next run retries", e);
         }

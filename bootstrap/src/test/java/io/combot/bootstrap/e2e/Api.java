@@ -61,6 +61,15 @@ final class Api {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** {@code POST /api/v1/classify}: the classification, which must come with a 200. */
+    JsonNode classify(String text) {
+        Reply reply = postJson("/api/v1/classify", json(Map.of("text", text)));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("classify answered " + reply.status() + ": " + reply.body());
+        }
+        return reply.json();
+    }
+
     static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

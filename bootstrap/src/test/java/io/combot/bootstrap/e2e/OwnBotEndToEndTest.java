@@ -3,8 +3,8 @@ package io.combot.bootstrap.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.adapter.out.ml.BotCommands;
-import io.combot.adapter.out.ml.ClassifierSettings;
 import io.combot.bootstrap.CombotServer;
+import io.combot.bootstrap.CombotSettings;
 import io.combot.bootstrap.ServiceProcess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -77,7 +77,7 @@ class OwnBotEndToEndTest {
 
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         long started = System.nanoTime();
-        int exit = BotCommands.train(shop, false, ClassifierSettings.defaults(),
+        int exit = BotCommands.train(shop, false, null, null, CombotSettings.from(Map.of()).classifier(),
                 new PrintStream(log, true, StandardCharsets.UTF_8), System.err);
         System.out.printf("trained the shop bot in %.1f s%n%s", (System.nanoTime() - started) / 1e9, log);
 
@@ -95,7 +95,7 @@ class OwnBotEndToEndTest {
             Api api = new Api(server.port());
             for (String intent : NEW_INTENTS) {
                 List<String> texts = unseen.stream().filter(row -> row[0].equals(intent)).map(row -> row[1]).toList();
-                long recognised = texts.stream().filter(text -> intent.equals(classify(api, text).get("intent")
+                long recognised = texts.stream().filter(text -> intent.equals(api.classify(text).get("intent")
                         .asString())).count();
                 System.out.printf("%s: %d of %d unseen sentences recognised%n", intent, recognised, texts.size());
                 assertThat(recognised).as(intent).isGreaterThanOrEqualTo(Math.round(texts.size() * 0.8));
@@ -124,7 +124,7 @@ class OwnBotEndToEndTest {
                 "COMBOT_RATE_LIMIT_PER_SECOND", "100000", "COMBOT_RATE_LIMIT_BURST", "100000");
         try (CombotServer server = InProcessService.start(dataDir, settings)) {
             Api api = new Api(server.port());
-            String before = classify(api, "where is my parcel").get("modelVersion").asString();
+            String before = api.classify("where is my parcel").get("modelVersion").asString();
             Traffic traffic = new Traffic(api, 6);
             traffic.runFor(1_500);
 
@@ -142,7 +142,7 @@ class OwnBotEndToEndTest {
             System.out.printf("hot swap under traffic: %s%n", traffic.summary());
             assertThat(traffic.failures).as(traffic.summary()).isEmpty();
             assertThat(traffic.total.get()).isGreaterThan(20);
-            JsonNode after = classify(api, "where is my parcel? it has not arrived yet");
+            JsonNode after = api.classify("where is my parcel? it has not arrived yet");
             assertThat(after.get("intent").asString()).isEqualTo("order_status");
             assertThat(after.get("modelVersion").asString()).isEqualTo(swapped.get("modelVersion").asString());
             assertThat(api.get("/health/ready").body()).contains(swapped.get("modelVersion").asString());
@@ -160,7 +160,7 @@ class OwnBotEndToEndTest {
         try (CombotServer server = InProcessService.start(dataDir, Map.of("COMBOT_BOT_DIR", live.toString(),
                 "COMBOT_ADMIN_TOKEN", TOKEN))) {
             Api api = new Api(server.port());
-            String serving = classify(api, "where is my parcel").get("modelVersion").asString();
+            String serving = api.classify("where is my parcel").get("modelVersion").asString();
             String yaml = Files.readString(live.resolve("bot.yaml"));
             Files.writeString(live.resolve("bot.yaml"), yaml.replace("route: reply", "route: teleport"));
 
@@ -170,7 +170,7 @@ class OwnBotEndToEndTest {
             assertThat(broken.header("Content-Type")).startsWith("application/problem+json");
             assertThat(broken.json().get("detail").asString()).contains(live.resolve("bot.yaml").toString(), "line",
                     "'teleport'");
-            assertThat(classify(api, "where is my parcel").get("modelVersion").asString()).isEqualTo(serving);
+            assertThat(api.classify("where is my parcel").get("modelVersion").asString()).isEqualTo(serving);
 
             Files.writeString(live.resolve("bot.yaml"), yaml);
             Path head = live.resolve("model/head.txt");
@@ -183,7 +183,7 @@ class OwnBotEndToEndTest {
             assertThat(refused.json().get("detail").asString()).contains("misses", "crisis texts");
             assertThat(refused.json().get("gate").get("passed").asBoolean()).isFalse();
             assertThat(refused.json().get("gate").get("candidate").get("crisisMissed").asInt()).isPositive();
-            assertThat(classify(api, "I want to end my life").get("intent").asString()).isEqualTo("crisis");
+            assertThat(api.classify("I want to end my life").get("intent").asString()).isEqualTo("crisis");
 
             Api.Reply forced = reload(api, "?force=true");
 
@@ -207,12 +207,6 @@ class OwnBotEndToEndTest {
     private static String moved(String line) {
         String[] fields = line.split("\t", 2);
         return fields.length == 2 && MOVED.containsKey(fields[1]) ? MOVED.get(fields[1]) + "\t" + fields[1] : line;
-    }
-
-    private static JsonNode classify(Api api, String text) {
-        Api.Reply reply = api.postJson("/api/v1/classify", Api.json(Map.of("text", text)));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json();
     }
 
     private static JsonNode send(Api api, String session, String content) {

@@ -47,12 +47,6 @@ public record LlmSettings(
         require(positive(circuitOpenDuration), "The LLM circuit open duration must be positive");
     }
 
-    /** The offline responder (no key), with OpenAI's public endpoint and sensible limits ready for when a key is set. */
-    public static LlmSettings defaults() {
-        return new LlmSettings(null, "https://api.openai.com/v1", "gpt-4o-mini", 0.3, 512, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), 16, Duration.ofSeconds(1), 2, 4000, Duration.ofSeconds(30));
-    }
-
     public boolean hasApiKey() {
         return apiKey != null && !apiKey.isBlank();
     }

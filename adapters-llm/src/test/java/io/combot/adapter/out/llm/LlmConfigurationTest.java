@@ -53,7 +53,7 @@ class LlmConfigurationTest {
 
     @Test
     void withoutAKeyTheOfflineResponderAnswersAndTheLogSaysHowToSwitch() {
-        try (AnnotationConfigApplicationContext context = context(LlmSettings.defaults())) {
+        try (AnnotationConfigApplicationContext context = context(TestSettings.withKey(null, TestSettings.NO_SERVER))) {
             GeneratedReply reply = context.getBean(GenerateReplyPort.class).generate(
                     TestSettings.request(Intent.of("question"), "Hello?", List.of()), ReplySink.DISCARD);
 

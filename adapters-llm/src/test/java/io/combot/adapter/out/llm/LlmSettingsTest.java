@@ -8,18 +8,16 @@ import org.junit.jupiter.api.Test;
 
 class LlmSettingsTest {
     @Test
-    void theDefaultsAreOfflineWithTheIssuesLimits() {
-        LlmSettings defaults = LlmSettings.defaults();
+    void withoutAKeyTheSettingsSayOffline() {
+        LlmSettings offline = TestSettings.withKey(null, TestSettings.NO_SERVER);
 
-        assertThat(defaults.hasApiKey()).isFalse();
-        assertThat(defaults.maxConcurrentCalls()).isEqualTo(16);
-        assertThat(defaults.maxRetries()).isEqualTo(2);
-        assertThat(defaults.toString()).contains("apiKey=(none)");
+        assertThat(offline.hasApiKey()).isFalse();
+        assertThat(offline.toString()).contains("apiKey=(none)");
     }
 
     @Test
     void toStringMasksTheKey() {
-        LlmSettings settings = withKey("sk-live-abcdef123456");
+        LlmSettings settings = TestSettings.withKey("sk-live-abcdef123456", TestSettings.NO_SERVER);
 
         assertThat(settings.hasApiKey()).isTrue();
         assertThat(settings.toString()).contains("apiKey=****").doesNotContain("sk-live").doesNotContain("123456");
@@ -27,12 +25,12 @@ class LlmSettingsTest {
 
     @Test
     void aBlankKeyMeansOffline() {
-        assertThat(withKey("  ").hasApiKey()).isFalse();
+        assertThat(TestSettings.withKey("  ", TestSettings.NO_SERVER).hasApiKey()).isFalse();
     }
 
     @Test
     void refusesNonsense() {
-        LlmSettings d = LlmSettings.defaults();
+        LlmSettings d = TestSettings.withKey(null, TestSettings.NO_SERVER);
         assertThatThrownBy(() -> new LlmSettings(null, d.baseUrl(), d.model(), d.temperature(), 0,
                 d.connectTimeout(), d.requestTimeout(), d.maxConcurrentCalls(), d.maxWaitForSlot(), d.maxRetries(),
                 d.contextBudgetChars(), d.circuitOpenDuration()))
@@ -41,12 +39,5 @@ class LlmSettingsTest {
                 d.connectTimeout(), Duration.ZERO, d.maxConcurrentCalls(), d.maxWaitForSlot(), d.maxRetries(),
                 d.contextBudgetChars(), d.circuitOpenDuration()))
                 .hasMessageContaining("request timeout");
-    }
-
-    private static LlmSettings withKey(String key) {
-        LlmSettings d = LlmSettings.defaults();
-        return new LlmSettings(key, d.baseUrl(), d.model(), d.temperature(), d.maxOutputTokens(),
-                d.connectTimeout(), d.requestTimeout(), d.maxConcurrentCalls(), d.maxWaitForSlot(), d.maxRetries(),
-                d.contextBudgetChars(), d.circuitOpenDuration());
     }
 }

@@ -16,6 +16,8 @@ import java.util.List;
 final class TestSettings {
     static final String API_KEY = "sk-test-SECRET-4f9c2a71e0";
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** For settings that reach no server: the discard port, where no test listens. */
+    static final String NO_SERVER = "http://127.0.0.1:9/v1";
 
     private TestSettings() {
     }
@@ -26,17 +28,23 @@ final class TestSettings {
 
     static LlmSettings against(FakeOpenAiServer server, Duration requestTimeout, int maxRetries,
                                int maxConcurrentCalls, Duration maxWait, int contextBudgetChars) {
-        return at(server.baseUrl(), requestTimeout, maxRetries, maxConcurrentCalls, maxWait, contextBudgetChars);
+        return at(API_KEY, server.baseUrl(), requestTimeout, maxRetries, maxConcurrentCalls, maxWait,
+                contextBudgetChars);
     }
 
     /** The default test settings against any base URL, e.g. one where nothing listens. */
     static LlmSettings at(String baseUrl) {
-        return at(baseUrl, REQUEST_TIMEOUT, 2, 16, Duration.ofMillis(50), 4000);
+        return withKey(API_KEY, baseUrl);
     }
 
-    private static LlmSettings at(String baseUrl, Duration requestTimeout, int maxRetries, int maxConcurrentCalls,
-                                  Duration maxWait, int contextBudgetChars) {
-        return new LlmSettings(API_KEY, baseUrl, "fake-model", 0.2, 256, Duration.ofSeconds(1),
+    /** The default test settings with another key: null or blank selects the offline responder. */
+    static LlmSettings withKey(String apiKey, String baseUrl) {
+        return at(apiKey, baseUrl, REQUEST_TIMEOUT, 2, 16, Duration.ofMillis(50), 4000);
+    }
+
+    private static LlmSettings at(String apiKey, String baseUrl, Duration requestTimeout, int maxRetries,
+                                  int maxConcurrentCalls, Duration maxWait, int contextBudgetChars) {
+        return new LlmSettings(apiKey, baseUrl, "fake-model", 0.2, 256, Duration.ofSeconds(1),
                 requestTimeout, maxConcurrentCalls, maxWait, maxRetries, contextBudgetChars,
                 Duration.ofMillis(300));
     }

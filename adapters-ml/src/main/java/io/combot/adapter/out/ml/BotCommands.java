@@ -8,11 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The bot commands of {@code bin/combot}: {@code new-bot DIR} writes the shipped bot into a new folder, and
- * {@code train DIR [--force]} trains the folder's model. Each returns its exit code; a bot that is not valid is told
+ * {@code train DIR [--force] [--labels FILE_OR_URL]} trains the folder's model. Each returns its exit code; a bot that is not valid is told
  * in one line on {@code err} with exit code 2.
  */
 public final class BotCommands {
@@ -44,10 +45,16 @@ public final class BotCommands {
         return 0;
     }
 
-    public static int train(Path dir, boolean force, ClassifierSettings settings, PrintStream out, PrintStream err) {
+    /**
+     * {@code labels}: null, or a file or http(s) URL of labels in train.tsv's format to merge first; a URL is fetched
+     * with {@code adminToken} (null: without one).
+     */
+    public static int train(Path dir, boolean force, String labels, String adminToken, ClassifierSettings settings,
+                            PrintStream out, PrintStream err) {
         try {
-            return new BotTrainer(out, settings).train(dir, force);
-        } catch (InvalidBotException e) {
+            return new BotTrainer(out, settings).train(dir, force,
+                    Optional.ofNullable(labels).map(from -> LabelExport.read(from, adminToken)));
+        } catch (InvalidBotException | LabelExport.UnreadableException e) {
             err.println("train: " + e.getMessage());
             return BotTrainer.INVALID;
         } catch (UncheckedIOException e) {

@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,9 +30,16 @@ final class BotSource {
 
     /** The folder; null for the shipped bot. */
     private final Path dir;
+    /** Files read from memory instead of the folder: a training set with labels merged, before it is written. */
+    private final Map<String, byte[]> replaced;
 
     private BotSource(Path dir) {
+        this(dir, Map.of());
+    }
+
+    private BotSource(Path dir, Map<String, byte[]> replaced) {
         this.dir = dir;
+        this.replaced = Map.copyOf(replaced);
     }
 
     static BotSource shipped() {
@@ -46,8 +55,18 @@ final class BotSource {
         return new BotSource(dir.toAbsolutePath().normalize());
     }
 
+    /** The same bot with {@code file} holding {@code bytes}; messages still name the file in the folder. */
+    BotSource replacing(String file, byte[] bytes) {
+        Map<String, byte[]> files = new HashMap<>(replaced);
+        files.put(file, bytes.clone());
+        return new BotSource(dir, files);
+    }
+
     /** The file's bytes, or empty when the bot has no such file. */
     Optional<byte[]> read(String file) {
+        if (replaced.containsKey(file)) {
+            return Optional.of(replaced.get(file).clone());
+        }
         return dir == null ? readShipped(file) : readFolder(file);
     }
 

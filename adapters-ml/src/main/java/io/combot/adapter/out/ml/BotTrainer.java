@@ -48,10 +48,16 @@ final class BotTrainer {
         this.settings = settings;
     }
 
-    int train(Path dir, boolean force) {
+    /** With {@code labels}, trains on train.tsv with them merged, and writes train.tsv with the model. */
+    int train(Path dir, boolean force, Optional<LabelExport> labels) {
         long started = System.nanoTime();
         BotSource source = BotSource.folder(dir);
-        BotFolder folder = BotFolder.read(source);
+        BotFolder asWritten = BotFolder.read(source);
+        Optional<LabelMerge> merge = labels.map(export -> LabelMerge.of(asWritten, export));
+        merge.ifPresent(merged -> out.print(merged.report()));
+        BotFolder folder = merge.map(merged -> BotFolder.read(source.replacing(BotSource.TRAIN, merged.trainTsv())))
+                .orElse(asWritten);
+        boolean trainChanged = merge.filter(merged -> !merged.merged().isEmpty()).isPresent();
         folder.warnings().forEach(warning -> out.println("warning: " + warning));
         List<Intent> intents = folder.definition().intentNames();
         out.printf(Locale.ROOT, "bot %s: %d intents, %d training texts, %d held-out texts%n",
@@ -86,16 +92,23 @@ final class BotTrainer {
                     evaluated.evaluation());
         }
         String conflicts = conflicts(folder, intents, result.outOfFoldProbabilities());
-        String report = report(folder, result, evaluated) + conflicts;
+        String report = merge.map(LabelMerge::report).orElse("") + report(folder, result, evaluated) + conflicts;
         out.print(consoleReport(report, intents.size()));
         PromotionGate gate = PromotionGate.check(evaluated.evaluation(), current, force);
         out.println("promotion gate " + gate.reason());
         if (!gate.passed()) {
-            out.println("the model in " + source.describe(BotSource.HEAD) + " was kept; --force writes the new one"
-                    + " anyway");
+            out.println("the model in " + source.describe(BotSource.HEAD) + " was kept"
+                    + (trainChanged ? " and " + source.describe(BotSource.TRAIN) + " left without the labels" : "")
+                    + "; --force writes the new one anyway");
             return REFUSED;
         }
         byte[] headBytes = head.format(headComment(folder, result)).getBytes(StandardCharsets.UTF_8);
+        // train.tsv first and head.txt last: a reload between the writes still finds a model trained for bot.yaml.
+        if (trainChanged) {
+            write(dir.resolve(BotSource.TRAIN), merge.get().trainTsv());
+            out.printf(Locale.ROOT, "wrote %s with %d labels merged%n", source.describe(BotSource.TRAIN),
+                    merge.get().merged().size());
+        }
         write(dir.resolve(BotSource.REPORT), (report + "promotion gate " + gate.reason() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         write(dir.resolve(BotSource.HEAD), headBytes);

@@ -34,16 +34,6 @@ public record ClassifierSettings(int workers, int intraOpThreads, int batchSize,
         crisisThreshold.ifPresent(t -> require(t > 0.0 && t <= 1.0, "crisisThreshold lies in (0, 1], not " + t));
     }
 
-    /**
-     * Two single-threaded workers for the two cores this service is sized for, and no micro-batching: the quantized
-     * model quantizes activations per batch tensor, so in a batch a text's answer would depend on its neighbours.
-     * Batching is an opt-in for throughput (docs/ml.md).
-     */
-    public static ClassifierSettings defaults() {
-        return new ClassifierSettings(2, 1, 1, Duration.ZERO, 512, Duration.ofSeconds(1), 256, OptionalDouble.empty(),
-                null);
-    }
-
     public ClassifierSettings withBatchSize(int size) {
         return new ClassifierSettings(workers, intraOpThreads, size, batchWait, queueCapacity, retryAfter, maxTokens,
                 crisisThreshold, botDir);

@@ -36,7 +36,7 @@ class BadInputTest {
 
     @Test
     void aLongTextIsCutToTheModelLimitKeepingItsStart() {
-        int maxTokens = ClassifierSettings.defaults().maxTokens();
+        int maxTokens = ShippedSettings.classifier().maxTokens();
         String start = "thank you so much, that helped";
         long[] whole = SharedEncoder.get().tokenize(start + " why is my parcel late?".repeat(4_500));
         long[] alone = SharedEncoder.get().tokenize(start);

@@ -2,6 +2,9 @@ package io.combot.adapter.out.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.combot.adapter.out.ml.ShopBot.YAML;
+import static io.combot.adapter.out.ml.ShopBot.numbered;
+import static io.combot.adapter.out.ml.ShopBot.train;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import io.combot.domain.error.InvalidBotException;
@@ -16,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -30,17 +32,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BotFolderTest {
     private static final Intent ORDER_STATUS = Intent.of("order_status");
     private static final Intent CANCEL_ACCOUNT = Intent.of("cancel_account");
-    /** intents[1].route is line 8; the intents come last, so that a test can append one. */
-    private static final String YAML = """
-            name: shop
-            fallback_reply: The shop's own fallback.
-            intents:
-              - name: order_status
-                route: reply
-                replies: ["It is on its way."]
-              - name: cancel_account
-                route: llm
-            """;
     private static final BotFolder SHIPPED = BotFolder.read(BotSource.shipped());
 
     @TempDir
@@ -338,25 +329,13 @@ class BotFolderTest {
                 .doesNotContain("\n", "\r"));
     }
 
-    /** {@code orders} lines of order_status (lines 1..orders), then {@code cancels} of cancel_account. */
-    private static String train(int orders, int cancels) {
-        return numbered("order_status", "Where is my order", orders)
-                + numbered("cancel_account", "Please cancel my account", cancels);
-    }
-
-    private static String numbered(String intent, String text, int count) {
-        return IntStream.rangeClosed(1, count).mapToObj(i -> intent + "\t" + text + " " + i + "\n")
-                .collect(Collectors.joining());
-    }
-
     private static List<String> texts(List<LabelledText> examples, Intent intent) {
         return examples.stream().filter(example -> example.intent().equals(intent))
                 .map(example -> example.text().toLowerCase(java.util.Locale.ROOT)).toList();
     }
 
     private void writeBot(String yaml, String train) throws IOException {
-        write("bot.yaml", yaml);
-        write("train.tsv", train);
+        ShopBot.write(dir, yaml, train);
     }
 
     private Path write(String file, String text) throws IOException {

@@ -41,8 +41,8 @@ final class ClassifierBenchmark {
     private void run(int runs, Duration window) throws Exception {
         System.out.printf(Locale.ROOT, "%d texts, %d cores, %d run(s) of %ds per figure%n", texts.size(),
                 Runtime.getRuntime().availableProcessors(), runs, window.toSeconds());
-        ClassifierSettings unbatched = ClassifierSettings.defaults().withBatchSize(1);
-        ClassifierSettings batched = ClassifierSettings.defaults().withBatchSize(8);
+        ClassifierSettings unbatched = ShippedSettings.classifier().withBatchSize(1);
+        ClassifierSettings batched = ShippedSettings.classifier().withBatchSize(8);
 
         long start = System.nanoTime();
         try (DjlBotAdapter classifierBot = new DjlBotAdapter(unbatched)) {

@@ -8,7 +8,7 @@ final class Embeddings {
     }
 
     static float[][] of(List<String> texts) {
-        ClassifierSettings settings = ClassifierSettings.defaults().withBatchSize(1);
+        ClassifierSettings settings = ShippedSettings.classifier().withBatchSize(1);
         try (MiniLmEncoder encoder = new MiniLmEncoder(settings.maxTokens(), settings.intraOpThreads());
              EmbeddingWorkers workers = new EmbeddingWorkers(encoder, settings)) {
             return texts.stream().map(workers::embed).toArray(float[][]::new);

@@ -37,7 +37,7 @@ class MicroBatchingEquivalenceTest {
     @Test
     void withTheDefaultSettingsConcurrentCallersGetExactlyTheSingleCallAnswers() throws Exception {
         ClassifyMessagePort classifier = SharedBot.classifier();
-        assertThat(ClassifierSettings.defaults().batchSize()).isEqualTo(1);
+        assertThat(ShippedSettings.classifier().batchSize()).isEqualTo(1);
         List<Classification> alone = texts.stream().map(classifier::classify).toList();
 
         assertThat(concurrently(classifier)).isEqualTo(alone);

@@ -11,7 +11,7 @@ final class OfflineCheck {
     }
 
     public static void main(String[] args) {
-        try (DjlBotAdapter classifierBot = new DjlBotAdapter(ClassifierSettings.defaults())) {
+        try (DjlBotAdapter classifierBot = new DjlBotAdapter(ShippedSettings.classifier())) {
             ClassifyMessagePort classifier = classifierBot.current().classifier();
             System.out.println("offline: " + classifierBot.current().modelVersion() + " classified 'Hello there!' as "
                     + classifier.classify("Hello there!").intent().label());

@@ -20,7 +20,7 @@ final class SharedBot {
     }
 
     private static DjlBotAdapter load() {
-        DjlBotAdapter adapter = new DjlBotAdapter(ClassifierSettings.defaults());
+        DjlBotAdapter adapter = new DjlBotAdapter(ShippedSettings.classifier());
         Runtime.getRuntime().addShutdownHook(new Thread(adapter::close, "close-shared-bot"));
         return adapter;
     }

@@ -12,7 +12,7 @@ final class SharedEncoder {
     }
 
     private static MiniLmEncoder load() {
-        ClassifierSettings settings = ClassifierSettings.defaults();
+        ClassifierSettings settings = ShippedSettings.classifier();
         MiniLmEncoder encoder = new MiniLmEncoder(settings.maxTokens(), settings.intraOpThreads());
         Runtime.getRuntime().addShutdownHook(new Thread(encoder::close, "close-shared-encoder"));
         return encoder;

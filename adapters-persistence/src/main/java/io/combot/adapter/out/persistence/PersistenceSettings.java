@@ -17,12 +17,7 @@ import java.time.Duration;
  */
 public record PersistenceSettings(String jdbcUrl, String user, String password, int readPoolSize, int poolSize,
                                   Duration maxConnectionLifetime, Duration busyTimeout) {
-    public static final String DATABASE_FILE_NAME = "combot.db";
-    public static final Path DEFAULT_DATA_DIR = Path.of("./data");
-    public static final int DEFAULT_READ_POOL_SIZE = 4;
-    public static final int DEFAULT_POOL_SIZE = 10;
-    public static final Duration DEFAULT_MAX_CONNECTION_LIFETIME = Duration.ofMinutes(30);
-    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(5);
+    private static final String DATABASE_FILE_NAME = "combot.db";
     /** HikariCP's floor: a shorter lifetime would be silently replaced by its default. */
     private static final Duration MIN_CONNECTION_LIFETIME = Duration.ofSeconds(30);
 
@@ -37,11 +32,10 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
                 "busyTimeout must be between 0 and " + Integer.MAX_VALUE + " ms");
     }
 
-    /** SQLite in {@code dataDir}/combot.db with the default pool, lifetime and busy timeout. */
-    public static PersistenceSettings defaults(Path dataDir) {
+    /** The URL of the SQLite database the service keeps in {@code dataDir} when no other database is named. */
+    public static String sqliteUrl(Path dataDir) {
         require(dataDir != null, "dataDir must be given");
-        return new PersistenceSettings("jdbc:sqlite:" + dataDir.resolve(DATABASE_FILE_NAME), null, null,
-                DEFAULT_READ_POOL_SIZE, DEFAULT_POOL_SIZE, DEFAULT_MAX_CONNECTION_LIFETIME, DEFAULT_BUSY_TIMEOUT);
+        return SqliteDataSources.URL_PREFIX + dataDir.resolve(DATABASE_FILE_NAME);
     }
 
     boolean isSqlite() {

@@ -22,7 +22,7 @@ class PersistenceConfigurationTest {
     void theContextExposesTheStoreAndHealthAndClosesThePoolsWithIt() {
         HealthCheckPort health;
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.registerBean(PersistenceSettings.class, () -> PersistenceSettings.defaults(dataDir));
+            context.registerBean(PersistenceSettings.class, () -> TestDatabase.SQLITE.settings(dataDir));
             context.register(PersistenceConfiguration.class);
             context.refresh();
 

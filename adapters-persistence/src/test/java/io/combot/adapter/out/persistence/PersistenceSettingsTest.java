@@ -10,18 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PersistenceSettingsTest {
-    private static final Duration LIFETIME = Duration.ofMinutes(30);
-    private static final Duration BUSY = Duration.ofSeconds(5);
+    private static final Duration LIFETIME = Duration.ofMinutes(10);
+    private static final Duration BUSY = Duration.ofSeconds(2);
 
     @Test
-    void defaultsPutSqliteInTheDataFolder() {
-        PersistenceSettings settings = PersistenceSettings.defaults(PersistenceSettings.DEFAULT_DATA_DIR);
+    void withoutAnotherDatabaseSqliteLivesInTheDataFolder() {
+        String url = PersistenceSettings.sqliteUrl(Path.of("./data"));
 
-        assertThat(settings.jdbcUrl()).isEqualTo("jdbc:sqlite:./data/combot.db");
-        assertThat(settings.isSqlite()).isTrue();
-        assertThat(settings.readPoolSize()).isEqualTo(4);
-        assertThat(settings.user()).isNull();
-        assertThat(settings.password()).isNull();
+        assertThat(url).isEqualTo("jdbc:sqlite:./data/combot.db");
+        assertThat(new PersistenceSettings(url, null, null, 4, 10, LIFETIME, BUSY).isSqlite()).isTrue();
     }
 
     @Test

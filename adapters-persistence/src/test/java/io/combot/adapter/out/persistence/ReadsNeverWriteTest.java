@@ -42,11 +42,11 @@ class ReadsNeverWriteTest {
 
     @BeforeEach
     void open() throws SQLException {
-        persistence = JpaPersistence.open(PersistenceSettings.defaults(dataDir));
+        persistence = JpaPersistence.open(TestDatabase.SQLITE.settings(dataDir));
         // Off in production: counting costs a little on every statement.
         persistence.writerFactory().getStatistics().setStatisticsEnabled(true);
         store = persistence.sessionStore();
-        observer = new SQLiteConfig().createConnection(PersistenceSettings.defaults(dataDir).jdbcUrl());
+        observer = new SQLiteConfig().createConnection(PersistenceSettings.sqliteUrl(dataDir));
     }
 
     @AfterEach

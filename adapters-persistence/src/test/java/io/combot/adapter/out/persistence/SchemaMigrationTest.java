@@ -38,7 +38,7 @@ class SchemaMigrationTest {
     @Test
     void flywayCreatesTheSchemaInANewFolderAndValidationPasses() throws SQLException {
         Path nested = dataDir.resolve("not/yet/there");
-        PersistenceSettings settings = PersistenceSettings.defaults(nested);
+        PersistenceSettings settings = TestDatabase.SQLITE.settings(nested);
 
         JpaPersistence.open(settings).close();
 
@@ -64,7 +64,7 @@ class SchemaMigrationTest {
 
     @Test
     void aReopenedDatabaseKeepsItsDataAndIsNotMigratedAgain() throws SQLException {
-        PersistenceSettings settings = PersistenceSettings.defaults(dataDir);
+        PersistenceSettings settings = TestDatabase.SQLITE.settings(dataDir);
         ChatSession session = newSession(new OwnerId("kept"));
         try (JpaPersistence persistence = JpaPersistence.open(settings)) {
             persistence.sessionStore().create(session);
@@ -81,7 +81,7 @@ class SchemaMigrationTest {
 
     @Test
     void intentsStoredUnderTheirOldEnumNamesAreRenamedToTheBotsLowercaseNames() throws SQLException {
-        PersistenceSettings settings = PersistenceSettings.defaults(dataDir);
+        PersistenceSettings settings = TestDatabase.SQLITE.settings(dataDir);
         migrateTo(settings, "2");
         try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
             statement.execute("INSERT INTO sessions VALUES ('" + SESSION + "', 'old', 0, 0, 9999999999999, 1, 0, 0)");
@@ -103,7 +103,7 @@ class SchemaMigrationTest {
     /** A database made before feedback existed (schema version 3, with turns in it) gains it and keeps every row. */
     @Test
     void aDatabaseOfSchemaVersionThreeGainsFeedbackAndLabelsAndKeepsItsMessages() throws SQLException {
-        PersistenceSettings settings = PersistenceSettings.defaults(dataDir);
+        PersistenceSettings settings = TestDatabase.SQLITE.settings(dataDir);
         migrateTo(settings, "3");
         try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
             assertThat(rows(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'feedback'"))
@@ -132,7 +132,7 @@ class SchemaMigrationTest {
 
     @Test
     void validationRejectsASchemaThatNoLongerFitsTheEntities() throws SQLException {
-        PersistenceSettings settings = PersistenceSettings.defaults(dataDir);
+        PersistenceSettings settings = TestDatabase.SQLITE.settings(dataDir);
         JpaPersistence.open(settings).close();
         try (Connection connection = connect(settings); Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE sessions RENAME COLUMN owner_id TO owner");

@@ -41,10 +41,11 @@ class SharedPostgresTest {
     Path dataDir;
 
     private final List<JpaPersistence> instances = new ArrayList<>();
+    private PersistenceSettings settings;
 
     @BeforeEach
     void openTwoInstancesAtOnce() throws Exception {
-        PersistenceSettings settings = TestDatabase.POSTGRESQL.settings(dataDir);
+        settings = TestDatabase.POSTGRESQL.settings(dataDir);
         CompletableFuture<JpaPersistence> first = CompletableFuture.supplyAsync(() -> JpaPersistence.open(settings));
         CompletableFuture<JpaPersistence> second = CompletableFuture.supplyAsync(() -> JpaPersistence.open(settings));
         instances.add(first.get(60, TimeUnit.SECONDS));
@@ -71,7 +72,7 @@ class SharedPostgresTest {
 
         assertThat(pools.shared()).isTrue();
         assertThat(((HikariDataSource) pools.writer()).getMaximumPoolSize())
-                .isEqualTo(PersistenceSettings.DEFAULT_POOL_SIZE);
+                .isEqualTo(settings.poolSize());
     }
 
     @Test

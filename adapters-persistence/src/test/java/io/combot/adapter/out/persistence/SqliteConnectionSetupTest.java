@@ -33,9 +33,9 @@ class SqliteConnectionSetupTest {
 
     @BeforeEach
     void open() {
-        PersistenceSettings defaults = PersistenceSettings.defaults(dataDir);
-        persistence = JpaPersistence.open(new PersistenceSettings(defaults.jdbcUrl(), null, null, READERS,
-                defaults.poolSize(), defaults.maxConnectionLifetime(), BUSY_TIMEOUT));
+        PersistenceSettings shipped = TestDatabase.SQLITE.settings(dataDir);
+        persistence = JpaPersistence.open(new PersistenceSettings(shipped.jdbcUrl(), null, null, READERS,
+                shipped.poolSize(), shipped.maxConnectionLifetime(), BUSY_TIMEOUT));
     }
 
     @AfterEach
@@ -114,7 +114,7 @@ class SqliteConnectionSetupTest {
     private void beginImmediateElsewhere() throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(0);
-        try (Connection other = config.createConnection(PersistenceSettings.defaults(dataDir).jdbcUrl());
+        try (Connection other = config.createConnection(PersistenceSettings.sqliteUrl(dataDir));
              Statement statement = other.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
             statement.execute("ROLLBACK");

@@ -1,26 +1,32 @@
 package io.combot.adapter.out.persistence;
 
 import io.combot.tools.postgres.TestPostgres;
+import io.combot.tools.settings.ShippedDefaults;
 import java.nio.file.Path;
 
 /** The databases the adapter runs on, each empty for every test: a SQLite file, or a fresh PostgreSQL schema. */
-enum TestDatabase {
+public enum TestDatabase {
     SQLITE {
         @Override
-        PersistenceSettings settings(Path dataDir) {
-            return PersistenceSettings.defaults(dataDir);
+        public PersistenceSettings settings(Path dataDir) {
+            return shipped(PersistenceSettings.sqliteUrl(dataDir), null, null);
         }
     },
     POSTGRESQL {
         @Override
-        PersistenceSettings settings(Path dataDir) {
+        public PersistenceSettings settings(Path dataDir) {
             TestPostgres.Schema schema = TestPostgres.newSchema();
-            PersistenceSettings defaults = PersistenceSettings.defaults(dataDir);
-            return new PersistenceSettings(schema.jdbcUrl(), schema.user(), schema.password(), defaults.readPoolSize(),
-                    defaults.poolSize(), defaults.maxConnectionLifetime(), defaults.busyTimeout());
+            return shipped(schema.jdbcUrl(), schema.user(), schema.password());
         }
     };
 
     /** {@code dataDir}: a temporary folder, which only SQLite uses. */
-    abstract PersistenceSettings settings(Path dataDir);
+    public abstract PersistenceSettings settings(Path dataDir);
+
+    /** The pools, lifetime and busy timeout the service ships with (its defaults file), on the given database. */
+    private static PersistenceSettings shipped(String jdbcUrl, String user, String password) {
+        return new PersistenceSettings(jdbcUrl, user, password, ShippedDefaults.integer("COMBOT_DB_READ_POOL_SIZE"),
+                ShippedDefaults.integer("COMBOT_DB_POOL_SIZE"), ShippedDefaults.duration("COMBOT_DB_MAX_LIFETIME"),
+                ShippedDefaults.duration("COMBOT_DB_BUSY_TIMEOUT"));
+    }
 }

@@ -12,10 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The one check of the admin token, {@code Authorization: Bearer <COMBOT_ADMIN_TOKEN>}, for every path it is
- * installed on (bootstrap installs it on {@code /admin/*}, whichever servlet then serves the path). With no token
- * configured every call is refused with 403; a missing token is 401, a wrong one 403. Digests are compared through
- * {@link SecretDigests}, in constant time whatever the offered token's length.
+ * The one check of the admin token, in front of every path under {@code /admin} whether a controller maps it or not
+ * (so that a caller without the token learns nothing, not even which actions exist): with no token configured every
+ * call is refused with 403; a missing token is 401, a wrong one 403. The token is held and compared as a digest,
+ * through {@link SecretDigests}. Every other path passes untouched; bootstrap installs it after the body limit.
  */
 public class AdminTokenFilter extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AdminTokenFilter.class);
@@ -23,9 +23,13 @@ public class AdminTokenFilter extends OncePerRequestFilter {
 
     private final byte[] tokenDigest;
 
-    /** {@code token}: null when the admin endpoints are disabled. */
-    public AdminTokenFilter(String token) {
-        this.tokenDigest = token == null ? null : SecretDigests.sha256(token);
+    public AdminTokenFilter(AdminSettings settings) {
+        this.tokenDigest = settings.enabled() ? SecretDigests.sha256(settings.token()) : null;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !AdminActions.covers(request);
     }
 
     @Override

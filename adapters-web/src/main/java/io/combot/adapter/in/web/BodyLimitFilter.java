@@ -20,23 +20,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * whatever Content-Length claims, so neither a lying header nor a chunked stream gets more into memory. It runs in
  * front of the whole servlet, so bootstrap installs it.
  *
- * <p>The one owner of the body limit and of its refusal. Bootstrap's Jetty handler ({@code WholeBodyHandler}) also
- * reads bodies, for different jobs that need Jetty's asynchronous API and must happen before a request takes a
- * worker: waiting for a slow body without a thread (408), draining an oversized one so that its client reads the 413
- * instead of a reset, leaving an {@code Expect: 100-continue} body unrequested. It takes the limit from
- * {@link #maxBodyBytes()} and never answers 413 itself; the refusal is written here, after the client-key check and
- * in the shape of the path (problem+json, or OpenAI's error on {@code /v1/}), which a Jetty handler cannot know.
+ * <p>The one owner of the refusal of a body over the limit. {@link WholeBodyHandler}, in front of the servlets in
+ * Jetty, also reads bodies, for different jobs that need Jetty's asynchronous API and must happen before a request
+ * takes a worker: waiting for a slow body without a thread (408), draining an oversized one so that its client reads
+ * the 413 instead of a reset, leaving an {@code Expect: 100-continue} body unrequested. It takes the same
+ * {@link WebSettings} and never answers 413 itself; the refusal is written here, after the client-key check and in the
+ * shape of the path (problem+json, or OpenAI's error on {@code /v1/}), which a Jetty handler cannot know.
  */
 public class BodyLimitFilter extends OncePerRequestFilter {
     private final int maxBodyBytes;
 
     public BodyLimitFilter(WebSettings settings) {
         this.maxBodyBytes = settings.maxBodyBytes();
-    }
-
-    /** The largest body accepted, for the Jetty handler that buffers bodies before this filter sees them. */
-    public int maxBodyBytes() {
-        return maxBodyBytes;
     }
 
     @Override

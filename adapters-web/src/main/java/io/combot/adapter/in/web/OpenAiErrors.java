@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Errors on the OpenAI-compatible paths ({@code /v1/…}) in OpenAI's shape, {@code {"error": {"message", "type",
  * "param", "code"}}}, so that OpenAI clients raise their typed errors; every other path answers problem+json. The one
- * source of that shape: the controllers' handler and {@link Problems} (for the servlet filters and bootstrap's error
+ * source of that shape: the controllers' handler and {@link Problems} (for the servlet filters and Jetty's error
  * handler) write it here.
  */
 public final class OpenAiErrors {

@@ -26,11 +26,15 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -76,6 +80,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             code = "session_limit_exceeded";
         }
         return OpenAiErrors.body(problem.getStatus(), problem.getDetail(), param, code);
+    }
+
+    /** An unknown admin action's 404 lists the actions there are; elsewhere Spring MVC's own 404. */
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
+                                                                   HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> admin = adminNotFound(e, request);
+        return admin != null ? admin : super.handleNoHandlerFoundException(e, headers, status, request);
+    }
+
+    /** An admin action called with another method is no admin action either, as it always answered. */
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        ResponseEntity<Object> admin = adminNotFound(e, request);
+        return admin != null ? admin : super.handleHttpRequestMethodNotSupported(e, headers, status, request);
+    }
+
+    private ResponseEntity<Object> adminNotFound(Exception e, WebRequest request) {
+        if (!(request instanceof ServletWebRequest servlet) || !AdminActions.covers(servlet.getRequest())) {
+            return null;
+        }
+        RequestMappingHandlerMapping mappings = RequestContextUtils.findWebApplicationContext(servlet.getRequest())
+                .getBean(RequestMappingHandlerMapping.class);
+        return handleExceptionInternal(e, AdminActions.notFound(servlet.getRequest(), mappings), new HttpHeaders(),
+                HttpStatus.NOT_FOUND, request);
     }
 
     /** Spring MVC's own errors (404 for an unknown route, 405, 415 …) on the OpenAI-compatible paths too. */

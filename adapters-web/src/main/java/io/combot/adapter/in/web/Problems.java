@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -14,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one writer of error bodies outside Spring MVC, in the form Spring MVC writes them (a {@link ProblemDetail}
- * through the API's JSON mapper): the servlet filters, bootstrap's Jetty error handler and its admin endpoints all
+ * through the API's JSON mapper): the servlet filters, the Jetty error handler and the admin token check all
  * come here, and on the paths {@link OpenAiErrors} covers this hands over to it, so a client sees one dialect
  * whichever layer refused its request. Inside Spring MVC, {@link ProblemHandler} builds the same {@link ProblemDetail}
  * and the message converter writes it with the same mapper.
@@ -47,13 +46,6 @@ public final class Problems {
     /** A problem+json body; a missing detail is the status's title, so every problem says something. */
     public static byte[] json(int status, String detail) {
         return json(problem(status, detail));
-    }
-
-    /** A problem with extension members after the standard ones (RFC 9457, section 3.2). */
-    public static byte[] json(int status, String detail, Map<String, Object> extensions) {
-        ProblemDetail problem = problem(status, detail);
-        extensions.forEach(problem::setProperty);
-        return json(problem);
     }
 
     static byte[] json(ProblemDetail problem) {

@@ -7,13 +7,12 @@ import java.security.NoSuchAlgorithmException;
 /**
  * The one way Combot checks a presented secret (a client key, the admin token): only SHA-256 digests are held, and
  * digests are compared with {@link MessageDigest#isEqual}, in constant time whatever the presented secret's length.
- * Public because bootstrap's admin endpoint checks its token the same way.
  */
-public final class SecretDigests {
+final class SecretDigests {
     private SecretDigests() {
     }
 
-    public static byte[] sha256(String secret) {
+    static byte[] sha256(String secret) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
@@ -22,12 +21,12 @@ public final class SecretDigests {
     }
 
     /** Constant time: the comparison does not stop at the first differing byte. */
-    public static boolean sameDigest(byte[] held, byte[] presented) {
+    static boolean sameDigest(byte[] held, byte[] presented) {
         return MessageDigest.isEqual(held, presented);
     }
 
     /** Whether {@code presented} hashes to {@code held}, compared in constant time. */
-    public static boolean matches(byte[] held, String presented) {
+    static boolean matches(byte[] held, String presented) {
         return sameDigest(held, sha256(presented));
     }
 }

@@ -4,13 +4,10 @@ import io.combot.domain.port.in.CheckHealthUseCase;
 import io.combot.domain.port.in.ClassifyTextUseCase;
 import io.combot.domain.port.in.CompleteChatUseCase;
 import io.combot.domain.port.in.EndSessionUseCase;
-import io.combot.domain.port.in.ExportLabelsUseCase;
 import io.combot.domain.port.in.GetSessionUseCase;
-import io.combot.domain.port.in.LabelMessageUseCase;
 import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReadHistoryUseCase;
 import io.combot.domain.port.in.ReadStatusUseCase;
-import io.combot.domain.port.in.ReviewInboxUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.StartSessionUseCase;
 import org.mapstruct.factory.Mappers;
@@ -74,12 +71,6 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     FeedbackController feedbackController(RateReplyUseCase rateReply, ChatWebMapper mapper) {
         return new FeedbackController(rateReply, mapper);
-    }
-
-    @Bean
-    ReviewController reviewController(ReviewInboxUseCase inbox, LabelMessageUseCase labels,
-                                      ExportLabelsUseCase export) {
-        return new ReviewController(inbox, labels, export, Mappers.getMapper(ReviewWebMapper.class));
     }
 
     @Bean

@@ -7,8 +7,4 @@ public record WebSettings(int maxBodyBytes) {
             throw new IllegalArgumentException("maxBodyBytes must be at least 1024, not " + maxBodyBytes);
         }
     }
-
-    public static WebSettings defaults() {
-        return new WebSettings(64 * 1_024);
-    }
 }

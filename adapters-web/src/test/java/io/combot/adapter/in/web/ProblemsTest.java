@@ -3,7 +3,6 @@ package io.combot.adapter.in.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,14 +27,6 @@ class ProblemsTest {
 
         assertThat(problem.get("detail").asString()).isEqualTo("Request Timeout");
         assertThat(json.readTree(Problems.json(599, null)).get("title").asString()).isEqualTo("599");
-    }
-
-    @Test
-    void extensionMembersFollowTheStandardOnes() {
-        JsonNode problem = json.readTree(Problems.json(422, "refused", Map.of("bot", "faq")));
-
-        assertThat(problem.get("status").asInt()).isEqualTo(422);
-        assertThat(problem.get("bot").asString()).isEqualTo("faq");
     }
 
     @Test

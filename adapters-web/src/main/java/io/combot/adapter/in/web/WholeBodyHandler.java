@@ -1,4 +1,4 @@
-package io.combot.bootstrap;
+package io.combot.adapter.in.web;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -27,8 +27,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * with {@code Expect: 100-continue} (its client waits to be asked for it), passes straight on, unread, for the same
  * answer; a chunked body is read no further than that drain limit.
  *
- * <p>It never refuses a body as too large: {@code BodyLimitFilter} owns the limit (this handler is given its value)
- * and the 413, which it writes after the client-key check and in the path's error shape. Both read bodies because the
+ * <p>It never refuses a body as too large: {@link BodyLimitFilter} owns the 413, which it writes after the client-key
+ * check and in the path's error shape; both take the limit from {@link WebSettings}. Both read bodies because the
  * jobs differ: this one needs Jetty's asynchronous reads, before a worker is taken; the filter is per request.
  */
 final class WholeBodyHandler extends Handler.Wrapper {

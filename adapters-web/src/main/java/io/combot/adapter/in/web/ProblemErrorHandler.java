@@ -1,6 +1,5 @@
-package io.combot.bootstrap;
+package io.combot.adapter.in.web;
 
-import io.combot.adapter.in.web.Problems;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpFields;

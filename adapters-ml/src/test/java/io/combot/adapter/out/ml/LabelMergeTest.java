@@ -1,0 +1,130 @@
+package io.combot.adapter.out.ml;
+
+import static io.combot.adapter.out.ml.ShopBot.YAML;
+import static io.combot.adapter.out.ml.ShopBot.train;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.combot.domain.error.InvalidBotException;
+import io.combot.domain.model.Intent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Labels merged into a small bot's training set, read from files in a temp folder as {@code train --labels} reads them. */
+class LabelMergeTest {
+    /** A shipped crisis example, which this bot trains on since its train.tsv has none. */
+    private static final String SHIPPED_CRISIS = "I want to die";
+
+    @TempDir
+    Path dir;
+    private BotFolder bot;
+
+    @BeforeEach
+    void writeTheBot() throws IOException {
+        ShopBot.write(dir, YAML, train(12, 12));
+        Files.writeString(dir.resolve("heldout.tsv"), "order_status\tmy parcel never came\n");
+        bot = BotFolder.read(BotSource.folder(dir));
+    }
+
+    @Test
+    void newTextsAreMergedDuplicatesDroppedAndConflictsLeftOutWithTheirReason() throws IOException {
+        LabelMerge merge = merge("""
+                # labels exported by the service
+                order_status\twhere is my parcel
+                order_status\tWHERE IS MY ORDER 3
+                cancel_account\tWhere is my order 4
+                smalltalk\tnice weather today
+                order_status\thas my order shipped
+                cancel_account\tHas my order shipped
+                cancel_account\tclose my account now
+                cancel_account\tclose my account now
+                order_status\tMy parcel never came
+                order_status\tI want to die
+                """);
+
+        assertThat(merge.read()).isEqualTo(10);
+        assertThat(merge.merged()).extracting(LabelledText::text)
+                .containsExactly("where is my parcel", "close my account now");
+        assertThat(merge.duplicates()).isEqualTo(2);
+        assertThat(merge.leftOut()).extracting(left -> left.label().line() + ": " + left.reason()).containsExactly(
+                "4: the text is under intent order_status in train.tsv line 4",
+                "5: intent smalltalk is not defined in bot.yaml",
+                "6: the labels give the text two ways: order_status at line 6, cancel_account at line 7",
+                "7: the labels give the text two ways: order_status at line 6, cancel_account at line 7",
+                "10: the text is held out (heldout.tsv line 1); training on it would flatter the held-out figures",
+                "11: the text is under intent crisis in the shipped bot's train.tsv");
+        assertThat(merge.report()).startsWith("labels from " + labelsFile() + ": 10 read, 2 merged, 2 dropped as "
+                        + "duplicates, 6 left out\n")
+                .contains("  labels line 5: 'nice weather today' under smalltalk left out: intent smalltalk is not "
+                        + "defined in bot.yaml\n")
+                .hasLineCount(7);
+    }
+
+    @Test
+    void theMergedLabelsAreAppendedToTrainTsvWhichThenReadsAsTheMergedTrainingSet() throws IOException {
+        byte[] before = Files.readAllBytes(dir.resolve("train.tsv"));
+
+        LabelMerge merge = merge("order_status\twhere is my parcel\ncancel_account\tclose my account now\n");
+
+        String written = new String(merge.trainTsv(), StandardCharsets.UTF_8);
+        assertThat(written).startsWith(new String(before, StandardCharsets.UTF_8))
+                .containsPattern("\n# 2 labels merged by bin/combot train --labels \\S+labels.tsv on \\S+Z\n"
+                        + "order_status\twhere is my parcel\ncancel_account\tclose my account now\n$");
+        Files.write(dir.resolve("train.tsv"), merge.trainTsv());
+        BotFolder merged = BotFolder.read(BotSource.folder(dir));
+        assertThat(merged.train()).hasSize(bot.train().size() + 2);
+        assertThat(merged.train().subList(24, 26)).extracting(LabelledText::text)
+                .containsExactly("where is my parcel", "close my account now");
+        assertThat(merged.train().get(24).line()).isEqualTo(26);
+    }
+
+    @Test
+    void aCrisisLabelOfABotThatUsedTheShippedCrisisExamplesKeepsThemInTrainTsv() throws IOException {
+        LabelMerge merge = merge("crisis\tI am going to end it all tonight\n");
+
+        Files.write(dir.resolve("train.tsv"), merge.trainTsv());
+        List<LabelledText> crisis = BotFolder.read(BotSource.folder(dir)).train().stream()
+                .filter(example -> example.intent().equals(Intent.CRISIS)).toList();
+        List<LabelledText> shipped = bot.train().stream().filter(example -> example.intent().equals(Intent.CRISIS))
+                .toList();
+        assertThat(crisis).hasSize(shipped.size() + 1).extracting(LabelledText::text)
+                .contains(SHIPPED_CRISIS, "I am going to end it all tonight");
+    }
+
+    @Test
+    void nothingMergedLeavesTrainTsvAsItWas() throws IOException {
+        LabelMerge merge = merge("order_status\tWhere is my order 1\n");
+
+        assertThat(merge.merged()).isEmpty();
+        assertThat(merge.trainTsv()).isEqualTo(Files.readAllBytes(dir.resolve("train.tsv")));
+    }
+
+    @Test
+    void aFileThatIsNotInTrainTsvsFormatIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> merge("order_status\tfine\n<html>login</html>\n"))
+                .isInstanceOf(InvalidBotException.class)
+                .hasMessage(labelsFile() + " line 2: expected intent<TAB>text, found no tab in '<html>login</html>'");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        assertThatThrownBy(() -> LabelExport.read(labelsFile().toString(), null))
+                .isInstanceOf(LabelExport.UnreadableException.class)
+                .hasMessage("the labels file " + labelsFile() + " does not exist");
+    }
+
+    private LabelMerge merge(String labels) throws IOException {
+        Files.writeString(labelsFile(), labels, StandardCharsets.UTF_8);
+        return LabelMerge.of(bot, LabelExport.read(labelsFile().toString(), null));
+    }
+
+    private Path labelsFile() {
+        return dir.resolve("labels.tsv").toAbsolutePath();
+    }
+}
