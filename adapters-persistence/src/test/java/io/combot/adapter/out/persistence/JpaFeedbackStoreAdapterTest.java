@@ -28,9 +28,12 @@ class JpaFeedbackStoreAdapterTest extends FeedbackStorePortContract {
         persistence = JpaPersistence.open(database.settings(dataDir));
     }
 
+    /** Null when the database was skipped (no PostgreSQL server given): nothing to close. */
     @AfterEach
     void close() {
-        persistence.close();
+        if (persistence != null) {
+            persistence.close();
+        }
     }
 
     @Override
