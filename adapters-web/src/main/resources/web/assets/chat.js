@@ -78,8 +78,9 @@ function rating(handle, replyId, feedback) {
     button.type = 'button';
     button.className = 'rate ' + value;
     button.dataset.rating = value;
-    button.textContent = value === 'up' ? '👍' : '👎';
     button.title = value === 'up' ? 'Helpful' : 'Not helpful';
+    // The word beside the emoji, so the button reads the same where no emoji font is installed.
+    button.textContent = (value === 'up' ? '👍 ' : '👎 ') + button.title;
     button.setAttribute('aria-label', button.title);
     button.addEventListener('click', () => rate(value));
     return button;
