@@ -84,6 +84,40 @@ test('three messages get replies and intents, and the history comes back after a
   await page.close();
 });
 
+test('a reply rated down keeps its rating after a reload, and a second press takes it back', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', error => problems.push(error.message));
+  await page.goto(BASE + '/');
+  await page.getByRole('button', {name: 'New conversation'}).click();
+  await say(page, 'Hello there!', 1);
+  const down = () => page.locator('#messages li.msg.assistant').nth(0).getByRole('button', {name: 'Not helpful'});
+  const up = () => page.locator('#messages li.msg.assistant').nth(0).getByRole('button', {name: 'Helpful', exact: true});
+
+  await down().click();
+  await page.waitForFunction(() => document.querySelector('#messages li.assistant .rate.down')
+    ?.getAttribute('aria-pressed') === 'true');
+  await page.screenshot({path: join(SHOTS, 'chat-rated.png')});
+  await page.reload();
+  await page.locator('#messages li.msg.assistant .rating').waitFor();
+
+  assert.equal(await down().getAttribute('aria-pressed'), 'true', 'the rating came back with the history');
+  assert.equal(await up().getAttribute('aria-pressed'), 'false');
+  const session = await page.evaluate(() => localStorage.getItem('combot.sessionId'));
+  const history = await page.evaluate(async id => (await fetch('/api/v1/sessions/' + id + '/messages')).json(),
+    session);
+  assert.equal(history.items[1].feedback.rating, 'down');
+
+  await down().click();
+  await page.waitForFunction(() => document.querySelector('#messages li.assistant .rate.down')
+    ?.getAttribute('aria-pressed') === 'false');
+  await page.reload();
+  await page.locator('#messages li.msg.assistant .rating').waitFor();
+  assert.equal(await down().getAttribute('aria-pressed'), 'false', 'taken back');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a busy server and an expired conversation are explained, and a new conversation can be started', async () => {
   const page = await browser.newPage();
   await page.goto(BASE + '/');
@@ -125,6 +159,12 @@ test('the status page shows memory, requests in flight and the circuit, with a c
   assert.match(await page.textContent('#heap'), /^\d+\.\d MiB of \d+\.\d MiB$/);
   assert.match(await page.textContent('#rss'), /^\d+\.\d MiB$/);
   assert.match(await page.textContent('#inflight'), /^\d+$/);
+  // The earlier tests sent messages and rated one reply down: the totals since start show them.
+  assert.match(await page.textContent('#messages'), /^\d+ \([1-9]\d*\)$/);
+  assert.match(await page.textContent('#low-confidence'), /^\d+% \(\d+%\)$/);
+  assert.match(await page.textContent('#rated-down'), /^\d+ \([1-9]\d*\)$/);
+  assert.match(await page.textContent('#routes tbody'), /fast_path/);
+  assert.match(await page.textContent('#intents tbody'), /greeting/);
   await page.screenshot({path: join(SHOTS, 'status.png'), fullPage: true});
   await page.close();
 });

@@ -66,9 +66,52 @@ function bubble(role, text, meta) {
   };
 }
 
+/** Thumbs up and down under a stored reply; pressing the pressed one again takes the rating back. */
+function rating(handle, replyId, feedback) {
+  const box = document.createElement('div');
+  box.className = 'rating';
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'Rate this reply');
+  let current = feedback ? feedback.rating : null;
+  const buttons = ['up', 'down'].map(value => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'rate ' + value;
+    button.dataset.rating = value;
+    button.title = value === 'up' ? 'Helpful' : 'Not helpful';
+    // The word beside the emoji, so the button reads the same where no emoji font is installed.
+    button.textContent = (value === 'up' ? '👍 ' : '👎 ') + button.title;
+    button.setAttribute('aria-label', button.title);
+    button.addEventListener('click', () => rate(value));
+    return button;
+  });
+  const paint = () => buttons.forEach(b => b.setAttribute('aria-pressed', String(b.dataset.rating === current)));
+  async function rate(value) {
+    const url = API + '/' + encodeURIComponent(sessionId) + '/messages/' + encodeURIComponent(replyId) + '/feedback';
+    const taking = value === current;
+    buttons.forEach(b => { b.disabled = true; });
+    try {
+      const response = await apiFetch(url, taking ? {method: 'DELETE'} : {
+        method: 'PUT', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({rating: value})});
+      if (!response.ok) throw await problemOf(response);
+      current = taking ? null : (await response.json()).rating;
+      paint();
+    } catch (failure) {
+      explain(failure instanceof Problem ? failure : new Problem(0, {detail: failure.message}, null));
+    } finally {
+      buttons.forEach(b => { b.disabled = false; });
+    }
+  }
+  box.append(...buttons);
+  paint();
+  handle.item.append(box);
+}
+
 function show(message) {
-  return message.role === 'user' ? bubble('user', message.content, userMeta(message))
-    : bubble('assistant', message.content, replyMeta(message));
+  if (message.role === 'user') return bubble('user', message.content, userMeta(message));
+  const handle = bubble('assistant', message.content, replyMeta(message));
+  rating(handle, message.id, message.feedback);
+  return handle;
 }
 
 function showNotice(text, action) {
@@ -172,6 +215,7 @@ async function send(content) {
         user.meta(userMeta(data.userMessage));
         reply.text(data.reply.content);
         reply.meta(replyMeta(data.reply));
+        rating(reply, data.reply.id, null);
         finished = true;
       } else if (event === 'error') throw new Problem(data.status, data, null);
     }

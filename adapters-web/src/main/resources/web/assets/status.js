@@ -45,6 +45,51 @@ function draw(svg, series, unit) {
   svg.replaceChildren(...nodes);
 }
 
+/** Growth of a running total between the oldest reading in the window and the latest. */
+function growth(pick) {
+  return pick(readings[readings.length - 1].activity) - pick(readings[0].activity);
+}
+
+function fillTable(id, byKey) {
+  const latest = readings[readings.length - 1].activity[byKey];
+  const rows = Object.keys(latest).sort().map(key => {
+    const row = document.createElement('tr');
+    const cells = [key, growth(a => a[byKey][key] || 0), latest[key]];
+    cells.forEach((value, i) => {
+      const cell = document.createElement(i === 0 ? 'th' : 'td');
+      if (i > 0) cell.className = 'count';
+      cell.textContent = value;
+      row.append(cell);
+    });
+    return row;
+  });
+  if (!rows.length) {
+    const row = document.createElement('tr');
+    const cell = document.createElement('td');
+    cell.colSpan = 3;
+    cell.className = 'muted';
+    cell.textContent = 'none yet';
+    row.append(cell);
+    rows.push(row);
+  }
+  document.querySelector('#' + id + ' tbody').replaceChildren(...rows);
+}
+
+/** Each figure as its growth over the window, then the total since the instance started. */
+function renderActivity(latest) {
+  const minutes = Math.max(1, Math.round((Date.now() - readings[0].time) / 60000));
+  document.getElementById('window').textContent = '(last ' + minutes + ' min, up to 5; and since start)';
+  const messages = growth(a => a.messages);
+  const low = growth(a => a.lowConfidenceMessages);
+  document.getElementById('messages').textContent = messages + ' (' + latest.messages + ')';
+  document.getElementById('low-confidence').textContent = (messages ? Math.round(100 * low / messages) : 0) + '% ('
+    + (latest.messages ? Math.round(100 * latest.lowConfidenceMessages / latest.messages) : 0) + '%)';
+  document.getElementById('rated-up').textContent = growth(a => a.ratedUp) + ' (' + latest.ratedUp + ')';
+  document.getElementById('rated-down').textContent = growth(a => a.ratedDown) + ' (' + latest.ratedDown + ')';
+  fillTable('routes', 'repliesByRoute');
+  fillTable('intents', 'messagesByIntent');
+}
+
 function render(latest) {
   document.getElementById('heap').textContent = mib(latest.heapUsedBytes)
     + (latest.heapMaxBytes ? ' of ' + mib(latest.heapMaxBytes) : '');
@@ -55,6 +100,7 @@ function render(latest) {
   circuit.title = latest.llmCircuit === 'not_used' ? 'No LLM is configured: the offline responder answers' : '';
   circuit.className = latest.llmCircuit;
   document.getElementById('updated').textContent = 'Updated ' + new Date(latest.at).toLocaleTimeString();
+  renderActivity(latest.activity);
   draw(document.getElementById('memory-chart'), [
     {name: 'heap', value: r => r.heapUsedBytes / MIB},
     {name: 'rss', value: r => (r.rssBytes == null ? null : r.rssBytes / MIB)},

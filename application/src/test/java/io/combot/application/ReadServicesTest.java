@@ -32,7 +32,7 @@ class ReadServicesTest {
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final ChatPolicy policy = ShippedPolicy.read();
     private final SessionService sessions = new SessionService(store, clock, policy);
-    private final HistoryService history = new HistoryService(store, clock);
+    private final HistoryService history = new HistoryService(store, store, clock);
 
     @Test
     void readingASessionAndItsHistoryNeverWrites() {

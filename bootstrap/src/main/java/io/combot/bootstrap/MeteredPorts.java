@@ -3,14 +3,23 @@ package io.combot.bootstrap;
 import io.combot.domain.error.CapacityExceededException;
 import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.model.BotDefinition;
+import io.combot.domain.model.ActivityCounts;
 import io.combot.domain.model.BotReload;
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.RatedReply;
+import io.combot.domain.model.Rating;
+import io.combot.domain.model.Route;
 import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.ReplySink;
 import io.combot.domain.model.Turn;
+import io.combot.domain.port.in.MessageQuery;
+import io.combot.domain.port.in.RateReplyCommand;
+import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReloadBotUseCase;
 import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.TurnListener;
+import io.combot.domain.port.out.ActivityCountsPort;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.ServingBot;
@@ -20,7 +29,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -29,7 +42,11 @@ import java.util.function.Supplier;
  * Metrics taken at the ports, so that neither the application nor the adapters know Micrometer: the ports are wrapped
  * where bootstrap hands them to the use cases.
  */
-final class MeteredPorts {
+final class MeteredPorts implements ActivityCountsPort {
+    private static final String REPLIES = "combot.replies";
+    private static final String MESSAGES = "combot.messages";
+    private static final String FEEDBACK = "combot.feedback";
+
     private record TimedBot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion)
             implements ServingBot {
     }
@@ -92,17 +109,74 @@ final class MeteredPorts {
         };
     }
 
-    /** Replies counted by route ({@code fast_path}, {@code safety}, {@code llm}, {@code offline}, {@code fallback}). */
+    /**
+     * Replies counted by route ({@code fast_path}, {@code safety}, {@code llm}, {@code offline}, {@code fallback}), and
+     * user messages by the intent stored with them ({@code unknown} when the classifier was below the threshold). A
+     * bot's intents are few, so the intent tag stays a small set of series.
+     */
     SendMessageUseCase sendMessage(SendMessageUseCase sendMessage) {
         return (SendMessageCommand command, TurnListener listener) -> {
             Turn turn = sendMessage.sendMessage(command, listener);
-            Counter.builder("combot.replies")
+            Counter.builder(REPLIES)
                     .tag("route", turn.reply().route().label())
                     .tag("degraded", Boolean.toString(turn.reply().degraded()))
                     .register(registry)
                     .increment();
+            Counter.builder(MESSAGES)
+                    .description("User messages by the intent stored with them (unknown: below the threshold)")
+                    .tag("intent", turn.userMessage().classification().intent().label())
+                    .register(registry)
+                    .increment();
             return turn;
         };
+    }
+
+    /**
+     * Ratings counted as {@code combot_feedback_total{rating, route, intent}}: the reply's route and its user message's
+     * intent. A repeated request that leaves the rating as it was is not counted again.
+     */
+    RateReplyUseCase rateReply(RateReplyUseCase rateReply) {
+        return new RateReplyUseCase() {
+            @Override
+            public RatedReply rate(RateReplyCommand command) {
+                RatedReply rated = rateReply.rate(command);
+                if (rated.changed()) {
+                    Counter.builder(FEEDBACK)
+                            .description("Ratings given to replies, by rating, the reply's route and the intent")
+                            .tag("rating", rated.feedback().rating().label())
+                            .tag("route", rated.turn().reply().route().label())
+                            .tag("intent", rated.turn().userMessage().classification().intent().label())
+                            .register(registry)
+                            .increment();
+                }
+                return rated;
+            }
+
+            @Override
+            public void removeRating(MessageQuery reply) {
+                rateReply.removeRating(reply);
+            }
+        };
+    }
+
+    /** The status page's totals, summed from the counters above: /metrics and the page cannot disagree. */
+    @Override
+    public ActivityCounts counts() {
+        Map<Route, Long> routes = new EnumMap<>(Route.class);
+        registry.find(REPLIES).counters().forEach(counter -> routes.merge(
+                Route.valueOf(counter.getId().getTag("route").toUpperCase(Locale.ROOT)), total(counter), Long::sum));
+        Map<Intent, Long> intents = new HashMap<>();
+        registry.find(MESSAGES).counters().forEach(counter -> intents.merge(
+                Intent.of(counter.getId().getTag("intent")), total(counter), Long::sum));
+        Map<Rating, Long> ratings = new EnumMap<>(Rating.class);
+        registry.find(FEEDBACK).counters().forEach(counter -> ratings.merge(
+                Rating.parse(counter.getId().getTag("rating")), total(counter), Long::sum));
+        return new ActivityCounts(routes, intents, ratings.getOrDefault(Rating.UP, 0L),
+                ratings.getOrDefault(Rating.DOWN, 0L));
+    }
+
+    private static long total(Counter counter) {
+        return (long) counter.count();
     }
 
     /** Times {@code call}, tagged with its outcome: ok, capacity (refused, 503), unavailable or error. */

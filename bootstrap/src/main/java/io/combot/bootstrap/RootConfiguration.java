@@ -7,20 +7,25 @@ import io.combot.application.ChatPolicy;
 import io.combot.application.ClassifyTextService;
 import io.combot.application.CompleteChatService;
 import io.combot.application.ExpiredSessionsService;
+import io.combot.application.FeedbackService;
 import io.combot.application.HealthService;
 import io.combot.application.HistoryService;
 import io.combot.application.ReloadBotService;
+import io.combot.application.ReviewService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.application.StatusService;
 import io.combot.domain.port.in.CompleteChatUseCase;
+import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReloadBotUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.FeedbackStorePort;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.LlmCircuitStatePort;
 import io.combot.domain.port.out.ReloadBotPort;
+import io.combot.domain.port.out.ReviewStorePort;
 import io.combot.domain.port.out.SessionStorePort;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -59,8 +64,19 @@ class RootConfiguration {
     }
 
     @Bean
-    HistoryService historyService(SessionStorePort store, Clock clock) {
-        return new HistoryService(store, clock);
+    HistoryService historyService(SessionStorePort store, FeedbackStorePort feedback, Clock clock) {
+        return new HistoryService(store, feedback, clock);
+    }
+
+    @Bean
+    RateReplyUseCase feedbackService(SessionStorePort store, FeedbackStorePort feedback, Clock clock,
+                                     MeteredPorts metered) {
+        return metered.rateReply(new FeedbackService(store, feedback, clock));
+    }
+
+    @Bean
+    ReviewService reviewService(SessionStorePort store, ReviewStorePort review, CurrentBotPort bots, Clock clock) {
+        return new ReviewService(store, review, bots, clock);
     }
 
     @Bean
@@ -103,7 +119,8 @@ class RootConfiguration {
     }
 
     @Bean
-    StatusService statusService(JvmProcessMemoryAdapter processMemory, LlmCircuitStatePort llmCircuit, Clock clock) {
-        return new StatusService(processMemory, llmCircuit, clock);
+    StatusService statusService(JvmProcessMemoryAdapter processMemory, LlmCircuitStatePort llmCircuit,
+                                MeteredPorts metered, Clock clock) {
+        return new StatusService(processMemory, llmCircuit, metered, clock);
     }
 }

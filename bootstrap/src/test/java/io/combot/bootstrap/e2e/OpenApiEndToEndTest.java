@@ -72,8 +72,9 @@ class OpenApiEndToEndTest {
     void everyDocumentedOperationIsAnswered() {
         for (String operation : documented()) {
             String method = operation.substring(0, operation.indexOf(' '));
-            String path = operation.substring(operation.indexOf(' ') + 1).replace("{sessionId}", newSession())
-                    .replace("{model}", "combot-default");
+            String session = newSession();
+            String path = operation.substring(operation.indexOf(' ') + 1).replace("{sessionId}", session)
+                    .replace("{model}", "combot-default").replace("{messageId}", replyIn(session));
             byte[] body = path.endsWith("/classify") ? "{\"text\": \"hello\"}".getBytes(StandardCharsets.UTF_8)
                     : "{\"content\": \"hello\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -127,6 +128,12 @@ class OpenApiEndToEndTest {
         } else if (node.isArray()) {
             node.forEach(child -> collectRefs(child, refs));
         }
+    }
+
+    /** A reply stored in {@code session}: the message that feedback and labels name. */
+    private static String replyIn(String session) {
+        return api.postJson("/api/v1/sessions/" + session + "/messages", "{\"content\": \"hello\"}").json()
+                .get("reply").get("id").asString();
     }
 
     private static String newSession() {

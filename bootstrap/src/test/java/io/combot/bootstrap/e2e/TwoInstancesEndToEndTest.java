@@ -27,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 class TwoInstancesEndToEndTest {
     private static final String ANSWER = "The fake model answers: ";
+    private static final String TOKEN = "admin-token-for-two-instances";
     private static final int SENDERS_PER_INSTANCE = 4;
     private static final int SENDS_PER_SENDER = 4;
 
@@ -44,7 +45,8 @@ class TwoInstancesEndToEndTest {
         // one schema shared by both instances, so not the TestDatabase overload, which makes a schema per call
         Map<String, String> shared = TestDatabase.POSTGRESQL.with(Map.of(
                 "COMBOT_OPENAI_API_KEY", "sk-test-two",
-                "COMBOT_OPENAI_BASE_URL", llm.baseUrl()));
+                "COMBOT_OPENAI_BASE_URL", llm.baseUrl(),
+                "COMBOT_ADMIN_TOKEN", TOKEN));
         for (String name : List.of("a", "b")) {
             CombotServer server = InProcessService.start(dataDir.resolve(name), shared);
             servers.add(server);
@@ -69,6 +71,32 @@ class TwoInstancesEndToEndTest {
 
         assertThat(apis.get(1).delete(path(session)).status()).isEqualTo(204);
         assertThat(apis.get(0).get(path(session)).status()).isEqualTo(404);
+    }
+
+    /** Feedback and labels given through one instance are what the other's inbox and export show. */
+    @Test
+    void bothInstancesShowTheSameInboxAndLabels() {
+        String session = newSession(apis.get(0));
+        JsonNode turn = send(apis.get(0), session, "How do I reset my password?").json();
+        String user = turn.get("userMessage").get("id").asString();
+        String reply = turn.get("reply").get("id").asString();
+        Api adminA = new Api(servers.get(0).port(), TOKEN);
+        Api adminB = new Api(servers.get(1).port(), TOKEN);
+
+        assertThat(apis.get(1).send("PUT", path(session) + "/messages/" + reply + "/feedback", "application/json",
+                "{\"rating\": \"down\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(200);
+        assertThat(adminB.send("PUT", "/admin/review/" + user, "application/json",
+                "{\"intent\": \"help\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).status()).isEqualTo(200);
+
+        JsonNode inboxA = adminA.get("/admin/review?reason=down_rated").json();
+        assertThat(adminB.get("/admin/review?reason=down_rated").json()).isEqualTo(inboxA);
+        assertThat(inboxA.get("items")).singleElement().satisfies(item -> {
+            assertThat(item.get("messageId").asString()).isEqualTo(user);
+            assertThat(item.get("label").get("intent").asString()).isEqualTo("help");
+        });
+        String export = adminA.get("/admin/labels.tsv").body();
+        assertThat(adminB.get("/admin/labels.tsv").body()).isEqualTo(export);
+        assertThat(export).contains("help\tHow do I reset my password?\n");
     }
 
     @Test

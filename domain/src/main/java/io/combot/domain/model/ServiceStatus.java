@@ -3,10 +3,10 @@ package io.combot.domain.model;
 import io.combot.domain.error.InvalidInputException;
 import java.time.Instant;
 
-/** What an operator watches: memory and the LLM circuit, read at {@code at}. */
-public record ServiceStatus(Instant at, MemoryUsage memory, CircuitState llmCircuit) {
+/** What an operator watches: memory, the LLM circuit and the traffic met so far, read at {@code at}. */
+public record ServiceStatus(Instant at, MemoryUsage memory, CircuitState llmCircuit, ActivityCounts activity) {
     public ServiceStatus {
-        InvalidInputException.require(at != null && memory != null && llmCircuit != null,
-                "A status has a time, the memory and the circuit state");
+        InvalidInputException.require(at != null && memory != null && llmCircuit != null && activity != null,
+                "A status has a time, the memory, the circuit state and the activity");
     }
 }

@@ -1,6 +1,8 @@
 package io.combot.adapter.out.persistence;
 
+import io.combot.domain.port.out.FeedbackStorePort;
 import io.combot.domain.port.out.HealthCheckPort;
+import io.combot.domain.port.out.ReviewStorePort;
 import io.combot.domain.port.out.SessionStorePort;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -20,7 +22,7 @@ import org.mapstruct.factory.Mappers;
  * IMMEDIATE, while reads use a separate read-only pool that WAL lets run beside that writer. With a factory per pool
  * the side is chosen by the factory a transaction starts from, visibly in {@link JpaTransactions}, instead of by a
  * thread-local a routing data source would consult when Hibernate first asks for a connection. The price, a second
- * metamodel of two entities, is small. On a database that is not SQLite one pool and one factory serve both sides.
+ * metamodel of four entities, is small. On a database that is not SQLite one pool and one factory serve both sides.
  */
 final class JpaPersistence implements AutoCloseable {
     private final ConnectionPools pools;
@@ -28,6 +30,8 @@ final class JpaPersistence implements AutoCloseable {
     private final JpaTransactions transactions;
     private final SessionFactory writerFactory;
     private final SessionStorePort sessionStore;
+    private final FeedbackStorePort feedbackStore;
+    private final ReviewStorePort reviewStore;
     private final HealthCheckPort healthCheck;
 
     private JpaPersistence(ConnectionPools pools, Deque<AutoCloseable> resources, JpaTransactions transactions,
@@ -36,8 +40,12 @@ final class JpaPersistence implements AutoCloseable {
         this.resources = resources;
         this.transactions = transactions;
         this.writerFactory = writerFactory;
+        MessageJpaMapper messages = Mappers.getMapper(MessageJpaMapper.class);
         this.sessionStore = new JpaSessionStoreAdapter(transactions, Mappers.getMapper(SessionJpaMapper.class),
-                Mappers.getMapper(MessageJpaMapper.class), !settings.isSqlite());
+                messages, !settings.isSqlite());
+        FeedbackJpaMapper feedback = Mappers.getMapper(FeedbackJpaMapper.class);
+        this.feedbackStore = new JpaFeedbackStoreAdapter(transactions, feedback);
+        this.reviewStore = new JpaReviewStoreAdapter(transactions, messages, feedback);
         this.healthCheck = new JdbcDatabaseHealthCheck(pools.reader(),
                 settings.isSqlite() ? SqliteDataSources.databaseFile(settings.jdbcUrl()) : null);
     }
@@ -66,6 +74,14 @@ final class JpaPersistence implements AutoCloseable {
 
     SessionStorePort sessionStore() {
         return sessionStore;
+    }
+
+    FeedbackStorePort feedbackStore() {
+        return feedbackStore;
+    }
+
+    ReviewStorePort reviewStore() {
+        return reviewStore;
     }
 
     HealthCheckPort healthCheck() {
@@ -105,7 +121,8 @@ final class JpaPersistence implements AutoCloseable {
     private static SessionFactory sessionFactory(String name, DataSource dataSource, String schemaAction,
                                                        PersistenceSettings settings) {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration(name)
-                .managedClasses(SessionJpaEntity.class, MessageJpaEntity.class)
+                .managedClasses(SessionJpaEntity.class, MessageJpaEntity.class, FeedbackJpaEntity.class,
+                        LabelJpaEntity.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(AvailableSettings.HBM2DDL_AUTO, schemaAction);
         if (settings.isSqlite()) {

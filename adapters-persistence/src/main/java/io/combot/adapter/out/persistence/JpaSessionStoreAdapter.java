@@ -9,6 +9,7 @@ import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.Role;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.out.SessionStorePort;
@@ -151,6 +152,29 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
         return Optional.of(new Turn(messages.toUserMessage(rows.get(0)), messages.toAssistantMessage(rows.get(1))));
     }
 
+    /** The message, then the pair it belongs to: a user message starts its turn, a reply ends it. */
+    @Override
+    public Optional<Turn> findTurnOf(MessageId messageId) {
+        List<MessageJpaEntity> rows = transactions.inReadTransaction(db -> {
+            MessageJpaEntity found = db.get(MessageJpaEntity.class, messageId.value());
+            if (found == null) {
+                return List.<MessageJpaEntity>of();
+            }
+            long start = Role.valueOf(found.getRole()) == Role.USER ? found.getSequence() : found.getSequence() - 1;
+            return db.createSelectionQuery("""
+                            select m from MessageJpaEntity m
+                            where m.sessionId = :sessionId and m.sequence between :start and :start + 1
+                            order by m.sequence""", MessageJpaEntity.class)
+                    .setParameter("sessionId", found.getSessionId())
+                    .setParameter("start", start)
+                    .getResultList();
+        });
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Turn(messages.toUserMessage(rows.get(0)), messages.toAssistantMessage(rows.get(1))));
+    }
+
     /** Reads one row past the page, so that it knows whether older messages remain. */
     @Override
     public HistoryPage loadHistory(SessionId sessionId, int limit, Optional<MessageId> before) {
@@ -185,7 +209,7 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
                 .orElseThrow(() -> new InvalidInputException("before names no message of this session"));
     }
 
-    /** The messages go with the session: the foreign key cascades the delete. */
+    /** The messages and their feedback go with the session: the foreign keys cascade the delete. */
     @Override
     public boolean delete(SessionId id) {
         return transactions.inWriteTransaction(db -> db

@@ -1,6 +1,8 @@
 package io.combot.adapter.out.persistence;
 
+import io.combot.domain.port.out.FeedbackStorePort;
 import io.combot.domain.port.out.HealthCheckPort;
+import io.combot.domain.port.out.ReviewStorePort;
 import io.combot.domain.port.out.SessionStorePort;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,7 +10,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The session store and the database health check, for a context that holds a {@link PersistenceSettings} bean.
+ * The session store, the feedback and review store, and the database health check, for a context that holds a
+ * {@link PersistenceSettings} bean.
  * Opening migrates the schema; closing the context closes the SessionFactories and the pools. When the context
  * holds a {@link MeterRegistry}, the pools report to it.
  */
@@ -24,6 +27,16 @@ public class PersistenceConfiguration {
     @Bean
     SessionStorePort sessionStore(JpaPersistence persistence) {
         return persistence.sessionStore();
+    }
+
+    @Bean
+    FeedbackStorePort feedbackStore(JpaPersistence persistence) {
+        return persistence.feedbackStore();
+    }
+
+    @Bean
+    ReviewStorePort reviewStore(JpaPersistence persistence) {
+        return persistence.reviewStore();
     }
 
     @Bean

@@ -27,9 +27,12 @@ class JpaSessionStoreAdapterTest extends SessionStorePortContract {
         persistence = JpaPersistence.open(database.settings(dataDir));
     }
 
+    /** Null when the database was skipped (no PostgreSQL server given): nothing to close. */
     @AfterEach
     void close() {
-        persistence.close();
+        if (persistence != null) {
+            persistence.close();
+        }
     }
 
     @Override

@@ -1,7 +1,11 @@
 package io.combot.adapter.in.web;
 
+import io.combot.domain.port.in.ExportLabelsUseCase;
+import io.combot.domain.port.in.LabelMessageUseCase;
 import io.combot.domain.port.in.PurgeExpiredSessionsUseCase;
 import io.combot.domain.port.in.ReloadBotUseCase;
+import io.combot.domain.port.in.ReviewInboxUseCase;
+import org.mapstruct.factory.Mappers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,5 +21,11 @@ public class AdminConfiguration {
     AdminController adminController(PurgeExpiredSessionsUseCase purge, ReloadBotUseCase bots, MemoryReporter memory,
                                     ConfigurationReloader configuration) {
         return new AdminController(purge, bots, memory, configuration);
+    }
+
+    @Bean
+    ReviewController reviewController(ReviewInboxUseCase inbox, LabelMessageUseCase labels,
+                                      ExportLabelsUseCase export) {
+        return new ReviewController(inbox, labels, export, Mappers.getMapper(ReviewWebMapper.class));
     }
 }

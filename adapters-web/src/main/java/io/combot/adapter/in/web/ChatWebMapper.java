@@ -2,6 +2,7 @@ package io.combot.adapter.in.web;
 
 import io.combot.adapter.in.web.WebDtos.ClassificationResponse;
 import io.combot.adapter.in.web.WebDtos.CreatedSessionResponse;
+import io.combot.adapter.in.web.WebDtos.FeedbackResponse;
 import io.combot.adapter.in.web.WebDtos.HistoryResponse;
 import io.combot.adapter.in.web.WebDtos.MessageResponse;
 import io.combot.adapter.in.web.WebDtos.SessionResponse;
@@ -9,10 +10,12 @@ import io.combot.adapter.in.web.WebDtos.TurnResponse;
 import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.Classification;
+import io.combot.domain.model.Feedback;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
+import io.combot.domain.model.Rating;
 import io.combot.domain.model.Role;
 import io.combot.domain.model.Route;
 import io.combot.domain.model.SessionId;
@@ -38,7 +41,14 @@ interface ChatWebMapper {
 
     TurnResponse toResponse(Turn turn);
 
-    HistoryResponse toResponse(HistoryPage page);
+    /** Each reply with the feedback it has. */
+    default HistoryResponse toResponse(HistoryPage page) {
+        return new HistoryResponse(page.items().stream().map(message -> message instanceof AssistantMessage reply
+                ? toResponse(reply, page.feedbackOn(reply.id()).orElse(null))
+                : toResponse(message)).toList(), text(page.nextBefore()));
+    }
+
+    FeedbackResponse toResponse(Feedback feedback);
 
     ClassificationResponse toResponse(Classification classification);
 
@@ -47,12 +57,19 @@ interface ChatWebMapper {
     @Mapping(target = "confidence", source = "classification.confidence")
     @Mapping(target = "route", ignore = true)
     @Mapping(target = "degraded", ignore = true)
+    @Mapping(target = "feedback", ignore = true)
     MessageResponse toResponse(UserMessage message);
+
+    /** A reply as a turn returns it: nobody has rated it yet. */
+    default MessageResponse toResponse(AssistantMessage message) {
+        return toResponse(message, null);
+    }
 
     @Mapping(target = "role", expression = "java(text(message.role()))")
     @Mapping(target = "intent", ignore = true)
     @Mapping(target = "confidence", ignore = true)
-    MessageResponse toResponse(AssistantMessage message);
+    @Mapping(target = "feedback", source = "feedback")
+    MessageResponse toResponse(AssistantMessage message, Feedback feedback);
 
     default MessageResponse toResponse(Message message) {
         return message instanceof UserMessage user ? toResponse(user) : toResponse((AssistantMessage) message);
@@ -72,6 +89,10 @@ interface ChatWebMapper {
 
     default String text(Route route) {
         return route.label();
+    }
+
+    default String text(Rating rating) {
+        return rating.label();
     }
 
     default String text(Role role) {

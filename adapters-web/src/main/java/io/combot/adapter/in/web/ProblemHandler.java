@@ -4,6 +4,7 @@ import io.combot.adapter.in.web.OpenAiDtos.ErrorResponse;
 import io.combot.domain.error.CapacityExceededException;
 import io.combot.domain.error.ConcurrentTurnException;
 import io.combot.domain.error.InvalidInputException;
+import io.combot.domain.error.MessageNotFoundException;
 import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.error.SessionBusyException;
 import io.combot.domain.error.SessionExpiredException;
@@ -128,7 +129,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof InvalidInputException || e instanceof OpenAiRequestException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        if (e instanceof SessionNotFoundException || e instanceof UnknownBotException) {
+        if (e instanceof SessionNotFoundException || e instanceof MessageNotFoundException
+                || e instanceof UnknownBotException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         }
         if (e instanceof SessionExpiredException expired) {

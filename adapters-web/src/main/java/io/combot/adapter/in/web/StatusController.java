@@ -1,8 +1,12 @@
 package io.combot.adapter.in.web;
 
+import io.combot.adapter.in.web.WebDtos.ActivityResponse;
 import io.combot.adapter.in.web.WebDtos.StatusResponse;
+import io.combot.domain.model.ActivityCounts;
 import io.combot.domain.model.ServiceStatus;
 import io.combot.domain.port.in.ReadStatusUseCase;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -26,8 +30,17 @@ class StatusController {
         ServiceStatus now = status.status();
         StatusResponse body = new StatusResponse(now.at(), now.memory().heapUsedBytes(),
                 boxed(now.memory().heapMaxBytes()), boxed(now.memory().residentBytes()), inFlight.getAsInt(),
-                now.llmCircuit().label());
+                now.llmCircuit().label(), activity(now.activity()));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(body);
+    }
+
+    private static ActivityResponse activity(ActivityCounts counts) {
+        Map<String, Long> routes = new TreeMap<>();
+        counts.repliesByRoute().forEach((route, count) -> routes.put(route.label(), count));
+        Map<String, Long> intents = new TreeMap<>();
+        counts.messagesByIntent().forEach((intent, count) -> intents.put(intent.label(), count));
+        return new ActivityResponse(routes, intents, counts.messages(), counts.lowConfidenceMessages(),
+                counts.ratedUp(), counts.ratedDown());
     }
 
     private static Long boxed(java.util.OptionalLong value) {

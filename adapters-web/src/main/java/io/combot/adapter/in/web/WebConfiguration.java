@@ -5,6 +5,7 @@ import io.combot.domain.port.in.ClassifyTextUseCase;
 import io.combot.domain.port.in.CompleteChatUseCase;
 import io.combot.domain.port.in.EndSessionUseCase;
 import io.combot.domain.port.in.GetSessionUseCase;
+import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReadHistoryUseCase;
 import io.combot.domain.port.in.ReadStatusUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
@@ -65,6 +66,11 @@ public class WebConfiguration implements WebMvcConfigurer {
                                   ReadHistoryUseCase readHistory, ChatWebMapper mapper, ProblemHandler problems) {
         return new ChatController(startSession, getSession, endSession, sendMessage, readHistory, mapper, jsonMapper,
                 problems);
+    }
+
+    @Bean
+    FeedbackController feedbackController(RateReplyUseCase rateReply, ChatWebMapper mapper) {
+        return new FeedbackController(rateReply, mapper);
     }
 
     @Bean

@@ -25,7 +25,15 @@ final class WebDtos {
     /** One shape for both roles: the user's fields are absent from a reply and the reply's from a user message. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessageResponse(String id, String role, String content, Instant createdAt, String intent, Double confidence,
-                           String route, Boolean degraded) {
+                           String route, Boolean degraded, FeedbackResponse feedback) {
+    }
+
+    record FeedbackRequest(String rating, String comment) {
+    }
+
+    /** {@code comment} is absent when none was given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FeedbackResponse(String rating, String comment, Instant ratedAt) {
     }
 
     record TurnResponse(MessageResponse userMessage, MessageResponse reply) {
@@ -37,6 +45,21 @@ final class WebDtos {
     record ClassificationResponse(String intent, double confidence, Map<String, Double> scores, String modelVersion) {
     }
 
+    record LabelRequest(String intent) {
+    }
+
+    record LabelResponse(String messageId, String intent, String text, Instant labelledAt) {
+    }
+
+    /** A user message of the inbox; {@code feedback} (on its reply) and {@code label} are absent when there is none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ReviewItemResponse(String messageId, String sessionId, String text, String intent, double confidence,
+                              String route, FeedbackResponse feedback, Instant createdAt, LabelResponse label) {
+    }
+
+    record ReviewPageResponse(List<ReviewItemResponse> items, String nextBefore) {
+    }
+
     record CheckResponse(String name, String status, String detail) {
     }
 
@@ -45,6 +68,14 @@ final class WebDtos {
 
     /** Nullable: {@code heapMaxBytes} when the heap has no limit, {@code rssBytes} where the OS does not tell it. */
     record StatusResponse(Instant at, long heapUsedBytes, Long heapMaxBytes, Long rssBytes, int requestsInFlight,
-                          String llmCircuit) {
+                          String llmCircuit, ActivityResponse activity) {
+    }
+
+    /**
+     * Running totals since this instance started (the status page shows their growth over its window): replies by
+     * route, user messages by intent ({@code unknown}: below the confidence threshold), and ratings given.
+     */
+    record ActivityResponse(Map<String, Long> repliesByRoute, Map<String, Long> messagesByIntent, long messages,
+                            long lowConfidenceMessages, long ratedUp, long ratedDown) {
     }
 }

@@ -3,13 +3,16 @@ package io.combot.adapter.in.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.adapter.in.web.WebDtos.ClassificationResponse;
+import io.combot.adapter.in.web.WebDtos.FeedbackResponse;
 import io.combot.adapter.in.web.WebDtos.HistoryResponse;
 import io.combot.adapter.in.web.WebDtos.TurnResponse;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.Classification;
+import io.combot.domain.model.Feedback;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.Rating;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.out.TestTurns;
 import java.util.LinkedHashMap;
@@ -55,6 +58,22 @@ class ChatWebMapperTest {
         assertThat(page.items()).extracting(WebDtos.MessageResponse::role).containsExactly("user", "assistant");
         assertThat(page.nextBefore()).isEqualTo(turn.userMessage().id().value());
         assertThat(mapper.toResponse(new HistoryPage(List.of(), null)).nextBefore()).isNull();
+    }
+
+    @Test
+    void aHistoryPageShowsEachRepliesFeedbackAndNoneOnUserMessages() {
+        Turn turn = TestTurns.turn(TestTurns.newSession(new OwnerId("o")), "hi", null);
+        Feedback down = new Feedback(turn.reply().id(), Rating.DOWN, null, TestTurns.T0.plusSeconds(5));
+
+        HistoryResponse page = mapper.toResponse(new HistoryPage(List.of(turn.userMessage(), turn.reply()), null,
+                Map.of(turn.reply().id(), down)));
+
+        assertThat(page.items().get(0).feedback()).isNull();
+        assertThat(page.items().get(1).feedback()).isEqualTo(new FeedbackResponse("down", null,
+                TestTurns.T0.plusSeconds(5)));
+        assertThat(json.writeValueAsString(page.items().get(1).feedback()))
+                .isEqualTo("{\"rating\":\"down\",\"ratedAt\":\"2026-11-26T10:00:05.123Z\"}");
+        assertThat(json.writeValueAsString(page.items().get(0))).doesNotContain("feedback");
     }
 
     @Test

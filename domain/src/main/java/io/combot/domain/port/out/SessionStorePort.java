@@ -36,17 +36,20 @@ public interface SessionStorePort {
     /** The stored turn whose user message carries {@code clientMessageId}. */
     Optional<Turn> findTurn(SessionId sessionId, ClientMessageId clientMessageId);
 
+    /** The turn holding the message {@code messageId} (as its user message or its reply), in whichever session. */
+    Optional<Turn> findTurnOf(MessageId messageId);
+
     /**
      * Up to {@code limit} messages older than {@code before} (the newest when empty), oldest first. Throws
      * {@link io.combot.domain.error.InvalidInputException} when {@code before} is no message of this session.
      */
     HistoryPage loadHistory(SessionId sessionId, int limit, Optional<MessageId> before);
 
-    /** Deletes the session with its messages; false when there was none. */
+    /** Deletes the session with its messages and the feedback on them; false when there was none. */
     boolean delete(SessionId id);
 
     /**
-     * Deletes up to {@code batchSize} sessions that expired at or before {@code now}, with their messages, in one
+     * Deletes up to {@code batchSize} sessions that expired at or before {@code now}, with their messages and feedback, in one
      * short write transaction, and returns how many it deleted. Purgers running at once on a shared database each
      * delete other sessions (or none), never fail for the other's work.
      */

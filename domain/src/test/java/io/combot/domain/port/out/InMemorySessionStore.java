@@ -13,17 +13,34 @@ import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.model.UserMessage;
 import io.combot.domain.model.AssistantMessage;
+import io.combot.domain.model.Feedback;
+import io.combot.domain.model.Label;
+import io.combot.domain.model.ReviewItem;
+import io.combot.domain.model.ReviewPage;
+import io.combot.domain.model.ReviewReason;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The test double of {@link SessionStorePort}; it passes the same contract as the real stores. */
-public class InMemorySessionStore implements SessionStorePort {
+/**
+ * The test double of {@link SessionStorePort}, {@link FeedbackStorePort} and {@link ReviewStorePort} (one store, as
+ * feedback goes with its session's messages); it passes the same contracts as the real stores.
+ */
+public class InMemorySessionStore implements SessionStorePort, FeedbackStorePort, ReviewStorePort {
+    private static final Comparator<Message> NEWEST_FIRST =
+            Comparator.comparing(Message::createdAt).thenComparing(message -> message.id().value()).reversed();
+    private static final Comparator<Label> OLDEST_FIRST =
+            Comparator.comparing(Label::labelledAt).thenComparing(label -> label.messageId().value());
+
     private final Map<SessionId, ChatSession> sessions = new HashMap<>();
     private final Map<SessionId, List<Message>> messages = new HashMap<>();
+    private final Map<MessageId, Feedback> feedback = new HashMap<>();
+    private final Map<MessageId, Label> labels = new HashMap<>();
     private int writes;
 
     @Override
@@ -82,6 +99,19 @@ public class InMemorySessionStore implements SessionStorePort {
     }
 
     @Override
+    public synchronized Optional<Turn> findTurnOf(MessageId messageId) {
+        for (List<Message> list : messages.values()) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i).id().equals(messageId)) {
+                    int start = list.get(i) instanceof UserMessage ? i : i - 1;
+                    return Optional.of(new Turn((UserMessage) list.get(start), (AssistantMessage) list.get(start + 1)));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public synchronized HistoryPage loadHistory(SessionId sessionId, int limit, Optional<MessageId> before) {
         List<Message> list = messages.getOrDefault(sessionId, List.of());
         int end = list.size();
@@ -104,7 +134,10 @@ public class InMemorySessionStore implements SessionStorePort {
 
     @Override
     public synchronized boolean delete(SessionId id) {
-        messages.remove(id);
+        List<Message> removed = messages.remove(id);
+        if (removed != null) {
+            removed.forEach(message -> feedback.remove(message.id()));
+        }
         boolean existed = sessions.remove(id) != null;
         if (existed) {
             writes++;
@@ -124,6 +157,71 @@ public class InMemorySessionStore implements SessionStorePort {
     @Override
     public synchronized long countActive(Instant now) {
         return sessions.values().stream().filter(session -> !session.isExpiredAt(now)).count();
+    }
+
+    @Override
+    public synchronized Optional<Feedback> saveFeedback(Feedback given) {
+        if (findTurnOf(given.replyId()).isEmpty()) {
+            throw new IllegalStateException("No stored message " + given.replyId());
+        }
+        writes++;
+        return Optional.ofNullable(feedback.put(given.replyId(), given));
+    }
+
+    @Override
+    public synchronized boolean deleteFeedback(MessageId replyId) {
+        writes++;
+        return feedback.remove(replyId) != null;
+    }
+
+    @Override
+    public synchronized Map<MessageId, Feedback> findFeedback(Collection<MessageId> replyIds) {
+        Map<MessageId, Feedback> found = new HashMap<>();
+        replyIds.stream().filter(feedback::containsKey).forEach(id -> found.put(id, feedback.get(id)));
+        return found;
+    }
+
+    @Override
+    public synchronized ReviewPage loadReview(ReviewReason reason, int limit, Optional<MessageId> before) {
+        InvalidInputException.require(limit >= 1 && limit <= ReviewPage.MAX_LIMIT,
+                "limit must be between 1 and " + ReviewPage.MAX_LIMIT);
+        Optional<UserMessage> cursor = before.map(id -> findTurnOf(id).map(Turn::userMessage)
+                .filter(user -> user.id().equals(id))
+                .orElseThrow(() -> new InvalidInputException("before names no user message")));
+        List<ReviewItem> matching = messages.values().stream().flatMap(List::stream)
+                .filter(UserMessage.class::isInstance)
+                .filter(message -> cursor.isEmpty() || NEWEST_FIRST.compare(message, cursor.get()) > 0)
+                .sorted(NEWEST_FIRST)
+                .map(message -> item(findTurnOf(message.id()).orElseThrow()))
+                .filter(item -> reason.includesLowConfidence() && item.lowConfidence()
+                        || reason.includesDownRated() && item.downRated())
+                .limit(limit + 1L)
+                .toList();
+        List<ReviewItem> page = matching.subList(0, Math.min(limit, matching.size()));
+        return new ReviewPage(page, matching.size() > limit ? page.get(page.size() - 1).message().id() : null);
+    }
+
+    private ReviewItem item(Turn turn) {
+        return new ReviewItem(turn.userMessage(), turn.reply().route(), feedback.get(turn.reply().id()),
+                labels.get(turn.userMessage().id()));
+    }
+
+    @Override
+    public synchronized void saveLabel(Label label) {
+        writes++;
+        labels.put(label.messageId(), label);
+    }
+
+    @Override
+    public synchronized boolean deleteLabel(MessageId messageId) {
+        writes++;
+        return labels.remove(messageId) != null;
+    }
+
+    @Override
+    public synchronized List<Label> labelsSince(Optional<Instant> since) {
+        return labels.values().stream().filter(label -> since.isEmpty() || !label.labelledAt().isBefore(since.get()))
+                .sorted(OLDEST_FIRST).toList();
     }
 
     /** How many write operations ran, so that tests can show that reads never write. */

@@ -324,4 +324,22 @@ public abstract class SessionStorePortContract {
         }
         return current;
     }
+
+    @Test
+    void aTurnIsFoundByEitherOfItsMessagesInAnySession() {
+        ChatSession session = newSession(OWNER);
+        store().create(session);
+        Turn first = turn(session, "first", null);
+        session = TestTurns.append(store(), session, first);
+        Turn second = turn(session, "second", null);
+        TestTurns.append(store(), session, second);
+
+        assertThat(store().findTurnOf(second.userMessage().id())).contains(second);
+        assertThat(store().findTurnOf(second.reply().id())).contains(second);
+        assertThat(store().findTurnOf(first.reply().id())).contains(first);
+        assertThat(store().findTurnOf(MessageId.random())).isEmpty();
+
+        store().delete(session.id());
+        assertThat(store().findTurnOf(first.userMessage().id())).as("gone with its session").isEmpty();
+    }
 }

@@ -30,16 +30,28 @@ public final class TestTurns {
     }
 
     public static Turn turn(ChatSession session, String content, String clientMessageId) {
+        return turn(session, content, clientMessageId, Intent.of("question"));
+    }
+
+    /** A turn whose message was classified as {@code intent} ({@link Intent#UNKNOWN}: below the threshold). */
+    public static Turn turn(ChatSession session, String content, String clientMessageId, Intent intent) {
         long sequence = session.nextSequence();
         Instant at = T0.plus(sequence, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS);
         Map<Intent, Double> scores = new LinkedHashMap<>();
         scores.put(Intent.of("question"), 0.87);
         scores.put(Intent.of("smalltalk"), 0.13);
-        Classification classification = new Classification(Intent.of("question"), 0.87, scores, "test-model-1");
+        Classification classification = new Classification(intent, 0.87, scores, "test-model-1");
         UserMessage user = new UserMessage(MessageId.random(), session.id(), sequence, content, at, classification,
                 clientMessageId == null ? null : new ClientMessageId(clientMessageId));
         AssistantMessage reply = new AssistantMessage(MessageId.random(), session.id(), sequence + 1,
                 "Reply to " + content, at.plusMillis(250), Route.LLM, false, new TokenUsage(12, 7));
         return new Turn(user, reply);
+    }
+
+    /** Stores {@code turn} after {@code session}'s messages and returns the session after it. */
+    public static ChatSession append(SessionStorePort store, ChatSession session, Turn turn) {
+        ChatSession after = session.after(turn, IDLE_TIMEOUT);
+        store.appendTurn(after, turn);
+        return after;
     }
 }

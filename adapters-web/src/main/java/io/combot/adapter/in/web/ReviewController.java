@@ -1,0 +1,103 @@
+package io.combot.adapter.in.web;
+
+import io.combot.adapter.in.web.WebDtos.LabelRequest;
+import io.combot.adapter.in.web.WebDtos.LabelResponse;
+import io.combot.adapter.in.web.WebDtos.ReviewPageResponse;
+import io.combot.domain.error.InvalidInputException;
+import io.combot.domain.error.MessageNotFoundException;
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.Label;
+import io.combot.domain.model.MessageId;
+import io.combot.domain.model.ReviewReason;
+import io.combot.domain.port.in.ExportLabelsUseCase;
+import io.combot.domain.port.in.LabelMessageCommand;
+import io.combot.domain.port.in.LabelMessageUseCase;
+import io.combot.domain.port.in.ReviewInboxUseCase;
+import io.combot.domain.port.in.ReviewQuery;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The review inbox and labels, for an admin ({@link AdminTokenFilter} checks the token before any of this runs).
+ * Texts and comments are user data: nothing here logs them.
+ */
+@RestController
+class ReviewController {
+    static final String TSV = "text/tab-separated-values";
+    /** What would break a line of train.tsv: a tab, or any line break its reader splits on. */
+    private static final Pattern TSV_BREAKERS = Pattern.compile("[\\t\\r\\n\\u000B\\u000C\\u0085\\u2028\\u2029]");
+
+    private final ReviewInboxUseCase inbox;
+    private final LabelMessageUseCase labels;
+    private final ExportLabelsUseCase export;
+    private final ReviewWebMapper mapper;
+
+    ReviewController(ReviewInboxUseCase inbox, LabelMessageUseCase labels, ExportLabelsUseCase export,
+                     ReviewWebMapper mapper) {
+        this.inbox = inbox;
+        this.labels = labels;
+        this.export = export;
+        this.mapper = mapper;
+    }
+
+    @GetMapping(path = "/admin/review", produces = MediaType.APPLICATION_JSON_VALUE)
+    ReviewPageResponse review(@RequestParam(defaultValue = "all") String reason,
+                              @RequestParam(defaultValue = "50") int limit,
+                              @RequestParam(required = false) String before) {
+        MessageId cursor = before == null ? null : MessageId.parse(before).orElseThrow(
+                () -> new InvalidInputException("before must be the messageId of an inbox item"));
+        return mapper.toResponse(inbox.review(new ReviewQuery(ReviewReason.parse(reason), limit, cursor)));
+    }
+
+    @PutMapping(path = "/admin/review/{messageId}", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    LabelResponse label(@PathVariable String messageId, @RequestBody LabelRequest request) {
+        return mapper.toResponse(labels.label(new LabelMessageCommand(messageId(messageId),
+                new Intent(request.intent()))));
+    }
+
+    /** 204 when the label is gone (or there was none on a message that exists). */
+    @DeleteMapping("/admin/review/{messageId}")
+    ResponseEntity<Void> unlabel(@PathVariable String messageId) {
+        labels.unlabel(messageId(messageId));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** train.tsv's format: {@code intent<TAB>text} per line, after a comment line, oldest label first. */
+    @GetMapping(path = "/admin/labels.tsv", produces = TSV + ";charset=UTF-8")
+    String labelsTsv(@RequestParam(required = false) String since) {
+        List<Label> given = export.labelsSince(Optional.ofNullable(since).map(ReviewController::instant));
+        StringBuilder tsv = new StringBuilder("# Labels exported from Combot: intent<TAB>text, oldest first\n");
+        for (Label label : given) {
+            tsv.append(label.intent().label()).append('\t')
+                    .append(TSV_BREAKERS.matcher(label.text()).replaceAll(" ").strip()).append('\n');
+        }
+        return tsv.toString();
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("since must be an ISO-8601 instant such as 2026-11-29T10:00:00Z, not '"
+                    + text + "'");
+        }
+    }
+
+    /** Text that cannot be a message id names no message. */
+    private static MessageId messageId(String text) {
+        return MessageId.parse(text).orElseThrow(MessageNotFoundException::new);
+    }
+}

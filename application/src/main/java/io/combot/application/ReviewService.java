@@ -1,0 +1,73 @@
+package io.combot.application;
+
+import io.combot.domain.error.InvalidInputException;
+import io.combot.domain.error.MessageNotFoundException;
+import io.combot.domain.model.BotDefinition;
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.Label;
+import io.combot.domain.model.MessageId;
+import io.combot.domain.model.ReviewPage;
+import io.combot.domain.model.Turn;
+import io.combot.domain.port.in.ExportLabelsUseCase;
+import io.combot.domain.port.in.LabelMessageCommand;
+import io.combot.domain.port.in.LabelMessageUseCase;
+import io.combot.domain.port.in.ReviewInboxUseCase;
+import io.combot.domain.port.in.ReviewQuery;
+import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.ReviewStorePort;
+import io.combot.domain.port.out.SessionStorePort;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The review inbox and labels: an admin's work, over every session. */
+public class ReviewService implements ReviewInboxUseCase, LabelMessageUseCase, ExportLabelsUseCase {
+    private final SessionStorePort store;
+    private final ReviewStorePort review;
+    private final CurrentBotPort bots;
+    private final Clock clock;
+
+    public ReviewService(SessionStorePort store, ReviewStorePort review, CurrentBotPort bots, Clock clock) {
+        this.store = store;
+        this.review = review;
+        this.bots = bots;
+        this.clock = clock;
+    }
+
+    @Override
+    public ReviewPage review(ReviewQuery query) {
+        return review.loadReview(query.reason(), query.limit(), query.optionalBefore());
+    }
+
+    /** A label is checked against the bot serving now: it is training data for that bot. */
+    @Override
+    public Label label(LabelMessageCommand command) {
+        Turn turn = store.findTurnOf(command.messageId()).orElseThrow(MessageNotFoundException::new);
+        InvalidInputException.require(turn.userMessage().id().equals(command.messageId()),
+                "Only a user message can be labelled; message " + command.messageId() + " is a reply");
+        BotDefinition bot = bots.current().definition();
+        InvalidInputException.require(bot.intentNames().contains(command.intent()),
+                "The serving bot " + bot.name() + " has no intent " + command.intent() + "; its intents are "
+                        + bot.intentNames().stream().map(Intent::label).collect(Collectors.joining(", ")));
+        Label label = new Label(command.messageId(), turn.userMessage().content(), command.intent(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        review.saveLabel(label);
+        return label;
+    }
+
+    /** A label whose message was purged can still be removed: that is when labels matter most. */
+    @Override
+    public void unlabel(MessageId messageId) {
+        if (!review.deleteLabel(messageId) && store.findTurnOf(messageId).isEmpty()) {
+            throw new MessageNotFoundException();
+        }
+    }
+
+    @Override
+    public List<Label> labelsSince(Optional<Instant> since) {
+        return review.labelsSince(since);
+    }
+}

@@ -1,0 +1,20 @@
+package io.combot.domain.port.out;
+
+class InMemoryReviewStoreTest extends ReviewStorePortContract {
+    private final InMemorySessionStore subject = new InMemorySessionStore();
+
+    @Override
+    protected SessionStorePort sessions() {
+        return subject;
+    }
+
+    @Override
+    protected FeedbackStorePort feedback() {
+        return subject;
+    }
+
+    @Override
+    protected ReviewStorePort review() {
+        return subject;
+    }
+}
