@@ -122,7 +122,10 @@ public final class CombotServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new AdminTokenFilter(settings.ops().admin())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
-        ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new DispatcherServlet(web));
+        DispatcherServlet mvc = new DispatcherServlet(web);
+        // Otherwise HttpServlet answers TRACE itself by echoing the request, Authorization header included.
+        mvc.setDispatchTraceRequest(true);
+        ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, mvc);
         dispatcher.setInitOrder(0);
         context.addServlet(dispatcher, "/");
 

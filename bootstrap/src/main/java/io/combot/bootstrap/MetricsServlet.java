@@ -23,4 +23,11 @@ final class MetricsServlet extends HttpServlet {
         response.setContentType(TEXT_FORMAT);
         response.getOutputStream().write(registry.scrape().getBytes(StandardCharsets.UTF_8));
     }
+
+    /** HttpServlet would echo the request, credentials included. */
+    @Override
+    protected void doTrace(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", "GET, HEAD, OPTIONS");
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+    }
 }

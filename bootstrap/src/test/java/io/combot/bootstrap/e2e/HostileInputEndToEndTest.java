@@ -230,6 +230,17 @@ class HostileInputEndToEndTest {
     }
 
     @Test
+    void traceIsAnsweredWithoutEchoingTheCredentials() throws Exception {
+        for (String path : List.of("/api/v1/sessions/" + session, "/metrics", "/admin/memory", "/")) {
+            RawHttp.Answer trace = http.send("TRACE", path, Map.of("Authorization", "Bearer " + KEY), null);
+
+            assertThat(trace.status()).as(path).isBetween(400, 499);
+            assertThat(trace.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(trace.body()).as(path).doesNotContain(KEY);
+        }
+    }
+
+    @Test
     void aChunkedBodyWithinTheLimitIsReadWholeAndOneOverItIsRefusedUnparsed() throws Exception {
         String before = databaseState();
         Map<String, String> json = Map.of("Authorization", "Bearer " + KEY, "Content-Type", "application/json");
