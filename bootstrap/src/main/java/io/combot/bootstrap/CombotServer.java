@@ -10,6 +10,7 @@ import io.combot.adapter.in.web.RequestIdFilter;
 import io.combot.adapter.in.web.RequestMetricsFilter;
 import io.combot.adapter.in.web.WebConfiguration;
 import jakarta.servlet.DispatcherType;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,7 +21,6 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -92,14 +92,22 @@ public final class CombotServer implements AutoCloseable {
         Server jetty = new Server(threads);
         HttpConfiguration httpConfiguration = new HttpConfiguration();
         httpConfiguration.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration));
+        // Jetty applies this idle timeout while a request is handled: a response write (to a client that stopped
+        // reading a stream) that makes no progress for it fails, which ends the turn and frees its LLM slot.
+        httpConfiguration.setIdleTimeout(http.writeTimeout().toMillis());
+        // Past the limit Jetty stops accepting: further clients wait in the kernel's backlog instead of each costing
+        // a file descriptor and buffers. The limit is high because a connection still sending its head costs little
+        // and is closed within COMBOT_HTTP_HEADER_TIMEOUT, so thousands of trickling ones cannot fill it.
+        NetworkConnectionLimit connections = new NetworkConnectionLimit(http.maxConnections(), jetty);
+        PressureMonitor pressure = new PressureMonitor(jetty, connections, http.lowResourcesIdleTimeout());
+        ServerConnector connector = new ServerConnector(jetty, new DeadlineHttpConnectionFactory(httpConfiguration,
+                http.headerTimeout(), pressure::isLowOnResources, application.getBean(MeterRegistry.class)));
         connector.setHost(http.bind());
         connector.setPort(http.port());
         connector.setIdleTimeout(http.idleTimeout().toMillis());
         jetty.addConnector(connector);
-        // Past the limit Jetty stops accepting: further clients wait in the kernel's backlog instead of each costing
-        // a file descriptor and buffers, so a flood of idle or trickling connections cannot exhaust the process.
-        jetty.addBean(new NetworkConnectionLimit(http.maxConnections(), jetty));
+        jetty.addBean(connections);
+        jetty.addBean(pressure);
 
         AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
         web.setParent(application);
