@@ -43,6 +43,8 @@ import org.springframework.web.servlet.FrameworkServlet;
 public final class CombotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CombotServer.class);
     private static final String SERVLET_NAME = "api";
+    /** Linux caps it at net.core.somaxconn (4096 by default since kernel 5.4). */
+    private static final int ACCEPT_QUEUE_SIZE = 1024;
 
     private static final Set<String> OPEN_PATHS =
             Set.of("/health/", "/admin/", "/metrics", "/", "/status", "/openapi.json", "/assets/");
@@ -105,6 +107,10 @@ public final class CombotServer implements AutoCloseable {
         connector.setHost(http.bind());
         connector.setPort(http.port());
         connector.setIdleTimeout(http.idleTimeout().toMillis());
+        // The kernel's queue of connections not yet accepted. Java's default is 50: a burst of a few hundred new
+        // connections (an attack reconnecting as fast as it is closed) overflowed it, and a normal client's dropped
+        // SYN cost it a second or three before its retry.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
         jetty.addConnector(connector);
         jetty.addBean(connections);
         jetty.addBean(pressure);

@@ -24,10 +24,10 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Connection abuse against the assembled service over real sockets: 300 connections trickling a request head (a byte
- * every 250 ms, never finishing it) and a stream client that never reads its reply, all at once. Normal clients are
- * answered throughout, every trickling connection is answered 408 and closed at its head deadline, and the stream's
- * blocked write fails at the write timeout, so that its turn is stored as what was generated ({@code degraded}) and
- * its LLM slot (the only one) serves the next turn.
+ * every 250 ms, never finishing it) and two stream clients that never read their replies (the native stream and
+ * {@code /v1/chat/completions}), all at once. Normal clients are answered throughout, every trickling connection is
+ * answered 408 and closed at its head deadline, and each stream's blocked write fails at the write timeout, so that
+ * its turn is stored as what was generated ({@code degraded}) and its LLM slot (there are two) serves a next turn.
  */
 class ConnectionAbuseEndToEndTest {
     private static final int TRICKLERS = 300;
@@ -46,18 +46,16 @@ class ConnectionAbuseEndToEndTest {
              CombotServer server = InProcessService.start(dataDir, Map.of(
                      "COMBOT_HTTP_HEADER_TIMEOUT", HEAD_DEADLINE.toMillis() + "ms",
                      "COMBOT_HTTP_WRITE_TIMEOUT", WRITE_TIMEOUT.toMillis() + "ms",
-                     "COMBOT_LLM_MAX_CONCURRENT_CALLS", "1",
+                     "COMBOT_LLM_MAX_CONCURRENT_CALLS", "2",
                      "COMBOT_OPENAI_API_KEY", "sk-test-abuse",
                      "COMBOT_OPENAI_BASE_URL", llm.baseUrl()))) {
             llm.behaviour(FakeLlmBehaviour.defaults().withReply(LONG_REPLY));
             Api api = new Api(server.port());
-            String streamSession = newSession(api);
+            String nativeSession = newSession(api);
+            String openAiSession = newSession(api);
             List<Socket> tricklers = new ArrayList<>();
-            try (Socket neverReads = new Socket()) {
-                // A small receive window, so that the service's writes block after a little of the reply.
-                neverReads.setReceiveBufferSize(4_096);
-                neverReads.connect(new InetSocketAddress("127.0.0.1", server.port()));
-                send(neverReads, streamRequest(streamSession));
+            try (Socket nativeNeverReads = neverReading(server.port(), nativeStream(nativeSession));
+                 Socket openAiNeverReads = neverReading(server.port(), openAiStream(openAiSession))) {
 
                 long tricklingStarted = System.nanoTime();
                 for (int i = 0; i < TRICKLERS; i++) {
@@ -103,32 +101,61 @@ class ConnectionAbuseEndToEndTest {
                 slowButInTime.close();
 
                 // No bound on when: on a loaded machine the service takes a while to write its way into the block.
-                JsonNode reply = awaitReply(api, streamSession);
-                assertThat(reply.get("degraded").asBoolean()).isTrue();
-                assertThat(reply.get("content").asString()).isNotEmpty().hasSizeLessThan(LONG_REPLY.length());
+                for (String session : List.of(nativeSession, openAiSession)) {
+                    JsonNode reply = awaitReply(api, session);
+                    assertThat(reply.get("degraded").asBoolean()).isTrue();
+                    assertThat(reply.get("content").asString()).isNotEmpty().hasSizeLessThan(LONG_REPLY.length());
+                }
                 assertThat(count(api.get("/metrics").body(), "combot_http_connections_closed_total",
-                        "reason=\"write_timeout\"")).isEqualTo(1);
+                        "reason=\"write_timeout\"")).isEqualTo(2);
             } finally {
                 for (Socket socket : tricklers) {
                     socket.close();
                 }
             }
 
-            // The only LLM slot is free again: the next LLM turn gets it instead of a 503 or the fallback.
-            llm.behaviour(FakeLlmBehaviour.defaults().withReply("Open Orders and edit the address."));
-            Api.Reply next = api.postJson("/api/v1/sessions/" + newSession(api) + "/messages",
-                    Api.json(Map.of("content", LLM_QUESTION)));
-            assertThat(next.status()).isEqualTo(200);
-            assertThat(next.json().get("reply").get("route").asString()).isEqualTo("llm");
-            assertThat(next.json().get("reply").get("degraded").asBoolean()).isFalse();
+            // Both LLM slots are free again: two overlapping LLM turns get them instead of a 503 or the fallback.
+            llm.behaviour(FakeLlmBehaviour.defaults().withReply("Open Orders and edit the address.")
+                    .withLatency(Duration.ofMillis(500)));
+            List<CompletableFuture<Api.Reply>> next = List.of(nextTurn(api), nextTurn(api));
+            for (CompletableFuture<Api.Reply> turn : next) {
+                Api.Reply reply = turn.get(60, TimeUnit.SECONDS);
+                assertThat(reply.status()).isEqualTo(200);
+                assertThat(reply.json().get("reply").get("route").asString()).isEqualTo("llm");
+                assertThat(reply.json().get("reply").get("degraded").asBoolean()).isFalse();
+            }
         }
     }
 
-    private static String streamRequest(String session) {
-        String body = Api.json(Map.of("content", LLM_QUESTION));
-        return "POST /api/v1/sessions/" + session + "/messages/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    /** A client that sends its request and never reads, with a small receive window so that writes block soon. */
+    private static Socket neverReading(int port, String request) throws IOException {
+        Socket socket = new Socket();
+        socket.setReceiveBufferSize(4_096);
+        socket.connect(new InetSocketAddress("127.0.0.1", port));
+        send(socket, request);
+        return socket;
+    }
+
+    private static String nativeStream(String session) {
+        return post("/api/v1/sessions/" + session + "/messages/stream", "", Api.json(Map.of("content", LLM_QUESTION)));
+    }
+
+    private static String openAiStream(String session) {
+        return post("/v1/chat/completions", "X-Combot-Session-Id: " + session + "\r\n", Api.json(Map.of(
+                "model", "combot-default", "stream", true,
+                "messages", List.of(Map.of("role", "user", "content", LLM_QUESTION)))));
+    }
+
+    private static String post(String path, String headers, String body) {
+        return "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers
                 + "Content-Type: application/json\r\nAccept: text/event-stream\r\nContent-Length: "
                 + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+    }
+
+    private static CompletableFuture<Api.Reply> nextTurn(Api api) {
+        String session = newSession(api);
+        return CompletableFuture.supplyAsync(() -> api.postJson("/api/v1/sessions/" + session + "/messages",
+                Api.json(Map.of("content", LLM_QUESTION))));
     }
 
     private static void send(Socket socket, String text) throws IOException {
