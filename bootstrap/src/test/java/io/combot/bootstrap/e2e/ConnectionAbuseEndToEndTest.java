@@ -127,6 +127,36 @@ class ConnectionAbuseEndToEndTest {
         }
     }
 
+    @Test
+    void underPressureSilentConnectionsAreClosedSooner() throws Exception {
+        int limit = 40;
+        try (CombotServer server = InProcessService.start(dataDir, Map.of(
+                "COMBOT_HTTP_MAX_CONNECTIONS", Integer.toString(limit),
+                "COMBOT_HTTP_LOW_RESOURCES_IDLE_TIMEOUT", "1s"))) {
+            // Three quarters of the limit, each silent: the server is under pressure, and 30 s of idle (the default)
+            // shrinks to 1 s.
+            List<Socket> silent = new ArrayList<>();
+            try {
+                for (int i = 0; i < limit * 3 / 4; i++) {
+                    silent.add(new Socket("127.0.0.1", server.port()));
+                }
+                for (Socket socket : silent) {
+                    socket.setSoTimeout(10_000);
+                    assertThat(socket.getInputStream().read()).as("closed by the service").isEqualTo(-1);
+                }
+            } finally {
+                for (Socket socket : silent) {
+                    socket.close();
+                }
+            }
+
+            Api api = new Api(server.port());
+            assertThat(count(api.get("/metrics").body(), "combot_http_connections_closed_total",
+                    "reason=\"low_resources_idle_timeout\"")).isEqualTo(limit * 3 / 4);
+            assertThat(api.get("/health/live").status()).isEqualTo(200);
+        }
+    }
+
     /** A client that sends its request and never reads, with a small receive window so that writes block soon. */
     private static Socket neverReading(int port, String request) throws IOException {
         Socket socket = new Socket();
