@@ -1,4 +1,4 @@
-package io.combot.bootstrap;
+package io.combot.adapter.in.web;
 
 import java.time.Duration;
 import java.util.function.BiConsumer;
@@ -17,12 +17,12 @@ import org.eclipse.jetty.server.internal.HttpConnection;
  * abusive ones). A connection in the middle of a request keeps its write timeout, so that a request waiting in the
  * admission queue or for the LLM is not cut short.
  */
-final class PressureMonitor extends LowResourceMonitor {
+public final class PressureMonitor extends LowResourceMonitor {
     private static final int PERIOD_MILLIS = 1_000;
 
     private final Server server;
 
-    PressureMonitor(Server server, NetworkConnectionLimit connections, Duration lowResourcesIdleTimeout) {
+    public PressureMonitor(Server server, NetworkConnectionLimit connections, Duration lowResourcesIdleTimeout) {
         super(server);
         this.server = server;
         int threshold = Math.max(1, connections.getMaxNetworkConnectionCount() * 3 / 4);

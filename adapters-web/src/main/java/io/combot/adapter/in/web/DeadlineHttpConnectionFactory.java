@@ -1,6 +1,5 @@
-package io.combot.bootstrap;
+package io.combot.adapter.in.web;
 
-import io.combot.adapter.in.web.Problems;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
@@ -32,7 +31,7 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * server is under pressure), and a response write that made no progress for the request's idle timeout (a client
  * that stopped reading; {@code HttpConfiguration#setIdleTimeout} is that write timeout).
  */
-final class DeadlineHttpConnectionFactory extends HttpConnectionFactory {
+public final class DeadlineHttpConnectionFactory extends HttpConnectionFactory {
     static final String CLOSED_METER = "combot.http.connections.closed";
 
     private final Duration headerTimeout;
@@ -42,7 +41,7 @@ final class DeadlineHttpConnectionFactory extends HttpConnectionFactory {
     private final Counter pressureIdleTimeouts;
     private final Counter writeTimeouts;
 
-    DeadlineHttpConnectionFactory(HttpConfiguration configuration, Duration headerTimeout,
+    public DeadlineHttpConnectionFactory(HttpConfiguration configuration, Duration headerTimeout,
                                   BooleanSupplier underPressure, MeterRegistry registry) {
         super(configuration);
         this.headerTimeout = headerTimeout;
