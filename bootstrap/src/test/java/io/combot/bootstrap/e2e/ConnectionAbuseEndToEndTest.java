@@ -7,7 +7,6 @@ import io.combot.bootstrap.CombotServer;
 import io.combot.tools.fakellm.FakeLlmBehaviour;
 import io.combot.tools.fakellm.FakeOpenAiServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,8 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -99,11 +96,8 @@ class ConnectionAbuseEndToEndTest {
                 }
                 slowHead.get(5, TimeUnit.SECONDS);
                 slowButInTime.setSoTimeout(5_000);
-                assertThat(readResponse(slowButInTime)).startsWith("HTTP/1.1 201");
-                // Kept alive and silent for longer than the head deadline since: the head clock starts at a head's
-                // first byte, so the connection is still there for its next request.
-                send(slowButInTime, "POST /api/v1/sessions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n");
-                assertThat(readResponse(slowButInTime)).startsWith("HTTP/1.1 201");
+                assertThat(new String(slowButInTime.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1))
+                        .isEqualTo("HTTP/1.1 201");
                 slowButInTime.close();
 
                 // No bound on when: on a loaded machine the service takes a while to write its way into the block.
@@ -209,33 +203,6 @@ class ConnectionAbuseEndToEndTest {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** One response on a kept-alive connection, its body read by its length or its chunks; returns its head. */
-    private static String readResponse(Socket socket) throws IOException {
-        InputStream in = socket.getInputStream();
-        StringBuilder head = new StringBuilder();
-        while (head.indexOf("\r\n\r\n") < 0) {
-            int next = in.read();
-            if (next < 0) {
-                return head.toString();
-            }
-            head.append((char) next);
-        }
-        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-        if (length.find()) {
-            in.readNBytes(Integer.parseInt(length.group(1)));
-        } else {
-            StringBuilder chunks = new StringBuilder();
-            while (chunks.indexOf("\r\n0\r\n\r\n") < 0) {
-                int next = in.read();
-                if (next < 0) {
-                    break;
-                }
-                chunks.append((char) next);
-            }
-        }
-        return head.toString();
     }
 
     /** One more byte of a header value; the service may already have closed the connection. */
