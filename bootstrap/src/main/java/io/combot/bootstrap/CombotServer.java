@@ -5,11 +5,14 @@ import io.combot.adapter.in.web.AdminTokenFilter;
 import io.combot.adapter.in.web.AdmissionSettings;
 import io.combot.adapter.in.web.BodyLimitFilter;
 import io.combot.adapter.in.web.ClientAccessFilter;
+import io.combot.adapter.in.web.DeadlineHttpConnectionFactory;
 import io.combot.adapter.in.web.JettyHandlers;
+import io.combot.adapter.in.web.PressureMonitor;
 import io.combot.adapter.in.web.RequestIdFilter;
 import io.combot.adapter.in.web.RequestMetricsFilter;
 import io.combot.adapter.in.web.WebConfiguration;
 import jakarta.servlet.DispatcherType;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,7 +23,6 @@ import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -43,6 +45,8 @@ import org.springframework.web.servlet.FrameworkServlet;
 public final class CombotServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CombotServer.class);
     private static final String SERVLET_NAME = "api";
+    /** Linux caps it at net.core.somaxconn (4096 by default since kernel 5.4). */
+    private static final int ACCEPT_QUEUE_SIZE = 1024;
 
     private static final Set<String> OPEN_PATHS =
             Set.of("/health/", "/admin/", "/metrics", "/", "/status", "/openapi.json", "/assets/");
@@ -92,14 +96,26 @@ public final class CombotServer implements AutoCloseable {
         Server jetty = new Server(threads);
         HttpConfiguration httpConfiguration = new HttpConfiguration();
         httpConfiguration.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(httpConfiguration));
+        // Jetty applies this idle timeout while a request is handled: a response write (to a client that stopped
+        // reading a stream) that makes no progress for it fails, which ends the turn and frees its LLM slot.
+        httpConfiguration.setIdleTimeout(http.writeTimeout().toMillis());
+        // Past the limit Jetty stops accepting: further clients wait in the kernel's backlog instead of each costing
+        // a file descriptor and buffers. The limit is high because a connection still sending its head costs little
+        // and is closed within COMBOT_HTTP_HEADER_TIMEOUT, so thousands of trickling ones cannot fill it.
+        NetworkConnectionLimit connections = new NetworkConnectionLimit(http.maxConnections(), jetty);
+        PressureMonitor pressure = new PressureMonitor(jetty, connections, http.lowResourcesIdleTimeout());
+        ServerConnector connector = new ServerConnector(jetty, new DeadlineHttpConnectionFactory(httpConfiguration,
+                http.headerTimeout(), pressure::isLowOnResources, application.getBean(MeterRegistry.class)));
         connector.setHost(http.bind());
         connector.setPort(http.port());
         connector.setIdleTimeout(http.idleTimeout().toMillis());
+        // The kernel's queue of connections not yet accepted. Java's default is 50: a burst of a few hundred new
+        // connections (an attack reconnecting as fast as it is closed) overflowed it, and a normal client's dropped
+        // SYN cost it a second or three before its retry.
+        connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
         jetty.addConnector(connector);
-        // Past the limit Jetty stops accepting: further clients wait in the kernel's backlog instead of each costing
-        // a file descriptor and buffers, so a flood of idle or trickling connections cannot exhaust the process.
-        jetty.addBean(new NetworkConnectionLimit(http.maxConnections(), jetty));
+        jetty.addBean(connections);
+        jetty.addBean(pressure);
 
         AnnotationConfigWebApplicationContext web = new AnnotationConfigWebApplicationContext();
         web.setParent(application);

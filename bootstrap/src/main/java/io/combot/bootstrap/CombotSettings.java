@@ -44,7 +44,8 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
                 config.integer("COMBOT_HTTP_MAX_CONCURRENT_REQUESTS"), config.integer("COMBOT_HTTP_QUEUE_CAPACITY"),
                 config.duration("COMBOT_HTTP_QUEUE_TIMEOUT"), config.duration("COMBOT_HTTP_IDLE_TIMEOUT"),
                 config.duration("COMBOT_SHUTDOWN_TIMEOUT"), config.duration("COMBOT_HTTP_BODY_TIMEOUT"),
-                config.integer("COMBOT_HTTP_MAX_CONNECTIONS"));
+                config.integer("COMBOT_HTTP_MAX_CONNECTIONS"), config.duration("COMBOT_HTTP_HEADER_TIMEOUT"),
+                config.duration("COMBOT_HTTP_WRITE_TIMEOUT"), config.duration("COMBOT_HTTP_LOW_RESOURCES_IDLE_TIMEOUT"));
     }
 
     private static AccessSettings access(ConfigSource config) {
