@@ -5,16 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.combot.application.ChatPolicy;
 import io.combot.application.ClassifyTextService;
 import io.combot.application.CompleteChatService;
+import io.combot.application.FeedbackService;
 import io.combot.application.HealthService;
 import io.combot.application.HistoryService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.application.StatusService;
+import io.combot.domain.model.ActivityCounts;
 import io.combot.domain.port.in.CheckHealthUseCase;
 import io.combot.domain.port.in.ClassifyTextUseCase;
 import io.combot.domain.port.in.CompleteChatUseCase;
 import io.combot.domain.port.in.EndSessionUseCase;
 import io.combot.domain.port.in.GetSessionUseCase;
+import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReadHistoryUseCase;
 import io.combot.domain.port.in.ReadStatusUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
@@ -89,13 +92,15 @@ final class WebStack {
         register(useCases, GetSessionUseCase.class, () -> sessions::getSession);
         register(useCases, EndSessionUseCase.class, () -> sessions::endSession);
         register(useCases, SendMessageUseCase.class, () -> send);
-        register(useCases, ReadHistoryUseCase.class, () -> new HistoryService(store, clock));
+        register(useCases, ReadHistoryUseCase.class, () -> new HistoryService(store, store, clock));
+        register(useCases, RateReplyUseCase.class, () -> new FeedbackService(store, store, clock));
         register(useCases, CompleteChatUseCase.class,
                 () -> new CompleteChatService(bot, sessions, sessions, send, policy));
         register(useCases, ClassifyTextUseCase.class, () -> new ClassifyTextService(bot, policy));
         register(useCases, CheckHealthUseCase.class, () -> new HealthService(List.of()));
         register(useCases, ReadStatusUseCase.class,
-                () -> new StatusService(new FixedProcessMemory(), new SettableLlmCircuit(), clock));
+                () -> new StatusService(new FixedProcessMemory(), new SettableLlmCircuit(), () -> ActivityCounts.NONE,
+                        clock));
         useCases.registerBean(RequestMetricsFilter.class, () -> new RequestMetricsFilter(new SimpleMeterRegistry()));
         useCases.refresh();
 
