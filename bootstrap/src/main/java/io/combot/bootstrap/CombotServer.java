@@ -11,6 +11,7 @@ import io.combot.adapter.in.web.PressureMonitor;
 import io.combot.adapter.in.web.RequestIdFilter;
 import io.combot.adapter.in.web.RequestMetricsFilter;
 import io.combot.adapter.in.web.WebConfiguration;
+import io.combot.adapter.in.web.WebDispatcherServlet;
 import jakarta.servlet.DispatcherType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -138,10 +139,7 @@ public final class CombotServer implements AutoCloseable {
         context.addFilter(new FilterHolder(new AdminTokenFilter(settings.ops().admin())), "/*",
                 EnumSet.of(DispatcherType.REQUEST));
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
-        DispatcherServlet mvc = new DispatcherServlet(web);
-        // Otherwise HttpServlet answers TRACE itself by echoing the request, Authorization header included.
-        mvc.setDispatchTraceRequest(true);
-        ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, mvc);
+        ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new WebDispatcherServlet(web));
         dispatcher.setInitOrder(0);
         context.addServlet(dispatcher, "/");
 
