@@ -64,8 +64,10 @@ bench_start() {
   fi
   COMBOT_ADMIN_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
   export COMBOT_ADMIN_TOKEN
+  # The load test sends ten texts over and over: the classifier's cache would answer nearly all of them and the
+  # figures would stop measuring the model, so the benches run without it (bin/ml cache measures the cache).
   env "${bench_db_env[@]}" "${llm_env[@]}" \
-    COMBOT_BIND=127.0.0.1 COMBOT_PORT=0 COMBOT_DATA_DIR="$bench_work/data" \
+    COMBOT_BIND=127.0.0.1 COMBOT_PORT=0 COMBOT_DATA_DIR="$bench_work/data" COMBOT_CLASSIFIER_CACHE_SIZE=0 \
     COMBOT_JAVA_OPTS="-Xmx$heap -XX:+ExitOnOutOfMemoryError" \
     "$root/bin/combot" start >&2
   if [[ -n "$llm_url" ]]; then

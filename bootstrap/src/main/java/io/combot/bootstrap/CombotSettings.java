@@ -73,7 +73,7 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
                 config.integer("COMBOT_CLASSIFIER_INTRA_OP_THREADS"), config.integer("COMBOT_CLASSIFIER_BATCH_SIZE"),
                 config.duration("COMBOT_CLASSIFIER_BATCH_WAIT"), config.integer("COMBOT_CLASSIFIER_QUEUE_CAPACITY"),
                 config.duration("COMBOT_CLASSIFIER_RETRY_AFTER"),
-                config.integer("COMBOT_CLASSIFIER_MAX_TOKENS"),
+                config.integer("COMBOT_CLASSIFIER_MAX_TOKENS"), config.integer("COMBOT_CLASSIFIER_CACHE_SIZE"),
                 config.optional("COMBOT_CLASSIFIER_CRISIS_THRESHOLD").isPresent()
                         ? OptionalDouble.of(config.decimal("COMBOT_CLASSIFIER_CRISIS_THRESHOLD"))
                         : OptionalDouble.empty(),

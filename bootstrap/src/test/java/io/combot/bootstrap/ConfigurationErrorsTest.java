@@ -20,6 +20,7 @@ class ConfigurationErrorsTest {
             "COMBOT_MIN_CONFIDENCE, 2, between 0 and 1",
             "COMBOT_OPENAI_TEMPERATURE, 5, temperature",
             "COMBOT_CLASSIFIER_WORKERS, 0, workers",
+            "COMBOT_CLASSIFIER_CACHE_SIZE, -1, cacheSize must be 0 (no cache) or more",
             "COMBOT_DB_POOL_SIZE, 0, pool",
             "COMBOT_SESSION_IDLE_TIMEOUT, 0s, idleTimeout",
             "COMBOT_PORT, eighty, a whole number",

@@ -126,11 +126,11 @@ class ArchitectureTest {
 
     /**
      * Metrics are taken at the edges: request metrics in the web adapter, the LLM's circuit in its adapter, the
-     * connection pools' meters in persistence.
+     * connection pools' meters in persistence, the classifier cache's hits and size in ml.
      */
     @Test
     void micrometerStaysAtTheEdges() {
-        noClasses().that().resideOutsideOfPackages(WEB, LLM, PERSISTENCE, BOOTSTRAP)
+        noClasses().that().resideOutsideOfPackages(WEB, LLM, PERSISTENCE, ML, BOOTSTRAP)
                 .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
                 .check(classes);
     }

@@ -33,6 +33,7 @@ class OperationsEndToEndTest {
             api.postJson("/api/v1/sessions/" + session + "/messages", "{\"content\": \"Hello there!\"}");
             api.postJson("/api/v1/sessions/" + session + "/messages", "{\"content\": \"How do I reset my password?\"}");
             api.postJson("/api/v1/classify", "{\"text\": \"thanks a lot\"}");
+            api.postJson("/api/v1/classify", "{\"text\": \"thanks a lot\"}");
             Api.Reply scrape = api.get("/metrics");
             String after = scrape.body();
 
@@ -50,7 +51,15 @@ class OperationsEndToEndTest {
                     .isEqualTo(count(before, "http_server_requests_seconds_count", messages, "status=\"200\"") + 2);
             assertThat(after).doesNotContain("uri=\"/api/v1/sessions/" + session);
             assertThat(count(after, "combot_classifier_latency_seconds_count", "outcome=\"ok\""))
-                    .isEqualTo(count(before, "combot_classifier_latency_seconds_count", "outcome=\"ok\"") + 3);
+                    .isEqualTo(count(before, "combot_classifier_latency_seconds_count", "outcome=\"ok\"") + 4);
+            // the repeated text is the cache's one hit; the three first readings are its misses
+            assertThat(count(after, "combot_classifier_cache_gets_total", "result=\"hit\""))
+                    .isEqualTo(count(before, "combot_classifier_cache_gets_total", "result=\"hit\"") + 1);
+            assertThat(count(after, "combot_classifier_cache_gets_total", "result=\"miss\""))
+                    .isEqualTo(count(before, "combot_classifier_cache_gets_total", "result=\"miss\"") + 3);
+            assertThat(count(after, "combot_classifier_cache_size"))
+                    .isEqualTo(count(before, "combot_classifier_cache_size") + 3);
+            assertThat(after).contains("combot_classifier_cache_evictions_total");
             assertThat(count(after, "combot_llm_latency_seconds_count", "outcome=\"ok\"")).isEqualTo(1);
             assertThat(count(after, "combot_replies_total", "route=\"fast_path\"")).isEqualTo(1);
             assertThat(count(after, "combot_replies_total", "route=\"offline\"")).isEqualTo(1);

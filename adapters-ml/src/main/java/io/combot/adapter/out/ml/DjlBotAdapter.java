@@ -1,5 +1,7 @@
 package io.combot.adapter.out.ml;
 
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.BotReload;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Serves a bot: the MiniLM model and its worker threads load once and stay, while the bot (its definition and the
  * intent head trained for it) is read from its folder at start and again on each reload. A reload builds the new bot
  * beside the old one and swaps one reference: a request holds the bot it started with to the end, so in-flight
- * requests finish on the old bot and none fails.
+ * requests finish on the old bot and none fails. Each bot has its own cache of answers to repeated texts (when
+ * the settings allow one), so the swap drops the old head's answers with the old head.
  */
 final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DjlBotAdapter.class);
@@ -34,6 +37,7 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
     private final ClassifierSettings settings;
     private final MiniLmEncoder encoder;
     private final EmbeddingWorkers workers;
+    private final ConcurrentStatsCounter cacheStats = new ConcurrentStatsCounter();
     private final AtomicReference<Loaded> current;
 
     DjlBotAdapter(ClassifierSettings settings) {
@@ -48,6 +52,10 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         LOG.info("Serving bot {} from {} with model {} ({} intents)", folder.definition().name(),
                 source.describe(BotSource.BOT_YAML), current.get().bot().modelVersion(),
                 folder.definition().intents().size());
+        if (settings.cacheSize() > 0 && !settings.cachesRepeats()) {
+            LOG.info("No cache of classifications: with micro-batching (batch size {}) a text's answer may depend on "
+                    + "the texts batched with it", settings.batchSize());
+        }
     }
 
     @Override
@@ -77,6 +85,16 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
                 folder.definition().intentNames(), gate);
     }
 
+    /** Answers the serving bot's cache holds; 0 without a cache. */
+    long cachedAnswers() {
+        return current.get().bot().classifier() instanceof CachingClassifier cache ? cache.size() : 0;
+    }
+
+    /** Hits and misses of the caches of every bot served since start: they never go back at a reload. */
+    CacheStats cacheStats() {
+        return cacheStats.snapshot();
+    }
+
     String engineName() {
         return encoder.engineName();
     }
@@ -95,8 +113,11 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         IntentHead head = model.head().withCrisisThreshold(
                 settings.crisisThreshold().orElse(model.head().crisisThreshold()));
         String version = ModelVersion.of(encoder.modelDigest(), model.bytes());
-        return new Loaded(new Bot(folder.definition(), new HeadClassifier(workers, head, version), version),
-                head);
+        ClassifyMessagePort headClassifier = new HeadClassifier(workers, head, version);
+        ClassifyMessagePort classifier = settings.cachesRepeats()
+                ? new CachingClassifier(headClassifier, encoder::clean, settings.cacheSize(), cacheStats)
+                : headClassifier;
+        return new Loaded(new Bot(folder.definition(), classifier, version), head);
     }
 
     /**

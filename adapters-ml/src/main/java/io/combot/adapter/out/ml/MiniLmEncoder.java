@@ -68,9 +68,10 @@ final class MiniLmEncoder implements AutoCloseable {
 
     /**
      * What the native tokenizer may safely see: no null, at most enough characters for {@code maxTokens} (a huge text
-     * is not worth tokenizing whole), unpaired surrogates replaced (they are not valid UTF-8).
+     * is not worth tokenizing whole), unpaired surrogates replaced (they are not valid UTF-8). Pure Java, so callers
+     * may use it outside the workers: texts with the same cleaned form get the same tokens, so the same answer.
      */
-    private String clean(String text) {
+    String clean(String text) {
         if (text == null) {
             return "";
         }

@@ -71,7 +71,7 @@ class MicroBatchingEquivalenceTest {
     @Test
     void microBatchingUnderConcurrencyLosesNoCrisis() throws Exception {
         ClassifierSettings batching = new ClassifierSettings(1, 1, 16, Duration.ofMillis(20), 1024,
-                Duration.ofSeconds(1), 256, OptionalDouble.empty(), null);
+                Duration.ofSeconds(1), 256, 0, OptionalDouble.empty(), null);
         try (DjlBotAdapter batchedBot = new DjlBotAdapter(batching)) {
             ClassifyMessagePort batched = batchedBot.current().classifier();
             List<Classification> alone = texts.stream().map(SharedBot.classifier()::classify).toList();

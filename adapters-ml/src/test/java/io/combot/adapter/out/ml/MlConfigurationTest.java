@@ -29,9 +29,12 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 /** The beans bootstrap gets, through their whole life: loaded and up, saturated, closed with the context. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MlConfigurationTest {
-    /** One worker, no batching and room for two waiting texts, so that a burst overflows the queue. */
+    /**
+     * One worker, no batching and room for two waiting texts, so that a burst overflows the queue; no cache, which
+     * would answer the burst's repeated text without the queue.
+     */
     private static final ClassifierSettings SMALL = new ClassifierSettings(1, 1, 1, Duration.ZERO, 2,
-            Duration.ofMillis(250), 256, OptionalDouble.empty(), null);
+            Duration.ofMillis(250), 256, 0, OptionalDouble.empty(), null);
 
     private static AnnotationConfigApplicationContext context;
 

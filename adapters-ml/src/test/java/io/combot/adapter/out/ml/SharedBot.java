@@ -2,7 +2,10 @@ package io.combot.adapter.out.ml;
 
 import io.combot.domain.port.out.ClassifyMessagePort;
 
-/** The shipped bot served with the default settings, loaded once per test JVM for every test class that needs it. */
+/**
+ * The shipped bot served with the default settings but no cache of repeated texts, so that the tests that use it see
+ * the model answer every call (CachingClassifierTest tests the cache); loaded once per test JVM.
+ */
 final class SharedBot {
     private static final DjlBotAdapter INSTANCE = load();
     /** The shipped bot's folder as the tests read it: its training and held-out examples. */
@@ -20,7 +23,7 @@ final class SharedBot {
     }
 
     private static DjlBotAdapter load() {
-        DjlBotAdapter adapter = new DjlBotAdapter(ShippedSettings.classifier());
+        DjlBotAdapter adapter = new DjlBotAdapter(ShippedSettings.classifier().withCacheSize(0));
         Runtime.getRuntime().addShutdownHook(new Thread(adapter::close, "close-shared-bot"));
         return adapter;
     }

@@ -17,6 +17,7 @@ public final class ShippedSettings {
                 ShippedDefaults.integer("COMBOT_CLASSIFIER_QUEUE_CAPACITY"),
                 ShippedDefaults.duration("COMBOT_CLASSIFIER_RETRY_AFTER"),
                 ShippedDefaults.integer("COMBOT_CLASSIFIER_MAX_TOKENS"),
+                ShippedDefaults.integer("COMBOT_CLASSIFIER_CACHE_SIZE"),
                 ShippedDefaults.optional("COMBOT_CLASSIFIER_CRISIS_THRESHOLD").map(Double::parseDouble)
                         .map(OptionalDouble::of).orElse(OptionalDouble.empty()),
                 ShippedDefaults.optional("COMBOT_BOT_DIR").map(Path::of).orElse(null));
