@@ -48,9 +48,12 @@ class LlmAndShutdownEndToEndTest {
         api = new Api(server.port());
     }
 
+    /** The server is null when its database was skipped (no PostgreSQL server given). */
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         llm.close();
     }
 
