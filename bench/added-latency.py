@@ -50,7 +50,7 @@ def main(combot_url, fake_url, sessions_file, requests, tag):
         sessions = [line.strip() for line in f if line.strip()]
     combot, combot_prefix = connection(combot_url)
     fake, fake_prefix = connection(fake_url)
-    direct, through, off_route = [], [], 0
+    direct, through, off_route = [], [], []
     deadline = time.monotonic() + int(requests) * 2 * TIMEOUT  # bounded even if every call timed out
     for n in range(int(requests)):
         if time.monotonic() > deadline:
@@ -63,11 +63,14 @@ def main(combot_url, fake_url, sessions_file, requests, tag):
         session = sessions[(n // TURNS_PER_SESSION) % len(sessions)]
         elapsed, answer = post(combot, f"{combot_prefix}/api/v1/sessions/{session}/messages", {"content": text})
         through.append(elapsed)
-        if answer.get("reply", {}).get("route") != "llm":
-            off_route += 1
+        route = answer.get("reply", {}).get("route")
+        if route != "llm":
+            off_route.append(f"{text!r} -> {route}, intent {answer.get('userMessage', {}).get('intent')}")
     for name, values in (("direct", direct), ("combot", through)):
         print(f"{name} {statistics.median(values):.2f} {percentile(values, 99):.2f}")
-    print(f"off-route {off_route}")
+    print(f"off-route {len(off_route)}")
+    for turn in off_route[:5]:
+        print(f"added-latency: not routed to the LLM: {turn}", file=sys.stderr)
 
 
 if __name__ == "__main__":
