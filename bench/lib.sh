@@ -6,15 +6,21 @@ source "$(dirname "${BASH_SOURCE[0]}")/../bin/commands/lib.sh"
 for name in $(compgen -e | grep '^COMBOT_' | grep -v '^COMBOT_JAR$' || true); do unset "$name"; done
 
 bench_work="$(mktemp -d "${TMPDIR:-/tmp}/combot-bench.XXXXXX")"
-fake_llm_pid=""
+fake_llm_pid="" fake_llm_url=""
 export COMBOT_PID_FILE="$bench_work/combot.pid" COMBOT_LOG_FILE="$bench_work/combot.log"
+
+# bench_stop: the service and the fake LLM, so that a benchmark can start them again with other settings.
+bench_stop() {
+  "$root/bin/combot" stop >/dev/null 2>&1 || true
+  if [[ -f "$COMBOT_PID_FILE" ]] && alive "$(cat "$COMBOT_PID_FILE")"; then kill -KILL "$(cat "$COMBOT_PID_FILE")"; fi
+  if [[ -n "$fake_llm_pid" ]] && alive "$fake_llm_pid"; then kill -TERM "$fake_llm_pid"; wait "$fake_llm_pid" || true; fi
+  fake_llm_pid="" fake_llm_url=""
+}
 
 bench_cleanup() {
   local status=$?
-  "$root/bin/combot" stop >/dev/null 2>&1 || true
+  bench_stop
   if declare -F postgres_stop >/dev/null; then postgres_stop; fi
-  if [[ -f "$COMBOT_PID_FILE" ]] && alive "$(cat "$COMBOT_PID_FILE")"; then kill -KILL "$(cat "$COMBOT_PID_FILE")"; fi
-  if [[ -n "$fake_llm_pid" ]] && alive "$fake_llm_pid"; then kill -TERM "$fake_llm_pid"; wait "$fake_llm_pid" || true; fi
   if ((status != 0)) && [[ -f "$COMBOT_LOG_FILE" ]]; then
     echo "--- the end of the service's log ---" >&2
     tail -n 20 "$COMBOT_LOG_FILE" >&2
@@ -43,6 +49,7 @@ bench_database() {
 
 # bench_start HEAP LLM_LATENCY: the fake LLM, then the service with a key pointing at it and an admin token; with
 # LLM_LATENCY "offline", no fake LLM and no key, so the service's offline responder answers (no LLM client at work).
+# The fake LLM's base URL (ending in /v1) is left in fake_llm_url.
 bench_start() {
   local heap="$1" latency="$2" llm_env=() llm_url="" deadline
   if [[ -z "${COMBOT_JAR:-}" ]]; then build_if_needed; fi
@@ -61,6 +68,7 @@ bench_start() {
       sleep 0.2
     done
     llm_env=(COMBOT_OPENAI_API_KEY=bench-key COMBOT_OPENAI_BASE_URL="$llm_url")
+    fake_llm_url="$llm_url"
   fi
   COMBOT_ADMIN_TOKEN="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
   export COMBOT_ADMIN_TOKEN
@@ -90,6 +98,60 @@ bench_load() {
     return 1
   fi
   awk -F, 'NR == 2 { print $11, $5, $3 }' "$dir/loadtest.csv"
+}
+
+# CPU time (user + system, in clock ticks) a process has used so far.
+ticks() {
+  awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# Pinned benchmarks (bench/cpu, bench/added-latency) time the service alone: it runs on one CPU, and wrk and the fake
+# LLM on the other, so that their CPU is not taken from the service's and the service's CPU can be read apart.
+bench_service_cpu=0 bench_client_cpu=1
+bench_require_pinning() {
+  if (($(nproc) < 2)); then echo "this benchmark needs two CPUs (one for the service, one for the load)" >&2; exit 2; fi
+  if ! command -v taskset >/dev/null || ! command -v wrk >/dev/null; then
+    echo "this benchmark needs taskset and wrk: apt-get install util-linux wrk" >&2
+    exit 2
+  fi
+}
+
+# bench_pin_all: every thread of the running service onto the service's CPU, of the fake LLM (if any) onto the load's;
+# threads they start later inherit that. Pinning after the start keeps the JVM's ergonomics (G1, pool sizes) those it
+# has on the whole machine: a JVM started on one CPU would pick the serial collector and size its pools for one.
+bench_pin_all() {
+  taskset -a -p -c "$bench_service_cpu" "$(cat "$COMBOT_PID_FILE")" >/dev/null
+  if [[ -n "$fake_llm_pid" ]]; then taskset -a -p -c "$bench_client_cpu" "$fake_llm_pid" >/dev/null; fi
+}
+
+# bench_wrk SCENARIO CONNECTIONS SECONDS TAG SESSIONS: one wrk run (bench/cpu.lua's requests) on the load's CPU against
+# the running service; prints wrk's output, whose line "wrk-result requests non-2xx socket-errors seconds p50-ms"
+# sums it up, or fails with that output when wrk did not finish.
+bench_wrk() {
+  local output
+  output="$(timeout $(($3 + 60)) taskset -c "$bench_client_cpu" wrk -t1 -c"$2" -d"$3"s --timeout 30s \
+    -s "$root/bench/cpu.lua" "$(bench_url)" -- "$1" "$4" "$5" 2>&1)" || true
+  if ! grep -q '^wrk-result ' <<<"$output"; then
+    echo "wrk ($1, $2 connections, $3 s) did not finish:" >&2
+    echo "$output" >&2
+    return 1
+  fi
+  echo "$output"
+}
+
+# The running service's URL, as `bin/combot start` found it.
+bench_url() {
+  cat "$COMBOT_PID_FILE.url"
+}
+
+# bench_sessions N FILE: opens N sessions on the running service and writes their ids to FILE, one a line.
+bench_sessions() {
+  local url i
+  url="$(bench_url)"
+  : >"$2"
+  for ((i = 0; i < $1; i++)); do
+    curl -fsS --max-time 10 -X POST "$url/api/v1/sessions" | grep -o '"id":"[^"]*"' | head -n 1 | cut -d'"' -f4 >>"$2"
+  done
 }
 
 # The machine the figures come from; its load average says how busy the shared cores were.
