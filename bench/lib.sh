@@ -139,6 +139,39 @@ bench_wrk() {
   echo "$output"
 }
 
+# CPU time (clock ticks) the JIT compiler threads of process PID have used so far.
+bench_warm_max="${bench_warm_max:-600}"
+jit_ticks() {
+  local task total=0
+  for task in /proc/"$1"/task/*; do
+    if grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null; then
+      total=$((total + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)))
+    fi
+  done
+  echo "$total"
+}
+
+# bench_warm SCENARIO CONNECTIONS MIN_SECONDS SESSIONS: wrk's SCENARIO in 10 s rounds, at least MIN_SECONDS, then until
+# the JIT compilers used under 2% of the service's CPU in a round (at most bench_warm_max seconds, 10 minutes). On one core the C2 compiler
+# keeps compiling for minutes (a fifth of the core three minutes in, measured): stopping earlier would count the
+# warm-up as the cost of a message. Prints how long it took and the compilers' share of the last round.
+bench_warm() {
+  local pid started=$SECONDS before jit_before share
+  pid="$(cat "$COMBOT_PID_FILE")"
+  while true; do
+    before="$(ticks "$pid")" jit_before="$(jit_ticks "$pid")"
+    bench_wrk "$1" "$2" 10 "warm-$1-$SECONDS" "$4" >/dev/null
+    share="$(awk -v j=$(($(jit_ticks "$pid") - jit_before)) -v t=$(($(ticks "$pid") - before)) \
+      'BEGIN { printf "%.1f", (t > 0 ? 100 * j / t : 0) }')"
+    if ((SECONDS - started >= $3)) && awk -v s="$share" 'BEGIN { exit !(s < 2) }'; then break; fi
+    if ((SECONDS - started >= bench_warm_max)); then
+      echo "warm-up: the JIT compilers still took $share% of the service's CPU after $bench_warm_max s" >&2
+      break
+    fi
+  done
+  echo "warm-up of $1: $((SECONDS - started)) s, the JIT compilers at $share% of the service's CPU in the last 10 s" >&2
+}
+
 # The running service's URL, as `bin/combot start` found it.
 bench_url() {
   cat "$COMBOT_PID_FILE.url"

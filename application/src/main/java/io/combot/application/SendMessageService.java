@@ -138,10 +138,8 @@ public class SendMessageService implements SendMessageUseCase {
         int limit = policy.contextMessages();
         List<ContextEntry> context = new ArrayList<>();
         // A session's first message has no history to read: the sequence counts the messages before it.
-        if (limit > 0 && userMessage.sequence() > 0) {
-            store.loadHistory(userMessage.sessionId(), limit, Optional.empty()).items().stream()
-                    .map(ContextEntry::of)
-                    .forEach(context::add);
+        if (limit > 0 && userMessage.sequence() > 0 && generator.readsContext()) {
+            context.addAll(store.loadContext(userMessage.sessionId(), limit));
         }
         ClientContext client = command.clientContext();
         context.addAll(client.earlier());

@@ -17,6 +17,7 @@ import io.combot.domain.model.Intent;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.ReplyRequest;
+import io.combot.domain.model.ReplySink;
 import io.combot.domain.model.Route;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.TokenUsage;
@@ -104,6 +105,45 @@ class SendMessageServiceTest {
         assertThat(request.intentHint()).isEqualTo(Intent.of("question"));
         assertThat(request.context()).extracting(ContextEntry::content)
                 .containsExactly("hello", TestBots.GREETING_REPLY);
+    }
+
+    @Test
+    void aGeneratorThatReadsNoContextIsGivenNoneAndTheHistoryIsNotRead() {
+        List<ReplyRequest> requests = new ArrayList<>();
+        GenerateReplyPort offline = new GenerateReplyPort() {
+            @Override
+            public GeneratedReply generate(ReplyRequest request, ReplySink sink) {
+                requests.add(request);
+                sink.delta(request.offlineReply());
+                return new GeneratedReply(request.offlineReply(), Route.OFFLINE, TokenUsage.NONE, true);
+            }
+
+            @Override
+            public boolean readsContext() {
+                return false;
+            }
+        };
+        AtomicInteger contextReads = new AtomicInteger();
+        InMemorySessionStore counting = new InMemorySessionStore() {
+            @Override
+            public synchronized List<ContextEntry> loadContext(SessionId sessionId, int limit) {
+                contextReads.incrementAndGet();
+                return super.loadContext(sessionId, limit);
+            }
+        };
+        ChatSession started = new SessionService(counting, clock, policy).startSession(new StartSessionCommand(OWNER));
+        SendMessageService offlineService = new SendMessageService(counting, new SwappableBot(TestBots.keywordBot()),
+                offline, clock, policy);
+        offlineService.sendMessage(new SendMessageCommand(started.id(), OWNER, "where is my parcel?", null));
+
+        Turn turn = offlineService.sendMessage(new SendMessageCommand(started.id(), OWNER, "where is my refund?", null));
+
+        assertThat(turn.reply().route()).isEqualTo(Route.OFFLINE);
+        assertThat(requests).hasSize(2).allSatisfy(request -> assertThat(request.context()).isEmpty());
+        assertThat(contextReads).hasValue(0);
+        service.sendMessage(send("where is my parcel?", null));
+        service.sendMessage(send("where is my refund?", null));
+        assertThat(generator.requests().get(1).context()).hasSize(2);
     }
 
     @Test

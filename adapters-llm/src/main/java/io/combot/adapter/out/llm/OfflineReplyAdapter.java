@@ -18,4 +18,10 @@ final class OfflineReplyAdapter implements GenerateReplyPort {
         sink.delta(text);
         return new GeneratedReply(text, Route.OFFLINE, TokenUsage.NONE, true);
     }
+
+    /** The offline reply depends on the intent alone. */
+    @Override
+    public boolean readsContext() {
+        return false;
+    }
 }

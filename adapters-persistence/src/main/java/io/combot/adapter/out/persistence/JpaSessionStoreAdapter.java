@@ -5,6 +5,7 @@ import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.error.SessionNotFoundException;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
@@ -197,6 +198,24 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
             items.add(messages.toDomain(newestFirst.get(i)));
         }
         return new HistoryPage(items, olderRemain ? items.get(0).id() : null);
+    }
+
+    /** Two columns, not whole rows: a turn's context needs no scores, ids or times. */
+    @Override
+    public List<ContextEntry> loadContext(SessionId sessionId, int limit) {
+        InvalidInputException.require(limit >= 1, "limit must be at least 1");
+        List<Object[]> newestFirst = transactions.inReadTransaction(db -> db.createSelectionQuery("""
+                        select m.role, m.content from MessageJpaEntity m
+                        where m.sessionId = :sessionId
+                        order by m.sequence desc""", Object[].class)
+                .setParameter("sessionId", sessionId.value())
+                .setMaxResults(limit)
+                .getResultList());
+        List<ContextEntry> context = new ArrayList<>(newestFirst.size());
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            context.add(new ContextEntry(Role.valueOf((String) newestFirst.get(i)[0]), (String) newestFirst.get(i)[1]));
+        }
+        return context;
     }
 
     private static long sequenceOf(StatelessSession db, SessionId sessionId, MessageId messageId) {

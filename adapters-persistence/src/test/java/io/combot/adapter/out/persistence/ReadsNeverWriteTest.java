@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
 /**
- * findSession, findTurn and loadHistory write nothing: no statement reaches the writer, and no connection commits a
- * change (SQLite's data_version, read from an outside connection, moves when any other connection commits one).
+ * findSession, findTurn, loadHistory and loadContext write nothing: no statement reaches the writer, and no connection
+ * commits a change (SQLite's data_version, read from an outside connection, moves when any other connection commits
+ * one).
  */
 class ReadsNeverWriteTest {
     @TempDir
@@ -76,6 +77,7 @@ class ReadsNeverWriteTest {
         assertThat(store.findTurn(session.id(), new ClientMessageId("key-2"))).isEmpty();
         HistoryPage newest = store.loadHistory(session.id(), 2, Optional.empty());
         assertThat(store.loadHistory(session.id(), 2, newest.optionalNextBefore()).items()).hasSize(2);
+        assertThat(store.loadContext(session.id(), 2)).hasSize(2);
         assertThatThrownBy(() -> store.loadHistory(session.id(), 2, Optional.of(MessageId.random())))
                 .isInstanceOf(InvalidInputException.class);
 

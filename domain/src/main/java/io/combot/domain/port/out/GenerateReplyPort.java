@@ -12,4 +12,9 @@ public interface GenerateReplyPort {
      * {@link io.combot.domain.error.CapacityExceededException} when too many replies are being generated already.
      */
     GeneratedReply generate(ReplyRequest request, ReplySink sink);
+
+    /** Whether {@link #generate} reads the request's context; when it does not, a turn does not load the history. */
+    default boolean readsContext() {
+        return true;
+    }
 }

@@ -2,12 +2,14 @@ package io.combot.domain.port.out;
 
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Durable sessions and their messages. Reads never write. */
@@ -44,6 +46,13 @@ public interface SessionStorePort {
      * {@link io.combot.domain.error.InvalidInputException} when {@code before} is no message of this session.
      */
     HistoryPage loadHistory(SessionId sessionId, int limit, Optional<MessageId> before);
+
+    /**
+     * The newest {@code limit} messages of the session as a reply generator reads them, who said what, oldest first;
+     * empty for a session that holds none. Reads only those two fields, so a turn's context costs less than a page
+     * of history.
+     */
+    List<ContextEntry> loadContext(SessionId sessionId, int limit);
 
     /** Deletes the session with its messages and the feedback on them; false when there was none. */
     boolean delete(SessionId id);

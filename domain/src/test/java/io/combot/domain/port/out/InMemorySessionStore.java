@@ -5,6 +5,7 @@ import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.error.SessionNotFoundException;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
@@ -121,6 +122,13 @@ public class InMemorySessionStore implements SessionStorePort, FeedbackStorePort
         int start = Math.max(0, end - limit);
         MessageId nextBefore = start > 0 ? list.get(start).id() : null;
         return new HistoryPage(list.subList(start, end), nextBefore);
+    }
+
+    @Override
+    public synchronized List<ContextEntry> loadContext(SessionId sessionId, int limit) {
+        InvalidInputException.require(limit >= 1, "limit must be at least 1");
+        List<Message> list = messages.getOrDefault(sessionId, List.of());
+        return list.subList(Math.max(0, list.size() - limit), list.size()).stream().map(ContextEntry::of).toList();
     }
 
     private static int indexOf(List<Message> list, MessageId id) {

@@ -11,10 +11,12 @@ import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.error.SessionNotFoundException;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.Role;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.TokenUsage;
 import io.combot.domain.model.Turn;
@@ -139,6 +141,22 @@ public abstract class SessionStorePortContract {
         HistoryPage oldest = store().loadHistory(session.id(), 4, Optional.of(older.nextBefore()));
         assertThat(oldest.items()).extracting(Message::sequence).containsExactly(0L, 1L);
         assertThat(oldest.nextBefore()).isNull();
+    }
+
+    @Test
+    void theContextIsTheNewestMessagesOldestFirstAsTheHistoryHoldsThem() {
+        ChatSession session = appendTurns(newSession(OWNER), 5);
+        ChatSession other = appendTurns(newSession(OWNER), 1);
+
+        List<ContextEntry> context = store().loadContext(session.id(), 3);
+
+        assertThat(context).containsExactlyElementsOf(store().loadHistory(session.id(), 3, Optional.empty()).items()
+                .stream().map(ContextEntry::of).toList());
+        assertThat(context).extracting(ContextEntry::role).containsExactly(Role.ASSISTANT, Role.USER, Role.ASSISTANT);
+        assertThat(store().loadContext(session.id(), 50)).hasSize(10);
+        assertThat(store().loadContext(other.id(), 50)).hasSize(2);
+        assertThat(store().loadContext(SessionId.random(), 50)).isEmpty();
+        assertThatThrownBy(() -> store().loadContext(session.id(), 0)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
