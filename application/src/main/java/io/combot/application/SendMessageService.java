@@ -55,9 +55,10 @@ public class SendMessageService implements SendMessageUseCase {
     @Override
     public Turn sendMessage(SendMessageCommand command, TurnListener listener) {
         policy.checkContent(command.content());
-        sessions.usable(command.sessionQuery());
         ServingBot bot = bots.current();
-        // Classifying is the costly part and needs no lock, so sends to one session overlap here.
+        // Classifying is the costly part and needs no lock, so sends to one session overlap here. The session is read
+        // once, in the lock: a send to a session that is not the caller's costs a classification, as POST /classify
+        // does, and a 404 after it.
         Classification classification = policy.resolve(bot.classifier().classify(command.content()));
         return locks.withLock(command.sessionId(),
                 () -> answerInTurn(command, bot.definition(), classification, listener));

@@ -5,6 +5,7 @@ import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.ActivityCounts;
 import io.combot.domain.model.BotReload;
+import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.RatedReply;
 import io.combot.domain.model.Rating;
@@ -98,13 +99,22 @@ final class MeteredPorts implements ActivityCountsPort {
         };
     }
 
+    /** Timed, and telling what the wrapped generator tells, so that a turn still skips the context it never reads. */
     GenerateReplyPort generator(GenerateReplyPort generator) {
-        return (ReplyRequest request, ReplySink sink) -> {
-            llmInFlight.incrementAndGet();
-            try {
-                return timed("combot.llm.latency", () -> generator.generate(request, sink));
-            } finally {
-                llmInFlight.decrementAndGet();
+        return new GenerateReplyPort() {
+            @Override
+            public GeneratedReply generate(ReplyRequest request, ReplySink sink) {
+                llmInFlight.incrementAndGet();
+                try {
+                    return timed("combot.llm.latency", () -> generator.generate(request, sink));
+                } finally {
+                    llmInFlight.decrementAndGet();
+                }
+            }
+
+            @Override
+            public boolean readsContext() {
+                return generator.readsContext();
             }
         };
     }
