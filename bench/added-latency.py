@@ -1,5 +1,7 @@
 """bench/added-latency's client: one user, sequential, the same LLM-routed texts to the fake LLM directly and through
-Combot, alternately, so that a drift of the machine falls on both; p50 and p99 of each and their difference.
+Combot, alternately, so that a drift of the machine falls on both; p50 and p99 of each and their difference. Each
+turn is followed by another direct call and then the same text to POST /api/v1/classify, which, after the same pause,
+shows how much of what Combot adds is the classification a turn cannot skip.
 
     python3 added-latency.py COMBOT_URL FAKE_LLM_URL SESSIONS_FILE REQUESTS TAG
 """
@@ -50,15 +52,15 @@ def main(combot_url, fake_url, sessions_file, requests, tag):
         sessions = [line.strip() for line in f if line.strip()]
     combot, combot_prefix = connection(combot_url)
     fake, fake_prefix = connection(fake_url)
-    direct, through, off_route = [], [], []
-    deadline = time.monotonic() + int(requests) * 2 * TIMEOUT  # bounded even if every call timed out
+    direct, through, classified, off_route = [], [], [], []
+    deadline = time.monotonic() + int(requests) * 4 * TIMEOUT  # bounded even if every call timed out
     for n in range(int(requests)):
         if time.monotonic() > deadline:
             raise SystemExit("added-latency: out of time")
         text = f"{TEXTS[n % len(TEXTS)]} ({tag}-{n})"
-        elapsed, _ = post(fake, fake_prefix + "/chat/completions",
-                          {"model": MODEL, "messages": [{"role": "system", "content": SYSTEM},
-                                                        {"role": "user", "content": text}]})
+        llm_request = {"model": MODEL, "messages": [{"role": "system", "content": SYSTEM},
+                                                     {"role": "user", "content": text}]}
+        elapsed, _ = post(fake, fake_prefix + "/chat/completions", llm_request)
         direct.append(elapsed)
         session = sessions[(n // TURNS_PER_SESSION) % len(sessions)]
         elapsed, answer = post(combot, f"{combot_prefix}/api/v1/sessions/{session}/messages", {"content": text})
@@ -66,7 +68,11 @@ def main(combot_url, fake_url, sessions_file, requests, tag):
         route = answer.get("reply", {}).get("route")
         if route != "llm":
             off_route.append(f"{text!r} -> {route}, intent {answer.get('userMessage', {}).get('intent')}")
-    for name, values in (("direct", direct), ("combot", through)):
+        elapsed, _ = post(fake, fake_prefix + "/chat/completions", llm_request)
+        direct.append(elapsed)
+        elapsed, _ = post(combot, f"{combot_prefix}/api/v1/classify", {"text": text})
+        classified.append(elapsed)
+    for name, values in (("direct", direct), ("combot", through), ("classify", classified)):
         print(f"{name} {statistics.median(values):.2f} {percentile(values, 99):.2f}")
     print(f"off-route {len(off_route)}")
     for turn in off_route[:5]:
