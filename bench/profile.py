@@ -1,4 +1,5 @@
-"""Helpers of bench/profile: CPU by thread group of a process, and JFR execution samples by request stage."""
+"""Helpers of bench/profile and bench/native-profile: CPU by thread group of a process, JFR execution samples by
+request stage, and `perf script` samples by thread group and stage."""
 import collections
 import os
 import re
@@ -85,5 +86,52 @@ def stages(prefix, within=None):
         print(f"{100 * count / max(total, 1):6.1f}%  {stage}")
 
 
+# Within `perf script` samples of the request threads: where the innermost frame is native code, and otherwise the first
+# of these patterns found in the stack, innermost first. The JIT inlines, so a frame stands for what it inlined too.
+PERF_STAGES = [
+    ("OpenAiReplyAdapter|LlmResilience|com\\.openai|okhttp3", "LLM call (openai-java, Java side)"),
+    ("JpaSessionStoreAdapter|JpaTransactions|org\\.hibernate|com\\.zaxxer|org\\.sqlite", "database (Java side)"),
+    ("MessageConverter|tools\\.jackson", "JSON"),
+    ("ch\\.qos\\.logback", "logging"),
+    ("io\\.combot", "Combot's own code"),
+    ("springframework", "Spring MVC"),
+    ("eclipse\\.jetty|sun\\.nio", "Jetty and the socket"),
+]
+
+
+def perf(prefix):
+    """`perf script` output on stdin: the share of each thread group, then the request threads' samples by stage."""
+    samples = []
+    for block in sys.stdin.read().split("\n\n"):
+        lines = [line for line in block.splitlines() if line.strip()]
+        if lines:
+            thread = re.match(r"(\S.*?)\s+\d+(/\d+)?\s", lines[0])
+            samples.append((re.sub(r"[-#\d\s]+$", "", thread.group(1) if thread else "?") or "?",
+                            [line.strip().split(None, 1)[-1] for line in lines[1:]]))
+    groups = collections.Counter(name for name, _ in samples)
+    total = len(samples) or 1
+    print(f"{len(samples)} samples: " + ", ".join(f"{name} {100 * count / total:.0f}%"
+                                                for name, count in groups.most_common(5)))
+    counts = collections.Counter()
+    for name, frames in samples:
+        if not name.startswith(prefix):
+            continue
+        top = frames[0] if frames else "?"
+        if "libsqlitejdbc" in top:
+            stage = "SQLite's C code"
+        elif "kernel.kallsyms" in top:
+            stage = "the kernel (sockets, files, scheduling)"
+        elif ".so" in top and "perf-" not in top:
+            stage = "other native code (JVM, libc)"
+        else:
+            stage = next((stage for frame in frames for pattern, stage in PERF_STAGES if re.search(pattern, frame)),
+                         "other")
+        counts[stage] += 1
+    selected = sum(counts.values()) or 1
+    print(f"{sum(counts.values())} samples of the '{prefix}' threads")
+    for stage, count in counts.most_common():
+        print(f"{100 * count / selected:6.1f}%  {stage}")
+
+
 if __name__ == "__main__":
-    {"threads": threads, "stages": stages}[sys.argv[1]](*sys.argv[2:])
+    {"threads": threads, "stages": stages, "perf": perf}[sys.argv[1]](*sys.argv[2:])
