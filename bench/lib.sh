@@ -152,9 +152,9 @@ jit_ticks() {
 }
 
 # bench_warm SCENARIO CONNECTIONS MIN_SECONDS SESSIONS: wrk's SCENARIO in 10 s rounds, at least MIN_SECONDS, then until
-# the JIT compilers used under 2% of the service's CPU in a round (at most bench_warm_max seconds, 10 minutes). On one core the C2 compiler
-# keeps compiling for minutes (a fifth of the core three minutes in, measured): stopping earlier would count the
-# warm-up as the cost of a message. Prints how long it took and the compilers' share of the last round.
+# the JIT compilers used under 2% of the service's CPU in a round (at most bench_warm_max seconds, 10 minutes). On one
+# core the C2 compiler keeps compiling the chat path for minutes: stopping earlier would count the warm-up as the cost
+# of a message. Prints how long it took and the compilers' share of the last round.
 bench_warm() {
   local pid started=$SECONDS before jit_before share
   pid="$(cat "$COMBOT_PID_FILE")"
