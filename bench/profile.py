@@ -39,12 +39,17 @@ LLM_STAGES = [
 ]
 
 
+def thread_group(name):
+    """A thread's name without its number: http-12 and http-40 are both http."""
+    return re.sub(r"[-#\d\s]+$", "", name) or "?"
+
+
 def thread_ticks(pid):
     ticks = collections.Counter()
     for task in os.listdir(f"/proc/{pid}/task"):
         try:
             with open(f"/proc/{pid}/task/{task}/comm") as comm, open(f"/proc/{pid}/task/{task}/stat") as stat:
-                name = re.sub(r"[-#\d\s]+$", "", comm.read().strip()) or "?"
+                name = thread_group(comm.read().strip())
                 fields = stat.read().rsplit(")", 1)[1].split()
         except OSError:
             continue  # the thread ended
@@ -106,7 +111,7 @@ def perf(prefix):
         lines = [line for line in block.splitlines() if line.strip()]
         if lines:
             thread = re.match(r"(\S.*?)\s+\d+(/\d+)?\s", lines[0])
-            samples.append((re.sub(r"[-#\d\s]+$", "", thread.group(1) if thread else "?") or "?",
+            samples.append((thread_group(thread.group(1) if thread else "?"),
                             [line.strip().split(None, 1)[-1] for line in lines[1:]]))
     groups = collections.Counter(name for name, _ in samples)
     total = len(samples) or 1

@@ -73,6 +73,22 @@ final class Api {
         return reply.json();
     }
 
+    /**
+     * The reply of a session's first turn once the service has stored it, asked for until {@code timeout}: a streamed
+     * turn is stored after its stream ends, which the client may not wait for.
+     */
+    JsonNode awaitFirstReply(String session, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode items = get("/api/v1/sessions/" + session + "/messages").json().get("items");
+            if (items.size() == 2) {
+                return items.get(1);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the first turn of session " + session + " was never stored");
+    }
+
     static String json(Object value) {
         return JSON.writeValueAsString(value);
     }

@@ -102,7 +102,7 @@ class ConnectionAbuseEndToEndTest {
 
                 // No bound on when: on a loaded machine the service takes a while to write its way into the block.
                 for (String session : List.of(nativeSession, openAiSession)) {
-                    JsonNode reply = awaitReply(api, session);
+                    JsonNode reply = api.awaitFirstReply(session, Duration.ofSeconds(60));
                     assertThat(reply.get("degraded").asBoolean()).isTrue();
                     assertThat(reply.get("content").asString()).isNotEmpty().hasSizeLessThan(LONG_REPLY.length());
                 }
@@ -216,17 +216,5 @@ class ConnectionAbuseEndToEndTest {
 
     private static String newSession(Api api) {
         return api.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
-    }
-
-    private static JsonNode awaitReply(Api api, String session) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode items = api.get("/api/v1/sessions/" + session + "/messages").json().get("items");
-            if (items.size() == 2) {
-                return items.get(1);
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the stream's turn was never stored");
     }
 }

@@ -121,7 +121,7 @@ class StreamingEndToEndTest {
         }
         response.body().close();
 
-        JsonNode reply = awaitReply(session);
+        JsonNode reply = api.awaitFirstReply(session, Duration.ofSeconds(20));
         // The fake server notices the hang-up only when it writes its next token, which may come after the store.
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (llm.abortedStreams() == 0 && System.nanoTime() < deadline) {
@@ -131,18 +131,6 @@ class StreamingEndToEndTest {
         assertThat(reply.get("degraded").asBoolean()).isTrue();
         assertThat(reply.get("content").asString()).isNotBlank().hasSizeLessThan(REPLY.repeat(10).length());
         assertThat(llm.abortedStreams()).isEqualTo(1);
-    }
-
-    private JsonNode awaitReply(String session) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode items = api.get("/api/v1/sessions/" + session + "/messages").json().get("items");
-            if (items.size() == 2) {
-                return items.get(1);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the turn was never stored");
     }
 
     private HttpResponse<InputStream> stream(String session, String content) throws Exception {
