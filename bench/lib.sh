@@ -139,16 +139,24 @@ bench_wrk() {
   echo "$output"
 }
 
-# CPU time (clock ticks) the JIT compiler threads of process PID have used so far.
-bench_warm_max="${bench_warm_max:-600}"
-jit_ticks() {
+# thread_ticks PID REGEX: CPU time (clock ticks) the threads of process PID whose names match REGEX have used so far.
+thread_ticks() {
   local task total=0
   for task in /proc/"$1"/task/*; do
-    if grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null; then
+    if grep -Eq "$2" "$task/comm" 2>/dev/null; then
       total=$((total + $(awk '{ print $14 + $15 }' "$task/stat" 2>/dev/null || echo 0)))
     fi
   done
   echo "$total"
+}
+
+# The JIT compiler threads, and the classifier's model workers (each runs ONNX Runtime on its own thread).
+bench_warm_max="${bench_warm_max:-600}"
+jit_ticks() {
+  thread_ticks "$1" '^C[12] CompilerThre'
+}
+model_ticks() {
+  thread_ticks "$1" '^minilm-worker-'
 }
 
 # bench_warm SCENARIO CONNECTIONS MIN_SECONDS SESSIONS: wrk's SCENARIO in 10 s rounds, at least MIN_SECONDS, then until
