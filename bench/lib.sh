@@ -85,6 +85,15 @@ bench_start() {
   fi
 }
 
+# bench_start_mode HEAP MODE: bench_start for a pinned bench's --llm MODE, fake (the fake LLM at 0 ms) or offline.
+bench_start_mode() {
+  case "$2" in
+    offline) bench_start "$1" offline ;;
+    fake) bench_start "$1" 0ms ;;
+    *) echo "unknown --llm mode '$2': offline or fake" >&2; exit 2 ;;
+  esac
+}
+
 # bench_load SCENARIO USERS DURATION DIR: one round of `bin/combot loadtest` into DIR; prints "messages/s p50_ms
 # errors" from its CSV (errors are counted, not fatal), or the load test's output and fails when it did not finish.
 bench_load() {
