@@ -159,8 +159,7 @@ thread_ticks() {
   echo "$total"
 }
 
-# The JIT compiler threads, and the classifier's model workers (each runs ONNX Runtime on its own thread).
-bench_warm_max="${bench_warm_max:-600}"
+# The JIT compiler threads, and the classifier's model workers (ONNX Runtime; named in EmbeddingWorkers).
 jit_ticks() {
   thread_ticks "$1" '^C[12] CompilerThre'
 }
@@ -172,6 +171,7 @@ model_ticks() {
 # the JIT compilers used under 2% of the service's CPU in a round (at most bench_warm_max seconds, 10 minutes). On one
 # core the C2 compiler keeps compiling the chat path for minutes: stopping earlier would count the warm-up as the cost
 # of a message. Prints how long it took and the compilers' share of the last round.
+bench_warm_max="${bench_warm_max:-600}"
 bench_warm() {
   local pid started=$SECONDS before jit_before share
   pid="$(cat "$COMBOT_PID_FILE")"
