@@ -95,6 +95,11 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         return cacheStats.snapshot();
     }
 
+    /** The encoder this adapter loaded, for whatever else embeds texts in the service. */
+    DjlTextEmbedder embedder() {
+        return new DjlTextEmbedder(workers, encoder.modelDigest());
+    }
+
     String engineName() {
         return encoder.engineName();
     }

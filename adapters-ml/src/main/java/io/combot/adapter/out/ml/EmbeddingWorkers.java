@@ -66,6 +66,11 @@ final class EmbeddingWorkers implements AutoCloseable {
         }
     }
 
+    /** How many texts are embedded at once, one per worker thread. */
+    int size() {
+        return threads.size();
+    }
+
     boolean isOpen() {
         return open;
     }

@@ -2,6 +2,7 @@ package io.combot.adapter.out.ml;
 
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.EmbedTextsPort;
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.ReloadBotPort;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The bot: a {@link CurrentBotPort} (its definition and intent classifier), a {@link ReloadBotPort}, and a
+ * The bot: a {@link CurrentBotPort} (its definition and intent classifier), a {@link ReloadBotPort}, the
+ * {@link EmbedTextsPort} of the same encoder, and a
  * {@link HealthCheckPort} named {@code modelHealth}. Needs a {@link ClassifierSettings} bean. The model and the bot
  * load while the context starts, so the service is not ready before it can classify; they close with the context.
  * When the context holds a {@link MeterRegistry}, the classifier cache's size, hits, misses and evictions go to it.
@@ -39,6 +41,12 @@ public class MlConfiguration {
                                 + "model) or miss").register(registry));
         FunctionCounter.builder("combot.classifier.cache.evictions", adapter, bot -> bot.cacheStats().evictionCount())
                 .description("Answers dropped from the classifier cache to stay within its size").register(registry);
+    }
+
+    /** The same encoder as the classifier's, so that nothing loads the model twice. */
+    @Bean
+    EmbedTextsPort textEmbedder(DjlBotAdapter botAdapter) {
+        return botAdapter.embedder();
     }
 
     @Bean
