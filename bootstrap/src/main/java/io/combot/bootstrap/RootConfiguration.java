@@ -20,6 +20,7 @@ import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReloadBotUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.EmbedTextsPort;
 import io.combot.domain.port.out.FeedbackStorePort;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.HealthCheckPort;
@@ -85,8 +86,9 @@ class RootConfiguration {
     }
 
     @Bean
-    ReloadBotUseCase reloadBotService(ReloadBotPort reloader, CurrentBotPort bots, MeteredPorts metered) {
-        return metered.reloads(new ReloadBotService(reloader), bots);
+    ReloadBotUseCase reloadBotService(ReloadBotPort reloader, EmbedTextsPort embedder, CurrentBotPort bots,
+                                      MeteredPorts metered) {
+        return metered.reloads(new ReloadBotService(reloader, embedder), bots);
     }
 
     @Bean
