@@ -15,10 +15,12 @@ import io.combot.application.ReviewService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.application.StatusService;
+import io.combot.bootstrap.metrics.MeteredPorts;
 import io.combot.domain.port.in.CompleteChatUseCase;
 import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReloadBotUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
+import io.combot.domain.port.out.ActivityCountsPort;
 import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.EmbedTextsPort;
 import io.combot.domain.port.out.FeedbackStorePort;
@@ -122,7 +124,7 @@ class RootConfiguration {
 
     @Bean
     StatusService statusService(JvmProcessMemoryAdapter processMemory, LlmCircuitStatePort llmCircuit,
-                                MeteredPorts metered, Clock clock) {
-        return new StatusService(processMemory, llmCircuit, metered, clock);
+                                ActivityCountsPort activity, Clock clock) {
+        return new StatusService(processMemory, llmCircuit, activity, clock);
     }
 }
