@@ -48,19 +48,20 @@ public class CompleteChatService implements CompleteChatUseCase {
         if (!serving.equals(command.bot())) {
             throw new UnknownBotException(command.bot(), serving);
         }
-        // Checked before a session is started for it, so that a refused message leaves no empty session behind.
+        // Checked before a session is started for it, so that a refused message leaves no empty session behind. The
+        // turn checks the bot again on the one bot it answers with: a reload between the two is refused, not mixed.
         policy.checkContent(command.content());
         if (command.continuedSession().isPresent()) {
             // The session holds the conversation: what the client resent of it is not read twice.
             ClientContext client = new ClientContext(List.of(), command.clientContext().instructions(),
                     command.clientContext().options());
             return sendMessage.sendMessage(new SendMessageCommand(command.sessionId(), command.caller(),
-                    command.content(), null, client), listener);
+                    command.content(), null, client, command.bot()), listener);
         }
         ChatSession session = startSession.startSession(new StartSessionCommand(command.caller()));
         try {
             return sendMessage.sendMessage(new SendMessageCommand(session.id(), command.caller(), command.content(),
-                    null, command.clientContext()), listener);
+                    null, command.clientContext(), command.bot()), listener);
         } catch (RuntimeException e) {
             // The session was started for this turn alone; left empty it would only count against the quota.
             try {

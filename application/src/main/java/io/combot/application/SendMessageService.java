@@ -2,6 +2,7 @@ package io.combot.application;
 
 import io.combot.domain.error.ConcurrentTurnException;
 import io.combot.domain.error.ReplyUnavailableException;
+import io.combot.domain.error.UnknownBotException;
 import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.ChatSession;
@@ -56,6 +57,10 @@ public class SendMessageService implements SendMessageUseCase {
     public Turn sendMessage(SendMessageCommand command, TurnListener listener) {
         policy.checkContent(command.content());
         ServingBot bot = bots.current();
+        // The bot the client named is checked against this one take, so a reload meanwhile never answers for it.
+        if (command.bot() != null && !command.bot().equals(bot.definition().name())) {
+            throw new UnknownBotException(command.bot(), bot.definition().name());
+        }
         // Classifying is the costly part and needs no lock, so sends to one session overlap here. The session is read
         // once, in the lock: a send to a session that is not the caller's costs a classification, as POST /classify
         // does, and a 404 after it.

@@ -7,6 +7,7 @@ import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.error.SessionLimitException;
 import io.combot.domain.error.SessionNotFoundException;
 import io.combot.domain.error.UnknownBotException;
+import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.OwnerId;
@@ -21,14 +22,19 @@ import io.combot.domain.port.in.CompleteChatCommand;
 import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.TurnListener;
+import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.EchoReplyGenerator;
+import io.combot.domain.port.out.FixedServingBot;
 import io.combot.domain.port.out.InMemorySessionStore;
+import io.combot.domain.port.out.KeywordClassifier;
+import io.combot.domain.port.out.ServingBot;
 import io.combot.domain.port.out.SwappableBot;
 import io.combot.domain.port.out.TestBots;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** A chat completion as a session's turn: which session, which context, and what is left behind when it fails. */
@@ -99,6 +105,25 @@ class CompleteChatServiceTest {
                 .isInstanceOf(UnknownBotException.class).hasMessageContaining("test-bot");
         assertThatThrownBy(() -> complete(SessionId.random(), "hello", ClientContext.NONE))
                 .isInstanceOf(SessionNotFoundException.class);
+        assertThat(store.countLiveSessions(OWNER, clock.instant())).isZero();
+    }
+
+    @Test
+    void aBotSwappedInBetweenTheModelCheckAndTheTurnIsRefusedNotAnsweredWith() {
+        ServingBot named = TestBots.keywordBot();
+        ServingBot other = new FixedServingBot(new BotDefinition("other-bot", TestBots.definition().intents(),
+                TestBots.definition().unknown(), TestBots.SYSTEM_PROMPT, TestBots.SAFETY_REPLY,
+                TestBots.FALLBACK_REPLY, "offline"), new KeywordClassifier(), "other-v1");
+        AtomicInteger takes = new AtomicInteger();
+        CurrentBotPort swappedAfterTheCheck = () -> takes.getAndIncrement() == 0 ? named : other;
+        CompleteChatService racing = new CompleteChatService(swappedAfterTheCheck, sessions, sessions,
+                new SendMessageService(store, swappedAfterTheCheck, generator, clock, policy), policy);
+
+        assertThatThrownBy(() -> racing.completeChat(new CompleteChatCommand(OWNER, BOT, null, "hello",
+                ClientContext.NONE), TurnListener.NONE)).isInstanceOf(UnknownBotException.class)
+                .hasMessageContaining("other-bot");
+
+        assertThat(generator.requests()).isEmpty();
         assertThat(store.countLiveSessions(OWNER, clock.instant())).isZero();
     }
 

@@ -1,6 +1,5 @@
 package io.combot.bootstrap;
 
-import io.combot.adapter.out.ml.BotCommands;
 import io.combot.domain.error.InvalidBotException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -109,9 +109,8 @@ public final class CombotServer implements AutoCloseable {
         connector.setHost(http.bind());
         connector.setPort(http.port());
         connector.setIdleTimeout(http.idleTimeout().toMillis());
-        // The kernel's queue of connections not yet accepted. Java's default is 50: a burst of a few hundred new
-        // connections (an attack reconnecting as fast as it is closed) overflowed it, and a normal client's dropped
-        // SYN cost it a second or three before its retry.
+        // The kernel's queue of connections not yet accepted; Java's default of 50 is too short under a reconnecting
+        // flood (docs/deployment.md says what overflowing it cost).
         connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
         jetty.addConnector(connector);
         jetty.addBean(connections);

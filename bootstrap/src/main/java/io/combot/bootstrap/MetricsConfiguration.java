@@ -1,7 +1,10 @@
 package io.combot.bootstrap;
 
 import io.combot.adapter.in.web.RequestMetricsFilter;
+import io.combot.bootstrap.metrics.MeteredPorts;
+import io.combot.bootstrap.metrics.MicrometerActivityCounts;
 import io.combot.domain.port.in.CountActiveSessionsUseCase;
+import io.combot.domain.port.out.ActivityCountsPort;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -60,6 +63,11 @@ class MetricsConfiguration {
     @Bean
     MeteredPorts meteredPorts(MeterRegistry registry) {
         return new MeteredPorts(registry);
+    }
+
+    @Bean
+    ActivityCountsPort activityCounts(MeterRegistry registry) {
+        return new MicrometerActivityCounts(registry);
     }
 
     /** Counted by the database at each scrape: an indexed count, cheap next to a scrape interval. */

@@ -15,11 +15,14 @@ import io.combot.application.ReviewService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.application.StatusService;
+import io.combot.bootstrap.metrics.MeteredPorts;
 import io.combot.domain.port.in.CompleteChatUseCase;
 import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReloadBotUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
+import io.combot.domain.port.out.ActivityCountsPort;
 import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.EmbedTextsPort;
 import io.combot.domain.port.out.FeedbackStorePort;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.HealthCheckPort;
@@ -85,8 +88,9 @@ class RootConfiguration {
     }
 
     @Bean
-    ReloadBotUseCase reloadBotService(ReloadBotPort reloader, CurrentBotPort bots, MeteredPorts metered) {
-        return metered.reloads(new ReloadBotService(reloader), bots);
+    ReloadBotUseCase reloadBotService(ReloadBotPort reloader, EmbedTextsPort embedder, CurrentBotPort bots,
+                                      MeteredPorts metered) {
+        return metered.reloads(new ReloadBotService(reloader, embedder), bots);
     }
 
     @Bean
@@ -120,7 +124,7 @@ class RootConfiguration {
 
     @Bean
     StatusService statusService(JvmProcessMemoryAdapter processMemory, LlmCircuitStatePort llmCircuit,
-                                MeteredPorts metered, Clock clock) {
-        return new StatusService(processMemory, llmCircuit, metered, clock);
+                                ActivityCountsPort activity, Clock clock) {
+        return new StatusService(processMemory, llmCircuit, activity, clock);
     }
 }

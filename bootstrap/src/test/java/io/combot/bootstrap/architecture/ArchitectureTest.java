@@ -99,6 +99,34 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * How a bot is built is the application's (TrainBotService over ports); reading and writing a bot's files, the
+     * labels' HTTP fetch, the encoder and the head's fit are the ml adapter's. The application touches neither files
+     * nor the network.
+     */
+    @Test
+    void buildingABotIsFreeOfTheTechnologyItRunsOn() {
+        classes().that().resideInAPackage(APPLICATION)
+                .should().onlyDependOnClassesThat().resideOutsideOfPackages("java.io..", "java.net..")
+                .andShould().onlyDependOnClassesThat().doNotHaveFullyQualifiedName("java.nio.file.Files")
+                .allowEmptyShould(false)
+                .check(classes);
+        classes().that().haveSimpleName("TrainBotService").or().haveSimpleName("ReloadBotService")
+                .should().resideInAPackage(APPLICATION)
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    /** The training ports are implemented in the ml adapter only: the fit, the folder's files, the labels. */
+    @ParameterizedTest
+    @CsvSource({"FitIntentHeadPort", "ReadBotFolderPort", "WriteBotModelPort", "ReadLabelsPort", "EmbedTextsPort"})
+    void theTrainingPortsAreImplementedInTheMlAdapter(String port) {
+        classes().that().implement(ROOT + ".domain.port.out." + port)
+                .should().resideInAPackage(ML)
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
     @ParameterizedTest(name = "{0} only in {1}")
     @CsvSource({
             "jakarta.persistence.., " + PERSISTENCE,
@@ -115,6 +143,8 @@ class ArchitectureTest {
             "org.eclipse.jetty.., " + WEB,
             // JSON on the API; bot.yaml, a bot's data, is read where the bot is loaded
             "tools.jackson.., " + WEB + " " + ML,
+            // the HTTP client that fetches labels for training from the service's export
+            "java.net.http.., " + ML,
     })
     void technologyStaysInItsAdapter(String technology, String adapters) {
         List<String> allowed = new ArrayList<>(List.of(adapters.split(" ")));
@@ -158,11 +188,11 @@ class ArchitectureTest {
 
     @Test
     void adaptersImplementPortsWithoutExposingTheirInsides() {
-        // BotCommands: the bot's command-line tools (new-bot, train), which bootstrap's main runs.
+        // BotTraining: the training ports, which the train command's composition root in bootstrap wires.
         ArchRule rule = classes().that().resideInAnyPackage(PERSISTENCE, ML, LLM)
                 .and().arePublic()
                 .should().haveSimpleNameEndingWith("Configuration").orShould().haveSimpleNameEndingWith("Settings")
-                .orShould().haveSimpleName("BotCommands");
+                .orShould().haveSimpleName("BotTraining");
         rule.check(classes);
     }
 

@@ -2,7 +2,7 @@ package io.combot.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.combot.adapter.out.ml.BotCommands;
+import io.combot.bootstrap.BotCommands;
 import io.combot.bootstrap.CombotServer;
 import io.combot.bootstrap.CombotSettings;
 import io.combot.bootstrap.ServiceProcess;
@@ -191,6 +191,34 @@ class OwnBotEndToEndTest {
             assertThat(forced.json().get("gate").get("forced").asBoolean()).isTrue();
             assertThat(api.get("/metrics").body()).contains("combot_bot_reloads_total{outcome=\"invalid\"} 1.0",
                     "combot_bot_reloads_total{outcome=\"refused\"} 1.0");
+        }
+    }
+
+    /**
+     * A head copied in by hand that never names crisis yet keeps the evaluation line of a good one ("0 crisis texts
+     * missed"): without a heldout.tsv the gate measures it on the shipped held-out crisis texts, so the claim is
+     * never read.
+     */
+    @Test
+    void aHandEditedHeadThatClaimsToCatchEveryCrisisIsMeasuredAndRefused() throws Exception {
+        Path live = shared.resolve("claims-" + System.nanoTime());
+        copyBot(shop, live);
+        Files.delete(live.resolve("heldout.tsv"));
+        try (CombotServer server = InProcessService.start(dataDir, Map.of("COMBOT_BOT_DIR", live.toString(),
+                "COMBOT_ADMIN_TOKEN", TOKEN))) {
+            Api api = new Api(server.port());
+            String serving = api.classify("where is my parcel").get("modelVersion").asString();
+            Path head = live.resolve("model/head.txt");
+            String claims = Files.readString(head);
+            assertThat(claims).containsPattern("(?m)^evaluation heldout \\d+ \\S+ \\S+ (\\d+) 0$");
+            Files.writeString(head, claims.replaceFirst("(?m)^crisis \\S+", "crisis -1000"));
+
+            Api.Reply refused = reload(api, "");
+
+            assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+            assertThat(refused.json().get("detail").asString()).contains("misses", "crisis texts");
+            assertThat(refused.json().get("gate").get("candidate").get("crisisMissed").asInt()).isPositive();
+            assertThat(api.classify("where is my parcel").get("modelVersion").asString()).isEqualTo(serving);
         }
     }
 

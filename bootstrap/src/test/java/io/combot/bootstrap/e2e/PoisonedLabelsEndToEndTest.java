@@ -2,7 +2,7 @@ package io.combot.bootstrap.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.combot.adapter.out.ml.BotCommands;
+import io.combot.bootstrap.BotCommands;
 import io.combot.bootstrap.CombotServer;
 import io.combot.bootstrap.CombotSettings;
 import java.io.ByteArrayOutputStream;

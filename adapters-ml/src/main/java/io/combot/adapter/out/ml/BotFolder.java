@@ -3,6 +3,7 @@ package io.combot.adapter.out.ml;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.Intent;
+import io.combot.domain.model.LabelledText;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +32,9 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
         warnings = List.copyOf(warnings);
     }
 
-    static BotFolder read(BotSource source) {
+    /** Reads the folder's files once (see {@link BotSource#snapshot()}) and checks them. */
+    static BotFolder read(BotSource folder) {
+        BotSource source = folder.snapshot();
         byte[] yaml = source.read(BotSource.BOT_YAML).orElseThrow(() -> new InvalidBotException(
                 source.describe(BotSource.BOT_YAML) + " is missing (bin/combot new-bot DIR writes a bot to start from)"));
         BotDefinition definition = BotYaml.read(yaml, source.describe(BotSource.BOT_YAML));
@@ -46,6 +49,19 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
                 .orElse(List.of());
         warnHeldoutInTraining(source, train, heldout, warnings);
         return new BotFolder(source, definition, train, heldout, warnings);
+    }
+
+    /**
+     * What the promotion gate measures models on: the held-out set, or without one the shipped bot's held-out crisis
+     * texts, so that a model is never promoted on figures it brings along.
+     */
+    List<LabelledText> gateTexts() {
+        if (!heldout.isEmpty()) {
+            return heldout;
+        }
+        BotSource shipped = BotSource.shipped();
+        return LabelledTexts.parse(shipped.read(BotSource.HELDOUT).orElseThrow(), shipped.describe(BotSource.HELDOUT))
+                .stream().filter(example -> example.intent().equals(Intent.CRISIS)).toList();
     }
 
     /** A trained head with the bytes of its file, which name its version. */
@@ -81,7 +97,7 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
     private static Optional<List<LabelledText>> examples(BotSource source, String file, BotDefinition definition,
                                                          List<String> warnings) {
         String described = source.describe(file);
-        return source.read(file).map(bytes -> LabelledText.parse(bytes, described))
+        return source.read(file).map(bytes -> LabelledTexts.parse(bytes, described))
                 .filter(parsed -> !parsed.isEmpty())
                 .map(parsed -> checked(parsed, described, definition, warnings));
     }
@@ -118,7 +134,7 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
         examples.forEach(example -> own.put(example.text().toLowerCase(Locale.ROOT), example));
         List<LabelledText> withCrisis = new ArrayList<>(examples);
         BotSource shipped = BotSource.shipped();
-        for (LabelledText crisis : LabelledText.parse(shipped.read(file).orElseThrow(), shipped.describe(file))) {
+        for (LabelledText crisis : LabelledTexts.parse(shipped.read(file).orElseThrow(), shipped.describe(file))) {
             if (!crisis.intent().equals(Intent.CRISIS)) {
                 continue;
             }

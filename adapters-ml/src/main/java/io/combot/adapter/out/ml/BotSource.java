@@ -30,14 +30,17 @@ final class BotSource {
 
     /** The folder; null for the shipped bot. */
     private final Path dir;
-    /** Files read from memory instead of the folder: a training set with labels merged, before it is written. */
-    private final Map<String, byte[]> replaced;
+    /**
+     * Files read from memory instead of the folder (empty: the bot has no such file): a snapshot of the folder, or a
+     * training set with labels merged, before it is written.
+     */
+    private final Map<String, Optional<byte[]>> replaced;
 
     private BotSource(Path dir) {
         this(dir, Map.of());
     }
 
-    private BotSource(Path dir, Map<String, byte[]> replaced) {
+    private BotSource(Path dir, Map<String, Optional<byte[]>> replaced) {
         this.dir = dir;
         this.replaced = Map.copyOf(replaced);
     }
@@ -57,15 +60,28 @@ final class BotSource {
 
     /** The same bot with {@code file} holding {@code bytes}; messages still name the file in the folder. */
     BotSource replacing(String file, byte[] bytes) {
-        Map<String, byte[]> files = new HashMap<>(replaced);
-        files.put(file, bytes.clone());
+        Map<String, Optional<byte[]>> files = new HashMap<>(replaced);
+        files.put(file, Optional.of(bytes.clone()));
+        return new BotSource(dir, files);
+    }
+
+    /**
+     * The bot's files as they are now, each read once, so that every later read sees the same bytes. The head is read
+     * first: train writes it last, so a snapshot taken during a train holds the old head, never a head newer than the
+     * bot.yaml and held-out set read with it.
+     */
+    BotSource snapshot() {
+        Map<String, Optional<byte[]>> files = new HashMap<>(replaced);
+        for (String file : List.of(HEAD, REPORT, BOT_YAML, TRAIN, HELDOUT)) {
+            files.computeIfAbsent(file, this::read);
+        }
         return new BotSource(dir, files);
     }
 
     /** The file's bytes, or empty when the bot has no such file. */
     Optional<byte[]> read(String file) {
         if (replaced.containsKey(file)) {
-            return Optional.of(replaced.get(file).clone());
+            return replaced.get(file).map(byte[]::clone);
         }
         return dir == null ? readShipped(file) : readFolder(file);
     }

@@ -4,6 +4,7 @@ import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.Intent;
+import io.combot.domain.model.IntentModel;
 import io.combot.domain.model.ModelEvaluation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,13 +17,14 @@ import java.util.Map;
 /**
  * Multinomial logistic regression over sentence embeddings: one weight row and bias per intent, softmax on top.
  * Stored as a small text file ({@code model/head.txt} of a bot): a {@code crisis-threshold} line, an
- * {@code evaluation} line with the figures the promotion gate compares, then one line per intent, its name, bias and
- * weights. The threshold and the figures belong to these weights, so they travel in the same file.
+ * {@code evaluation} line with the figures training measured, then one line per intent, its name, bias and weights.
+ * The threshold belongs to these weights, so it travels in the same file. The figures are for people: the promotion
+ * gate measures a head for itself and never reads them.
  *
  * @param evaluation how the head did on texts it was not trained on; null for a head that was never evaluated
  */
 record IntentHead(List<Intent> intents, double[][] weights, double[] biases, double crisisThreshold,
-                  ModelEvaluation evaluation) {
+                  ModelEvaluation evaluation) implements IntentModel {
     private static final String THRESHOLD_KEY = "crisis-threshold";
     private static final String EVALUATION_KEY = "evaluation";
 
@@ -56,7 +58,8 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
     }
 
     /** The predicted intent: the arg-max, except that crisis wins from its own, lower threshold. */
-    Intent predict(float[] embedding) {
+    @Override
+    public Intent predict(float[] embedding) {
         return intents.get(HeadTrainer.predict(probabilities(embedding), intents.indexOf(Intent.CRISIS),
                 crisisThreshold));
     }

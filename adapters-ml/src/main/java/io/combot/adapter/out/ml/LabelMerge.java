@@ -1,6 +1,8 @@
 package io.combot.adapter.out.ml;
 
 import io.combot.domain.model.Intent;
+import io.combot.domain.model.LabelledText;
+import io.combot.domain.model.Labels;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,7 +41,7 @@ record LabelMerge(String name, int read, List<LabelledText> merged, int duplicat
         trainTsv = trainTsv.clone();
     }
 
-    static LabelMerge of(BotFolder folder, LabelExport export) {
+    static LabelMerge of(BotFolder folder, Labels export) {
         List<LabelledText> labels = export.labels();
         Set<Intent> intents = Set.copyOf(folder.definition().intentNames());
         Map<String, String> trained = origins(folder, BotSource.TRAIN, folder.train());
@@ -80,8 +82,8 @@ record LabelMerge(String name, int read, List<LabelledText> merged, int duplicat
             }
         }
         leftOut.sort(Comparator.comparingInt(left -> left.label().line()));
-        return new LabelMerge(export.name(), labels.size(), merged, duplicates, leftOut,
-                appended(folder, merged, export.name()));
+        return new LabelMerge(export.from(), labels.size(), merged, duplicates, leftOut,
+                appended(folder, merged, export.from()));
     }
 
     /** What the console and report.txt show: the counts, then each label left out and why (the first 20). */
@@ -112,7 +114,7 @@ record LabelMerge(String name, int read, List<LabelledText> merged, int duplicat
         if (train.length > 0 && train[train.length - 1] != '\n') {
             added.append('\n');
         }
-        boolean ownCrisis = LabelledText.parse(train, BotSource.TRAIN).stream()
+        boolean ownCrisis = LabelledTexts.parse(train, BotSource.TRAIN).stream()
                 .anyMatch(example -> example.intent().equals(Intent.CRISIS));
         if (!ownCrisis && merged.stream().anyMatch(label -> label.intent().equals(Intent.CRISIS))) {
             added.append("# The shipped bot's crisis examples, which this bot trained on while train.tsv had no "
@@ -132,7 +134,7 @@ record LabelMerge(String name, int read, List<LabelledText> merged, int duplicat
     /** Where each text of the folder's examples is, by its key: a line of the file, or the shipped bot's file. */
     private static Map<String, String> origins(BotFolder folder, String file, List<LabelledText> examples) {
         Set<String> own = folder.source().read(file)
-                .map(bytes -> LabelledText.parse(bytes, file).stream().map(example -> key(example.text()))
+                .map(bytes -> LabelledTexts.parse(bytes, file).stream().map(example -> key(example.text()))
                         .collect(Collectors.toSet()))
                 .orElse(Set.of());
         Map<String, String> origins = new HashMap<>();

@@ -1,10 +1,10 @@
 package io.combot.adapter.out.ml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static io.combot.adapter.out.ml.ShopBot.YAML;
 import static io.combot.adapter.out.ml.ShopBot.numbered;
 import static io.combot.adapter.out.ml.ShopBot.train;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import io.combot.domain.error.InvalidBotException;
@@ -12,6 +12,7 @@ import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.IntentDefinition;
 import io.combot.domain.model.IntentRoute;
+import io.combot.domain.model.LabelledText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -327,6 +328,28 @@ class BotFolderTest {
                 .contains(dir.resolve(file).toString())
                 .contains(named)
                 .doesNotContain("\n", "\r"));
+    }
+
+    /** A train writing into the folder after it was read changes nothing of what was read: one snapshot. */
+    @Test
+    void theFolderIsReadAsOneSnapshot() throws IOException {
+        copyShipped();
+        BotFolder read = BotFolder.read(BotSource.folder(dir));
+        byte[] head = Files.readAllBytes(dir.resolve(BotSource.HEAD));
+
+        Files.writeString(dir.resolve(BotSource.HEAD), "# a new head, half written\n");
+        Files.delete(dir.resolve(BotSource.HELDOUT));
+
+        assertThat(read.requireModel().bytes()).isEqualTo(head);
+        assertThat(read.source().read(BotSource.HELDOUT)).isPresent();
+    }
+
+    private void copyShipped() throws IOException {
+        for (String file : BotSource.FILES) {
+            Path target = dir.resolve(file);
+            Files.createDirectories(target.getParent());
+            Files.write(target, BotSource.shipped().read(file).orElseThrow());
+        }
     }
 
     private static List<String> texts(List<LabelledText> examples, Intent intent) {

@@ -3,6 +3,7 @@ package io.combot.adapter.out.ml;
 import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.Intent;
+import io.combot.domain.model.LabelledText;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -7,8 +7,6 @@ import io.combot.domain.model.Intent;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.ClassifyMessagePortContract;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
@@ -59,8 +57,7 @@ class ClassificationCacheTest {
     /** The head's greeting and farewell rows trade names, so the new head calls every greeting a farewell. */
     @Test
     void aReloadAnswersATextCachedUnderTheOldHeadWithTheNewHead(@TempDir Path dir) throws IOException {
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-        assertThat(BotCommands.newBot(dir, quiet, quiet)).isZero();
+        BotTraining.writeShippedBot(dir);
         try (DjlBotAdapter bot = new DjlBotAdapter(servedFrom(dir))) {
             ClassifyMessagePort before = bot.current().classifier();
             Classification old = before.classify("hello there");
@@ -69,7 +66,7 @@ class ClassificationCacheTest {
 
             Path head = dir.resolve("model/head.txt");
             Files.writeString(head, swapLabels(Files.readString(head), "greeting", "farewell"));
-            assertThat(bot.reload(true).swapped()).isTrue();
+            assertThat(bot.swap(bot.read())).isTrue();
             long misses = bot.cacheStats().missCount();
             Classification now = bot.current().classifier().classify("hello there");
 

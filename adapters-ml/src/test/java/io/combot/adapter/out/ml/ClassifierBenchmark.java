@@ -1,5 +1,6 @@
 package io.combot.adapter.out.ml;
 
+import io.combot.domain.model.LabelledText;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.combot.adapter.out.ml;
 
+import io.combot.domain.model.IntentMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package io.combot.adapter.out.ml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.combot.domain.model.IntentMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

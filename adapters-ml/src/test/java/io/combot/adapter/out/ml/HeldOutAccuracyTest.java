@@ -3,7 +3,9 @@ package io.combot.adapter.out.ml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.combot.domain.model.HeadEvaluation;
 import io.combot.domain.model.Intent;
+import io.combot.domain.model.LabelledText;
 import io.combot.domain.model.ModelEvaluation;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +18,8 @@ class HeldOutAccuracyTest {
     @Test
     void theShippedHeadMeetsItsTargetsOnTheBlindHeldOutSet() {
         IntentHead head = shipped.requireModel().head();
-        ModelEvaluator.Evaluated evaluated = ModelEvaluator.evaluate(head, shipped.heldout(),
-                Embeddings.of(shipped.heldout().stream().map(LabelledText::text).toList()));
+        HeadEvaluation evaluated = HeadEvaluation.heldOut(head, shipped.heldout(),
+                List.of(Embeddings.of(shipped.heldout().stream().map(LabelledText::text).toList())));
         ModelEvaluation figures = evaluated.evaluation();
 
         assertThat(figures.crisisMissed()).as("no crisis missed\n%s", evaluated.metrics().report()).isZero();

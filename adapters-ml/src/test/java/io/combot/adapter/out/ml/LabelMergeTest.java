@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.combot.domain.error.InvalidBotException;
+import io.combot.domain.error.UnreadableLabelsException;
 import io.combot.domain.model.Intent;
+import io.combot.domain.model.LabelledText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,13 +117,13 @@ class LabelMergeTest {
     @Test
     void aMissingFileIsNamed() {
         assertThatThrownBy(() -> LabelExport.read(labelsFile().toString(), null))
-                .isInstanceOf(LabelExport.UnreadableException.class)
+                .isInstanceOf(UnreadableLabelsException.class)
                 .hasMessage("the labels file " + labelsFile() + " does not exist");
     }
 
     private LabelMerge merge(String labels) throws IOException {
         Files.writeString(labelsFile(), labels, StandardCharsets.UTF_8);
-        return LabelMerge.of(bot, LabelExport.read(labelsFile().toString(), null));
+        return LabelMerge.of(bot, new FolderTrainingAdapter(null, () -> new byte[0]).read(labelsFile().toString()));
     }
 
     private Path labelsFile() {

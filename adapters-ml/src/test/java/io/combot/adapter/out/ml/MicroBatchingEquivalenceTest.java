@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.inference.Predictor;
 import ai.djl.translate.TranslateException;
-import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.Intent;
+import io.combot.domain.model.LabelledText;
+import io.combot.domain.port.out.ClassifyMessagePort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

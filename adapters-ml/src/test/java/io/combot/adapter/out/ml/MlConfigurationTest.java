@@ -8,8 +8,8 @@ import io.combot.domain.model.ComponentHealth;
 import io.combot.domain.model.Intent;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.CurrentBotPort;
-import io.combot.domain.port.out.ReloadBotPort;
 import io.combot.domain.port.out.HealthCheckPort;
+import io.combot.domain.port.out.ReloadBotPort;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +63,7 @@ class MlConfigurationTest {
         assertThat(health.up()).isTrue();
         assertThat(health.detail()).contains(version).contains("OnnxRuntime").contains("combot-default");
         assertThat(context.getBean(CurrentBotPort.class).current().modelVersion()).isEqualTo(version);
-        assertThat(context.getBean(ReloadBotPort.class).reload(false).servingModelVersion()).isEqualTo(version);
+        assertThat(context.getBean(ReloadBotPort.class).read().bot().modelVersion()).isEqualTo(version);
     }
 
     @Test

@@ -9,14 +9,22 @@ import java.util.Optional;
 /**
  * {@code clientMessageId} is null when the client sent none; {@code clientContext} is {@link ClientContext#NONE} when
  * it sent only the message. The length limit is the service's policy, not here.
+ *
+ * @param bot the bot the client named to answer (the {@code /v1} model), checked against the bot the turn takes;
+ *            null when it named none
  */
 public record SendMessageCommand(SessionId sessionId, OwnerId caller, String content, ClientMessageId clientMessageId,
-                                 ClientContext clientContext) {
+                                 ClientContext clientContext, String bot) {
     public SendMessageCommand {
         InvalidInputException.require(sessionId != null && caller != null, "A message is sent to a session by a caller");
         InvalidInputException.require(content != null, "content is required");
         InvalidInputException.require(!content.isBlank(), "content must not be blank");
         InvalidInputException.require(clientContext != null, "The client context may be NONE but not absent");
+    }
+
+    public SendMessageCommand(SessionId sessionId, OwnerId caller, String content, ClientMessageId clientMessageId,
+                              ClientContext clientContext) {
+        this(sessionId, caller, content, clientMessageId, clientContext, null);
     }
 
     public SendMessageCommand(SessionId sessionId, OwnerId caller, String content, ClientMessageId clientMessageId) {

@@ -2,7 +2,6 @@ package io.combot.domain.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.combot.domain.model.BotReload;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,26 +14,38 @@ public abstract class ReloadBotPortContract {
     protected abstract CurrentBotPort bots();
 
     @Test
-    void reloadingAnUnchangedBotSwapsInTheSameModelAndPassesTheGate() {
+    void aCandidateOfAnUnchangedBotIsTheSameModelAndNamesTheBotItReplaces() {
         String before = bots().current().modelVersion();
 
-        BotReload reload = reloader().reload(false);
+        BotCandidate candidate = reloader().read();
 
-        assertThat(reload.swapped()).isTrue();
-        assertThat(reload.gate().passed()).isTrue();
-        assertThat(reload.gate().forced()).isFalse();
-        assertThat(reload.previousModelVersion()).isEqualTo(before);
-        assertThat(reload.candidateModelVersion()).isEqualTo(before);
-        assertThat(reload.servingModelVersion()).isEqualTo(bots().current().modelVersion()).isEqualTo(before);
-        assertThat(reload.intents()).isEqualTo(bots().current().definition().intentNames());
-        assertThat(reload.name()).isEqualTo(bots().current().definition().name());
+        assertThat(candidate.replaces()).isSameAs(bots().current());
+        assertThat(candidate.bot().modelVersion()).isEqualTo(before);
+        assertThat(candidate.bot().definition()).isEqualTo(bots().current().definition());
+        assertThat(candidate.model().intents()).containsExactlyInAnyOrderElementsOf(
+                bots().current().definition().intentNames());
+        assertThat(candidate.gateTexts()).isNotEmpty();
     }
 
     @Test
-    void theServingBotStillClassifiesAfterAReload() {
-        reloader().reload(false);
+    void aSwapServesTheCandidateWhichStillClassifies() {
+        BotCandidate candidate = reloader().read();
 
+        assertThat(reloader().swap(candidate)).isTrue();
+
+        assertThat(bots().current()).isSameAs(candidate.bot());
         assertThat(bots().current().classifier().classify("Hello there!").modelVersion())
                 .isEqualTo(bots().current().modelVersion());
+    }
+
+    @Test
+    void aCandidateReadBeforeAnotherSwapIsNotSwappedIn() {
+        BotCandidate stale = reloader().read();
+        BotCandidate fresh = reloader().read();
+        assertThat(reloader().swap(fresh)).isTrue();
+
+        assertThat(reloader().swap(stale)).isFalse();
+
+        assertThat(bots().current()).isSameAs(fresh.bot());
     }
 }

@@ -31,11 +31,12 @@ class SwappableBotTest {
     }
 
     @Test
-    void aReloadSwapsInTheStagedBot() {
+    void aSwapServesTheStagedBot() {
         FixedServingBot next = new FixedServingBot(TestBots.definition(), new KeywordClassifier(), "v2");
         bot.stage(next);
 
-        assertThat(bot.reload(false).servingModelVersion()).isEqualTo("v2");
+        assertThat(bot.swap(bot.read())).isTrue();
+
         assertThat(bot.current()).isSameAs(next);
     }
 }

@@ -1,7 +1,9 @@
-package io.combot.adapter.out.ml;
+package io.combot.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.combot.adapter.out.ml.BotTraining;
+import io.combot.domain.model.BotData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,9 +48,12 @@ class BotCommandsTest {
     void whatNewBotWritesIsAValidBotWithItsModel() {
         assertThat(newBot(dir)).isZero();
 
-        BotFolder bot = BotFolder.read(BotSource.folder(dir));
-        assertThat(bot.definition()).isEqualTo(BotFolder.read(BotSource.shipped()).definition());
-        assertThat(bot.model()).isPresent();
+        try (BotTraining training = new BotTraining(CombotSettings.from(Map.of()).classifier(), null)) {
+            BotData bot = training.folders().read(dir, Optional.empty());
+            assertThat(bot.definition().name()).isEqualTo("combot-default");
+            assertThat(bot.modelInPlace()).isPresent();
+            assertThat(bot.modelProblem()).isEmpty();
+        }
     }
 
     @Test
@@ -79,9 +86,7 @@ class BotCommandsTest {
     }
 
     private static void assertIsTheShippedBot(Path bot) throws IOException {
-        assertThat(BotSource.FILES).contains("bot.yaml", "train.tsv", "heldout.tsv", "model/head.txt",
-                "model/report.txt");
-        for (String file : BotSource.FILES) {
+        for (String file : List.of("bot.yaml", "train.tsv", "heldout.tsv", "model/head.txt", "model/report.txt")) {
             try (InputStream shipped = BotCommandsTest.class.getResourceAsStream("/bot/" + file)) {
                 assertThat(shipped).as("the shipped " + file).isNotNull();
                 assertThat(bot.resolve(file)).as(file).exists().hasBinaryContent(shipped.readAllBytes());

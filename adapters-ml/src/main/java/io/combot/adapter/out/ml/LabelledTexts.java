@@ -3,12 +3,16 @@ package io.combot.adapter.out.ml;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.model.Intent;
+import io.combot.domain.model.LabelledText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One example of a bot's data ({@code train.tsv}, {@code heldout.tsv}): {@code intent<TAB>text}, with its line. */
-record LabelledText(Intent intent, String text, int line) {
+/** The format of a bot's data files ({@code train.tsv}, {@code heldout.tsv}): {@code intent<TAB>text} per line. */
+final class LabelledTexts {
+    private LabelledTexts() {
+    }
+
     /** Reads a data file; {@code #} lines and blank lines are skipped, anything else must be an example. */
     static List<LabelledText> parse(byte[] bytes, String file) {
         List<LabelledText> examples = new ArrayList<>();
@@ -27,7 +31,7 @@ record LabelledText(Intent intent, String text, int line) {
         int tab = line.indexOf('\t');
         if (tab < 0) {
             throw new InvalidBotException(file + " line " + number + ": expected intent<TAB>text, found no tab in '"
-                    + abbreviate(line) + "'");
+                    + LabelledText.abbreviate(line) + "'");
         }
         String name = line.substring(0, tab).strip();
         String text = line.substring(tab + 1).strip();
@@ -45,9 +49,5 @@ record LabelledText(Intent intent, String text, int line) {
             throw new InvalidBotException(file + " line " + number + ": intent " + name + " has an empty text");
         }
         return new LabelledText(intent, text, number);
-    }
-
-    static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

@@ -1,15 +1,11 @@
-package io.combot.bootstrap;
+package io.combot.bootstrap.metrics;
 
 import io.combot.domain.error.CapacityExceededException;
 import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.model.BotDefinition;
-import io.combot.domain.model.ActivityCounts;
 import io.combot.domain.model.BotReload;
 import io.combot.domain.model.GeneratedReply;
-import io.combot.domain.model.Intent;
 import io.combot.domain.model.RatedReply;
-import io.combot.domain.model.Rating;
-import io.combot.domain.model.Route;
 import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.ReplySink;
 import io.combot.domain.model.Turn;
@@ -20,33 +16,28 @@ import io.combot.domain.port.in.ReloadBotUseCase;
 import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.TurnListener;
-import io.combot.domain.port.out.ActivityCountsPort;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.CurrentBotPort;
-import io.combot.domain.port.out.ServingBot;
 import io.combot.domain.port.out.GenerateReplyPort;
+import io.combot.domain.port.out.ServingBot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Metrics taken at the ports, so that neither the application nor the adapters know Micrometer: the ports are wrapped
- * where bootstrap hands them to the use cases.
+ * where bootstrap hands them to the use cases. {@link MicrometerActivityCounts} reads the counters back.
  */
-final class MeteredPorts implements ActivityCountsPort {
-    private static final String REPLIES = "combot.replies";
-    private static final String MESSAGES = "combot.messages";
-    private static final String FEEDBACK = "combot.feedback";
+public final class MeteredPorts {
+    static final String REPLIES = "combot.replies";
+    static final String MESSAGES = "combot.messages";
+    static final String FEEDBACK = "combot.feedback";
 
     private record TimedBot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion)
             implements ServingBot {
@@ -55,13 +46,13 @@ final class MeteredPorts implements ActivityCountsPort {
     private final MeterRegistry registry;
     private final AtomicInteger llmInFlight = new AtomicInteger();
 
-    MeteredPorts(MeterRegistry registry) {
+    public MeteredPorts(MeterRegistry registry) {
         this.registry = registry;
         registry.gauge("combot.llm.in.flight", llmInFlight);
     }
 
     /** The serving bot with its classifier timed; a reload shows at once, since the bot is looked up per call. */
-    CurrentBotPort bots(CurrentBotPort bots) {
+    public CurrentBotPort bots(CurrentBotPort bots) {
         return () -> {
             ServingBot bot = bots.current();
             ClassifyMessagePort classifier = bot.classifier();
@@ -75,7 +66,7 @@ final class MeteredPorts implements ActivityCountsPort {
      * {@code combot_bot_info{bot, model_version} 1}, renewed on each reload: a fleet that serves mixed versions shows
      * as more than one series.
      */
-    ReloadBotUseCase reloads(ReloadBotUseCase reloads, CurrentBotPort bots) {
+    public ReloadBotUseCase reloads(ReloadBotUseCase reloads, CurrentBotPort bots) {
         MultiGauge info = MultiGauge.builder("combot.bot.info")
                 .description("The bot and model this instance serves (value 1)").register(registry);
         Runnable refresh = () -> {
@@ -100,7 +91,7 @@ final class MeteredPorts implements ActivityCountsPort {
     }
 
     /** Timed, and telling what the wrapped generator tells, so that a turn still skips the context it never reads. */
-    GenerateReplyPort generator(GenerateReplyPort generator) {
+    public GenerateReplyPort generator(GenerateReplyPort generator) {
         return new GenerateReplyPort() {
             @Override
             public GeneratedReply generate(ReplyRequest request, ReplySink sink) {
@@ -124,7 +115,7 @@ final class MeteredPorts implements ActivityCountsPort {
      * user messages by the intent stored with them ({@code unknown} when the classifier was below the threshold). A
      * bot's intents are few, so the intent tag stays a small set of series.
      */
-    SendMessageUseCase sendMessage(SendMessageUseCase sendMessage) {
+    public SendMessageUseCase sendMessage(SendMessageUseCase sendMessage) {
         return (SendMessageCommand command, TurnListener listener) -> {
             Turn turn = sendMessage.sendMessage(command, listener);
             Counter.builder(REPLIES)
@@ -145,7 +136,7 @@ final class MeteredPorts implements ActivityCountsPort {
      * Ratings counted as {@code combot_feedback_total{rating, route, intent}}: the reply's route and its user message's
      * intent. A repeated request that leaves the rating as it was is not counted again.
      */
-    RateReplyUseCase rateReply(RateReplyUseCase rateReply) {
+    public RateReplyUseCase rateReply(RateReplyUseCase rateReply) {
         return new RateReplyUseCase() {
             @Override
             public RatedReply rate(RateReplyCommand command) {
@@ -167,26 +158,6 @@ final class MeteredPorts implements ActivityCountsPort {
                 rateReply.removeRating(reply);
             }
         };
-    }
-
-    /** The status page's totals, summed from the counters above: /metrics and the page cannot disagree. */
-    @Override
-    public ActivityCounts counts() {
-        Map<Route, Long> routes = new EnumMap<>(Route.class);
-        registry.find(REPLIES).counters().forEach(counter -> routes.merge(
-                Route.valueOf(counter.getId().getTag("route").toUpperCase(Locale.ROOT)), total(counter), Long::sum));
-        Map<Intent, Long> intents = new HashMap<>();
-        registry.find(MESSAGES).counters().forEach(counter -> intents.merge(
-                Intent.of(counter.getId().getTag("intent")), total(counter), Long::sum));
-        Map<Rating, Long> ratings = new EnumMap<>(Rating.class);
-        registry.find(FEEDBACK).counters().forEach(counter -> ratings.merge(
-                Rating.parse(counter.getId().getTag("rating")), total(counter), Long::sum));
-        return new ActivityCounts(routes, intents, ratings.getOrDefault(Rating.UP, 0L),
-                ratings.getOrDefault(Rating.DOWN, 0L));
-    }
-
-    private static long total(Counter counter) {
-        return (long) counter.count();
     }
 
     /** Times {@code call}, tagged with its outcome: ok, capacity (refused, 503), unavailable or error. */

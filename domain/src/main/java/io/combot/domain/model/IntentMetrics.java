@@ -1,4 +1,4 @@
-package io.combot.adapter.out.ml;
+package io.combot.domain.model;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,26 +8,25 @@ import java.util.Locale;
  * Accuracy, macro-F1, per-intent precision and recall and the confusion matrix of predictions against labels. Intents
  * are their labels, so the trainer and the evaluation share it without the domain's intent type.
  */
-final class IntentMetrics {
-    /** The column of predictions outside the label set: the reserved intent a classifier may fall back to. */
+public final class IntentMetrics {
     /** The column of predictions outside the labels: intents the evaluated texts do not have. */
     private static final String OTHER = "other";
 
     private final List<String> intents;
     private final int[][] confusion;
 
-    IntentMetrics(List<String> intents) {
+    public IntentMetrics(List<String> intents) {
         this.intents = List.copyOf(intents);
         this.confusion = new int[intents.size() + 1][intents.size() + 1];
     }
 
     /** Counts one prediction; a prediction outside the label set (unknown) lands in the last column. */
-    void add(String actual, String predicted) {
+    public void add(String actual, String predicted) {
         int column = intents.indexOf(predicted);
         confusion[intents.indexOf(actual)][column < 0 ? intents.size() : column]++;
     }
 
-    double accuracy() {
+    public double accuracy() {
         int correct = 0;
         for (int k = 0; k < intents.size(); k++) {
             correct += confusion[k][k];
@@ -35,29 +34,29 @@ final class IntentMetrics {
         return (double) correct / total();
     }
 
-    double precision(String intent) {
+    public double precision(String intent) {
         int k = intents.indexOf(intent);
         int predicted = Arrays.stream(confusion).mapToInt(row -> row[k]).sum();
         return predicted == 0 ? 0 : (double) confusion[k][k] / predicted;
     }
 
-    double recall(String intent) {
+    public double recall(String intent) {
         int k = intents.indexOf(intent);
         int actual = Arrays.stream(confusion[k]).sum();
         return actual == 0 ? 0 : (double) confusion[k][k] / actual;
     }
 
-    double f1(String intent) {
+    public double f1(String intent) {
         double p = precision(intent);
         double r = recall(intent);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    double macroF1() {
+    public double macroF1() {
         return intents.stream().mapToDouble(this::f1).average().orElse(0);
     }
 
-    String report() {
+    public String report() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "texts %d, accuracy %.3f, macro-F1 %.3f%n", total(), accuracy(),
                 macroF1()));

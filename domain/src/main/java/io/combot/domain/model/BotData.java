@@ -1,0 +1,44 @@
+package io.combot.domain.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A bot's folder as training reads it, checked as a whole.
+ *
+ * @param train          the examples to train on (with labels merged, when there were labels)
+ * @param heldout        the held-out examples; empty when the folder has none
+ * @param gateTexts      what the promotion gate measures models on: the held-out examples, or, without any, the
+ *                       shipped bot's held-out crisis texts, so that no model is promoted on figures it brings along
+ * @param modelInPlace   the model the folder holds now, which a new one must not fall behind; empty when there is
+ *                       none or it cannot be read ({@code modelProblem} then says why)
+ * @param labels         the labels merged in, when training was given some
+ * @param files          how the folder's files are named in messages
+ */
+public record BotData(BotDefinition definition, List<LabelledText> train, List<LabelledText> heldout,
+                      List<LabelledText> gateTexts, List<String> warnings, Optional<IntentModel> modelInPlace,
+                      Optional<String> modelProblem, Optional<MergedLabels> labels, BotFiles files) {
+    public BotData {
+        train = List.copyOf(train);
+        heldout = List.copyOf(heldout);
+        gateTexts = List.copyOf(gateTexts);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** How the folder's files are named in messages. */
+    public record BotFiles(String train, String head, String report) {
+    }
+
+    /**
+     * Labels merged into the training set.
+     *
+     * @param report what the merge kept, dropped and left out, for the console and report.txt
+     * @param merged   how many labels went into the training set
+     * @param trainTsv the training set's file with the merged labels, to be written with the model
+     */
+    public record MergedLabels(String report, int merged, byte[] trainTsv) {
+        public MergedLabels {
+            trainTsv = trainTsv.clone();
+        }
+    }
+}
