@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operator's endpoints, behind the admin token ({@link AdminTokenFilter}): {@code POST /admin/purge} purges
+ * The operator's endpoints, behind the admin token ({@link AdminToken}): {@code POST /admin/purge} purges
  * expired sessions now; {@code GET /admin/memory} reports heap, heap after GC, RSS, threads and GC time;
  * {@code POST /admin/gc} runs a full collection first, for a steady heap-after-GC figure; {@code POST /admin/reload}
  * re-reads the configuration and applies what is safe to change while running (the log level);

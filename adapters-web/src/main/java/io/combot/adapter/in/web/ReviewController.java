@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The review inbox and labels, for an admin ({@link AdminTokenFilter} checks the token before any of this runs).
+ * The review inbox and labels, for an admin ({@link AdminToken} checks the token before any of this runs).
  * Texts and comments are user data: nothing here logs them.
  */
 @RestController

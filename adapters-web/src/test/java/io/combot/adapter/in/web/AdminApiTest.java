@@ -42,8 +42,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The admin API over MockMvc: {@link AdminConfiguration} and the {@link AdminTokenFilter} in front of it, as bootstrap
- * installs them, with the API's JSON mapper and problem handler, and doubles for what bootstrap provides.
+ * The admin API over MockMvc: {@link AdminConfiguration} and the perimeter's admin-token check ({@link AdminToken}) in
+ * front of it, with the API's JSON mapper and problem handler, and doubles for what bootstrap provides.
  */
 class AdminApiTest {
     private static final String TOKEN = "admin-token-for-the-web-test";
@@ -231,7 +231,8 @@ class AdminApiTest {
     }
 
     private void admin(String token) {
-        mvc = MockMvcBuilders.webAppContextSetup(context).addFilters(new AdminTokenFilter(new AdminSettings(token)))
+        mvc = MockMvcBuilders.webAppContextSetup(context).addFilters(new HeadChecks(WebStack.perimeter(
+                new AccessSettings(List.of(), 1_000, 1_000), new AdminSettings(token))))
                 .build();
     }
 
