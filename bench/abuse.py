@@ -278,7 +278,9 @@ def main():
     if args.body_flood:
         print(f"attack connections: {attack.opened} opened, {attack.failed_to_open} failed to open, "
               f"{len(attack.open)} still open at the end; answers by status: "
-              + ", ".join(f"{status} {count}" for status, count in sorted(attack.answers.items())))
+              + ", ".join(f"{status} {count}" for status, count in sorted(attack.answers.items()))
+              + f" ('none': closed unanswered, e.g. idle while this client's event loop, up to {lag[0]:.2f} s late, "
+              f"had not yet sent the head)")
     else:
         print(f"attack connections: {attack.opened} opened, {len(closes)} closed by the service ({attack.answered_408} "
               f"after a 408), {attack.failed_to_open} failed to open; closed this long after their first byte: median "
