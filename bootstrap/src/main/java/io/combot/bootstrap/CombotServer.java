@@ -119,7 +119,7 @@ public final class CombotServer implements AutoCloseable {
         new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
         Perimeter perimeter = new Perimeter(settings.access(), settings.ops().admin(), settings.web(),
                 new AdmissionSettings(http.maxConcurrentRequests(), http.queueCapacity(), http.queueTimeout()),
-                http.bodyTimeout());
+                http.bodyTimeout(), registry);
         Gauge.builder("combot.http.body.bytes.held", perimeter, Perimeter::bodyBytesHeld).baseUnit("bytes")
                 .description("Request bodies held in memory, within COMBOT_HTTP_BODY_BUDGET_PERCENT of the heap")
                 .register(registry);

@@ -1,5 +1,6 @@
 package io.combot.adapter.in.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
 import java.time.Duration;
 import java.util.List;
@@ -41,21 +42,24 @@ public final class Perimeter {
     private final BodyBudget bodies;
     private final AdmissionSettings admission;
     private final Duration bodyTimeout;
+    private final Refusals refusals;
 
+    /** {@code registry} counts the requests refused before the servlets ({@code combot.http.refused}). */
     public Perimeter(AccessSettings access, AdminSettings admin, WebSettings web, AdmissionSettings admission,
-                     Duration bodyTimeout) {
+                     Duration bodyTimeout, MeterRegistry registry) {
         this.clients = new ClientAccess(access);
         this.admin = new AdminToken(admin, System::nanoTime);
         this.web = web;
         this.bodies = new BodyBudget(web.bodyBudgetBytes());
         this.admission = admission;
         this.bodyTimeout = bodyTimeout;
+        this.refusals = new Refusals(registry);
     }
 
     /** The Jetty handlers around {@code servlets}, outermost first: the head's checks, the body, admission. */
     public Handler around(Handler servlets) {
-        return new HeadGate(this, new WholeBodyHandler(admissionControl(servlets), web.maxBodyBytes(),
-                bodies, bodyTimeout));
+        return new HeadGate(this, refusals, new WholeBodyHandler(admissionControl(servlets), web.maxBodyBytes(),
+                bodies, refusals, bodyTimeout));
     }
 
     /** The bytes of request bodies held in memory right now, out of {@link WebSettings#bodyBudgetBytes()}. */

@@ -41,13 +41,15 @@ final class WholeBodyHandler extends Handler.Wrapper {
     private final int maxBytes;
     private final long drainLimit;
     private final BodyBudget budget;
+    private final Refusals refusals;
     private final Duration deadline;
 
-    WholeBodyHandler(Handler next, int maxBytes, BodyBudget budget, Duration deadline) {
+    WholeBodyHandler(Handler next, int maxBytes, BodyBudget budget, Refusals refusals, Duration deadline) {
         super(next);
         this.maxBytes = maxBytes;
         this.drainLimit = (long) DRAIN_FACTOR * maxBytes;
         this.budget = budget;
+        this.refusals = refusals;
         this.deadline = deadline;
     }
 
@@ -63,7 +65,7 @@ final class WholeBodyHandler extends Handler.Wrapper {
         }
         int keep = chunked ? maxBytes + 1 : length <= maxBytes ? (int) length : 0;
         if (!budget.reserve(keep)) {
-            HeadGate.refuse(request, response, callback, Refusal.retryLater(HttpStatus.SERVICE_UNAVAILABLE,
+            refusals.answer(request, response, callback, Refusal.retryLater(HttpStatus.SERVICE_UNAVAILABLE,
                     "The service is holding as many request bodies as its memory allows; retry after "
                             + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS));
             return true;

@@ -3,6 +3,7 @@ package io.combot.adapter.in.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.domain.model.OwnerId;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,6 +33,7 @@ class PerimeterOverJettyTest {
     /** Room for three bodies of the limit. */
     private static final long BUDGET = 3L * MAX + MAX / 2;
 
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private Perimeter perimeter;
     private Server server;
     private int port;
@@ -60,6 +62,7 @@ class PerimeterOverJettyTest {
         }
         // Ten keyless bodies of the limit would have overrun a budget of three, had they been held.
         assertThat(answerTo(keyed("POST", MAX))).startsWith("HTTP/1.1 200").endsWith("alice " + MAX);
+        assertThat(registry.counter("combot.http.refused", "status", "401").count()).isEqualTo(10);
     }
 
     @Test
@@ -75,6 +78,7 @@ class PerimeterOverJettyTest {
         String refused = answerTo(keyed("POST", MAX));
         String withoutBody = answerTo(keyed("GET", 0));
 
+        assertThat(registry.counter("combot.http.refused", "status", "503").count()).isEqualTo(1);
         assertThat(refused).startsWith("HTTP/1.1 503").contains("Retry-After: 1")
                 .contains("\"retryAfterSeconds\":1").contains("as many request bodies as its memory allows");
         assertThat(withoutBody).as("a request without a body needs no room").startsWith("HTTP/1.1 200")
@@ -112,7 +116,7 @@ class PerimeterOverJettyTest {
         perimeter = new Perimeter(new AccessSettings(List.of(
                 new AccessSettings.ClientKey("alice", SecretDigests.sha256(KEY))), 1_000, 1_000),
                 new AdminSettings("admin-token"), web, new AdmissionSettings(8, 8, java.time.Duration.ofSeconds(1)),
-                java.time.Duration.ofSeconds(5));
+                java.time.Duration.ofSeconds(5), registry);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");

@@ -114,7 +114,7 @@ final class WebStack {
     /** The perimeter as bootstrap builds it, with these access settings and admin token. */
     static Perimeter perimeter(AccessSettings access, AdminSettings admin) {
         return new Perimeter(access, admin, WEB, new AdmissionSettings(8, 8, Duration.ofSeconds(1)),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2), new SimpleMeterRegistry());
     }
 
     /** The problem+json body of an error answer; its {@code status} member must be the answer's status. */
