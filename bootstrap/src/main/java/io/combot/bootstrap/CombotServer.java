@@ -1,24 +1,21 @@
 package io.combot.bootstrap;
 
 import io.combot.adapter.in.web.AdminConfiguration;
-import io.combot.adapter.in.web.AdminTokenFilter;
 import io.combot.adapter.in.web.AdmissionSettings;
-import io.combot.adapter.in.web.BodyLimitFilter;
-import io.combot.adapter.in.web.ClientAccessFilter;
 import io.combot.adapter.in.web.DeadlineHttpConnectionFactory;
-import io.combot.adapter.in.web.JettyHandlers;
+import io.combot.adapter.in.web.Perimeter;
 import io.combot.adapter.in.web.PressureMonitor;
-import io.combot.adapter.in.web.RequestIdFilter;
 import io.combot.adapter.in.web.RequestMetricsFilter;
 import io.combot.adapter.in.web.WebConfiguration;
 import io.combot.adapter.in.web.WebDispatcherServlet;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jetty.JettyServerThreadPoolMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -47,9 +44,6 @@ public final class CombotServer implements AutoCloseable {
     private static final String SERVLET_NAME = "api";
     /** Linux caps it at net.core.somaxconn (4096 by default since kernel 5.4). */
     private static final int ACCEPT_QUEUE_SIZE = 1024;
-
-    private static final Set<String> OPEN_PATHS =
-            Set.of("/health/", "/admin/", "/metrics", "/", "/status", "/openapi.json", "/assets/");
 
     private final AnnotationConfigApplicationContext application;
     private final Server jetty;
@@ -123,27 +117,22 @@ public final class CombotServer implements AutoCloseable {
         context.setContextPath("/");
         PrometheusMeterRegistry registry = application.getBean(PrometheusMeterRegistry.class);
         new JettyServerThreadPoolMetrics(threads, Tags.empty()).bindTo(registry);
-        context.addFilter(new FilterHolder(new RequestIdFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(application.getBean(RequestMetricsFilter.class)), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
-        // The key is checked before the body is parsed, so a caller without one gets no further than the body limit
-        // (WholeBodyHandler reads the body, up to 16 times the limit, before any filter runs). Open:
-        // the probes, the admin endpoints (they have their own token), the metrics scrape, and the static pages (the
-        // chat and status pages ask the person for a key when the API answers 401).
-        context.addFilter(new FilterHolder(new ClientAccessFilter(settings.access(), OPEN_PATHS)), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new BodyLimitFilter(settings.web())), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
-        context.addFilter(new FilterHolder(new AdminTokenFilter(settings.ops().admin())), "/*",
-                EnumSet.of(DispatcherType.REQUEST));
+        Perimeter perimeter = new Perimeter(settings.access(), settings.ops().admin(), settings.web(),
+                new AdmissionSettings(http.maxConcurrentRequests(), http.queueCapacity(), http.queueTimeout()),
+                http.bodyTimeout(), registry);
+        Gauge.builder("combot.http.body.bytes.held", perimeter, Perimeter::bodyBytesHeld).baseUnit("bytes")
+                .description("Request bodies held in memory, within COMBOT_HTTP_BODY_BUDGET_PERCENT of the heap")
+                .register(registry);
+        for (Filter filter : perimeter.filters(application.getBean(RequestMetricsFilter.class))) {
+            context.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         context.addServlet(new ServletHolder("metrics", new MetricsServlet(registry)), "/metrics");
         ServletHolder dispatcher = new ServletHolder(SERVLET_NAME, new WebDispatcherServlet(web));
         dispatcher.setInitOrder(0);
         context.addServlet(dispatcher, "/");
 
-        jetty.setErrorHandler(JettyHandlers.errorHandler());
-        jetty.setHandler(new GracefulHandler(JettyHandlers.around(context, settings.web(), http.bodyTimeout(),
-                new AdmissionSettings(http.maxConcurrentRequests(), http.queueCapacity(), http.queueTimeout()))));
+        jetty.setErrorHandler(Perimeter.errorHandler());
+        jetty.setHandler(new GracefulHandler(perimeter.around(context)));
         jetty.setStopTimeout(http.shutdownTimeout().toMillis());
         jetty.setStopAtShutdown(false);
         return jetty;

@@ -27,7 +27,8 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
     public static CombotSettings from(Map<String, String> environment) {
         ConfigSource config = ConfigSource.load(environment);
         return new CombotSettings(config.settings(CombotSettings::server),
-                config.settings(c -> new WebSettings(c.integer("COMBOT_MAX_BODY_BYTES"))),
+                config.settings(c -> WebSettings.ofHeap(c.integer("COMBOT_MAX_BODY_BYTES"),
+                        c.integer("COMBOT_HTTP_BODY_BUDGET_PERCENT"), Runtime.getRuntime().maxMemory())),
                 config.settings(CombotSettings::chat), config.settings(CombotSettings::persistence),
                 config.settings(CombotSettings::classifier), config.settings(CombotSettings::llm),
                 config.settings(c -> ops(c, environment)), config.settings(CombotSettings::access));

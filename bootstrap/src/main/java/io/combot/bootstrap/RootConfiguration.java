@@ -116,7 +116,7 @@ class RootConfiguration {
         return new JvmProcessMemoryAdapter();
     }
 
-    /** What {@code POST /admin/reload} re-reads: the sources the service started from. */
+    /** What {@code POST /admin/settings/reload} re-reads: the sources the service started from. */
     @Bean
     ReloadableConfiguration configurationReloader(OpsSettings ops) {
         return new ReloadableConfiguration(ops.environment());

@@ -221,6 +221,21 @@ class ArchitectureTest {
                 .check(shipped);
     }
 
+    /**
+     * The HTTP perimeter lives in the web adapter ({@code Perimeter}): bootstrap starts Jetty with the handlers and
+     * filters it is handed and decides no request's fate itself, so it holds no servlet filter and no Jetty handler.
+     */
+    @Test
+    void bootstrapDecidesNoHttpBehaviour() {
+        noClasses().that().resideInAPackage(BOOTSTRAP)
+                .should().beAssignableTo(jakarta.servlet.Filter.class)
+                .orShould().beAssignableTo(org.eclipse.jetty.server.Handler.class)
+                .check(classes);
+        classes().that().resideInAPackage(WEB).and().haveSimpleName("Perimeter").should().bePublic()
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
     @Test
     void noFieldInjection() {
         GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION.check(classes);

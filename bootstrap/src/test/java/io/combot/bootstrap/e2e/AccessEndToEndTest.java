@@ -213,4 +213,16 @@ class AccessEndToEndTest {
             SECRETS.values().forEach(secret -> assertThat(line).doesNotContain(secret).doesNotContain(sha256(secret)));
         }
     }
+
+    /** Spring MVC's own "no mapping" and "method not supported" warnings would name the raw path, session id and all. */
+    @Test
+    void anUnmappedPathOrMethodUnderASessionLeavesItsIdOutOfTheLog() {
+        Api bob = as("bob");
+        String session = bob.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
+
+        assertThat(bob.get("/api/v1/sessions/" + session + "/no-such-thing").status()).isEqualTo(404);
+        assertThat(bob.postJson("/api/v1/sessions/" + session, "{}").status()).isEqualTo(405);
+
+        assertThat(LOG.list).noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains(session));
+    }
 }

@@ -36,6 +36,13 @@ class ConnectionAbuseEndToEndTest {
     /** Far more than the socket buffers between a client that never reads and the service can hold (12 MB). */
     private static final String LONG_REPLY = ("x".repeat(4_000) + " ").repeat(3_000);
     private static final String LLM_QUESTION = "How do I change the delivery address on my order?";
+    /** Threads for the flood's body writes, which block while the service does not read. */
+    private static final java.util.concurrent.ExecutorService BODY_WRITERS =
+            java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "flood-body-writer");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     @TempDir
     Path dataDir;
@@ -155,6 +162,113 @@ class ConnectionAbuseEndToEndTest {
                     "reason=\"low_resources_idle_timeout\"")).isEqualTo(limit * 3 / 4);
             assertThat(api.get("/health/live").status()).isEqualTo(200);
         }
+    }
+
+    /**
+     * The body flood of issue 28: connections that each declare a body, send all of it but one byte and hold. Without
+     * a key each is answered 401 from its head at once, its body unread (each used to be held until its deadline,
+     * and 5,684 of them filled a 512 MB heap). With a key, bodies are held up to the budget and each one past it is
+     * answered 503 with {@code Retry-After} at once. Another key's requests are answered within 2 s throughout.
+     */
+    @Test
+    void aBodyFloodWithOrWithoutAKeyIsTurnedAwayBeforeItsBodiesFillTheHeap() throws Exception {
+        // 1% of this JVM's heap, in bodies of a size that puts 40 and a half of them in it.
+        long budget = Runtime.getRuntime().maxMemory() / 100;
+        int maxBody = (int) (budget * 2 / 81);
+        int fit = (int) (budget / maxBody);
+        String flooder = "flood-secret-key-0001";
+        String client = "client-secret-key-0002";
+        try (CombotServer server = InProcessService.start(dataDir, Map.of(
+                "COMBOT_API_KEYS", "flood:" + AccessEndToEndTest.sha256(flooder) + ",client:"
+                        + AccessEndToEndTest.sha256(client),
+                "COMBOT_RATE_LIMIT_PER_SECOND", "10000",
+                "COMBOT_RATE_LIMIT_BURST", "10000",
+                "COMBOT_MAX_BODY_BYTES", Integer.toString(maxBody),
+                "COMBOT_HTTP_BODY_BUDGET_PERCENT", "1"))) {
+            Api normal = new Api(server.port(), client);
+            List<Socket> flood = new ArrayList<>();
+            try {
+                List<Long> normalMillis = new ArrayList<>();
+                List<Integer> statuses = new ArrayList<>();
+                Runnable normalRequests = () -> {
+                    long started = System.nanoTime();
+                    statuses.add(normal.post("/api/v1/sessions", "application/json", "").status());
+                    statuses.add(normal.postJson("/api/v1/classify", "{\"text\":\"thanks a lot\"}").status());
+                    normalMillis.add((System.nanoTime() - started) / 1_000_000);
+                };
+                // Before the flood: a first classification and a first client connection are slow on their own.
+                normalRequests.run();
+                normalMillis.clear();
+
+                for (int i = 0; i < 200; i++) {
+                    long started = System.nanoTime();
+                    Socket keyless = holdingBody(server.port(), "", 65_536, flood);
+                    assertThat(answer(keyless)).startsWith("HTTP/1.1 401");
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+                    if (i % 20 == 0) {
+                        normalRequests.run();
+                    }
+                }
+
+                List<Socket> keyed = new ArrayList<>();
+                for (int i = 0; i < fit + 10; i++) {
+                    keyed.add(holdingBody(server.port(), "Authorization: Bearer " + flooder + "\r\n", maxBody, flood));
+                    if (i % 5 == 0) {
+                        normalRequests.run();
+                    }
+                }
+                int refused = 0;
+                for (Socket socket : keyed) {
+                    socket.setSoTimeout(200);
+                    try {
+                        String answer = new String(socket.getInputStream().readNBytes(512),
+                                StandardCharsets.ISO_8859_1);
+                        assertThat(answer).startsWith("HTTP/1.1 503").contains("Retry-After: 1");
+                        refused++;
+                    } catch (java.net.SocketTimeoutException heldWithinTheBudget) {
+                        // still waiting for its last byte, as it should
+                    }
+                }
+                normalRequests.run();
+
+                assertThat(refused).as("the keyed bodies past the budget of " + fit).isGreaterThanOrEqualTo(10)
+                        .isLessThanOrEqualTo(11);
+                assertThat(statuses).as("another key's requests during the flood").containsOnly(201, 200);
+                assertThat(normalMillis).allSatisfy(millis -> assertThat(millis).isLessThan(2_000));
+            } finally {
+                for (Socket socket : flood) {
+                    socket.close();
+                }
+            }
+            assertThat(new Api(server.port(), client).get("/api/v1/status").status()).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A connection that declares a body of {@code length} bytes and sends all of it but the last byte, from a thread of
+     * its own (a service that does not read it would block this one).
+     */
+    private static Socket holdingBody(int port, String headers, int length, List<Socket> opened) throws IOException {
+        Socket socket = new Socket("127.0.0.1", port);
+        opened.add(socket);
+        socket.setSoTimeout(5_000);
+        String head = "POST /api/v1/classify HTTP/1.1\r\nHost: 127.0.0.1\r\n" + headers
+                + "Content-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n";
+        CompletableFuture.runAsync(() -> {
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                out.write(new byte[length - 1]);
+                out.flush();
+            } catch (IOException closed) {
+                // the service answered and closed, or the test did
+            }
+        }, BODY_WRITERS);
+        return socket;
+    }
+
+    private static String answer(Socket socket) throws IOException {
+        return new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
     }
 
     /** A client that sends its request and never reads, with a small receive window so that writes block soon. */

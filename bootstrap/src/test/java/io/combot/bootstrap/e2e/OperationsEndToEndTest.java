@@ -158,7 +158,7 @@ class OperationsEndToEndTest {
             assertThat(admin(api, "POST", "/admin/purge", "wrong-token-of-some-length").status()).isEqualTo(403);
             Api.Reply purged = admin(api, "POST", "/admin/purge", TOKEN);
             Api.Reply memory = admin(api, "GET", "/admin/memory", TOKEN);
-            Api.Reply reload = admin(api, "POST", "/admin/reload", TOKEN);
+            Api.Reply reload = admin(api, "POST", "/admin/settings/reload", TOKEN);
 
             assertThat(purged.status()).isEqualTo(200);
             assertThat(purged.json().get("purged").asInt()).isEqualTo(1);

@@ -160,7 +160,8 @@ class ReviewEndToEndTest {
         assertThat(admin.get("/admin/labels.tsv?since=" + future).body().lines()
                 .filter(line -> !line.startsWith("#"))).isEmpty();
         assertProblem(admin.get("/admin/labels.tsv?since=yesterday"), 400,
-                "since must be an ISO-8601 instant such as 2026-11-29T10:00:00Z, not 'yesterday'");
+                "since must be an ISO-8601 instant between the years 0 and 9999 such as 2026-11-29T10:00:00Z, "
+                        + "not 'yesterday'");
 
         // Other tests label the same texts in their own sessions, and labels outlive them all: count this one.
         long before = exported("smalltalk\tqzx vlorp 7 brrr");
@@ -168,6 +169,27 @@ class ReviewEndToEndTest {
         assertThat(exported("smalltalk\tqzx vlorp 7 brrr")).isEqualTo(before - 1);
         assertThat(admin.delete("/admin/review/" + id(unsure)).status()).as("neither label nor message")
                 .isEqualTo(404);
+    }
+
+    /** Python's splitlines() splits at 0x1C to 0x1E as at a newline: the export holds no control character. */
+    @Test
+    void everyControlCharacterOfALabelledTextIsASpaceInTheExport() {
+        String text = "qzx\u001bvlorp\u001c7\u001dbrrr\u001e8\u007fzz\u0085yy\u2028xx";
+        JsonNode turn = send(text);
+        assertThat(label(id(turn), "smalltalk").status()).isEqualTo(200);
+
+        assertThat(admin.get("/admin/labels.tsv").body().lines()).contains("smalltalk\tqzx vlorp 7 brrr 8 zz yy xx");
+    }
+
+    @Test
+    void aSinceOutsideTheYears0To9999Is400NotAnOverflow() {
+        for (String since : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+                "+10000-01-01T00:00:00Z")) {
+            assertProblem(admin.get("/admin/labels.tsv?since=" + since.replace("+", "%2B")), 400,
+                    "since must be an ISO-8601 instant between the years 0 and 9999 such as 2026-11-29T10:00:00Z, "
+                            + "not '" + since + "'");
+        }
+        assertThat(admin.get("/admin/labels.tsv?since=0000-01-01T00:00:00Z").status()).isEqualTo(200);
     }
 
     /** Texts and comments are user data: neither the inbox, labels and export nor their refusals log them. */

@@ -10,20 +10,19 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * The admin paths, and the 404 for a call under them that no controller maps (or not with that method), which lists
+ * The 404 for a call under them that no controller maps (or not with that method), which lists
  * the admin actions there are. The list is read from Spring MVC's own mappings, so that an admin controller added
  * later is listed without a word here.
  */
 final class AdminActions {
-    private static final String PREFIX = "/admin";
+    private static final String PREFIX = Perimeter.ADMIN_PREFIX;
 
     private AdminActions() {
     }
 
     /** Whether the request is under {@code /admin}, by the container's decoded and normalised path. */
     static boolean covers(HttpServletRequest request) {
-        String path = path(request);
-        return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
+        return Perimeter.isAdmin(path(request));
     }
 
     static ProblemDetail notFound(HttpServletRequest request, RequestMappingHandlerMapping mappings) {

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The operator's API under {@code /admin}, in the same Spring MVC context as {@link WebConfiguration}. An admin
- * endpoint is a controller mapped under {@code /admin/...} and a bean here: {@link AdminTokenFilter} guards every path
+ * endpoint is a controller mapped under {@code /admin/...} and a bean here: {@link AdminToken} guards every path
  * there, and the 404 for an unknown action ({@link AdminActions}) lists it by itself. Its use cases and the process's
  * reports come from the parent context that bootstrap builds.
  */

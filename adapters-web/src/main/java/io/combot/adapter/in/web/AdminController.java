@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The operator's endpoints, behind the admin token ({@link AdminTokenFilter}): {@code POST /admin/purge} purges
+ * The operator's endpoints, behind the admin token ({@link AdminToken}): {@code POST /admin/purge} purges
  * expired sessions now; {@code GET /admin/memory} reports heap, heap after GC, RSS, threads and GC time;
- * {@code POST /admin/gc} runs a full collection first, for a steady heap-after-GC figure; {@code POST /admin/reload}
- * re-reads the configuration and applies what is safe to change while running (the log level);
+ * {@code POST /admin/gc} runs a full collection first, for a steady heap-after-GC figure; {@code POST
+ * /admin/settings/reload} (the old {@code /admin/reload} is an alias) re-reads the configuration and applies what is safe to change while running (the log level);
  * {@code POST /admin/bot/reload[?force=true]} swaps in the bot as its folder now holds it (422 when the folder is not
  * a valid bot or the promotion gate refuses its model, and the bot in use keeps serving).
  */
@@ -64,7 +64,8 @@ class AdminController {
     }
 
     /** Only the log level changes while running; a changed value of any other setting is reported as needing a restart. */
-    @PostMapping("/reload")
+    /** {@code /admin/reload} is the old name, kept as an alias: "reload" alone could be the bot's. */
+    @PostMapping({"/settings/reload", "/reload"})
     ResponseEntity<Object> reloadConfiguration() {
         try {
             return ResponseEntity.ok(configuration.reload());

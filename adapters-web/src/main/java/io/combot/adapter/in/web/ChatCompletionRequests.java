@@ -85,8 +85,9 @@ final class ChatCompletionRequests {
         if (request.n() != null && request.n() != 1) {
             throw new OpenAiRequestException("n", "n must be 1: Combot gives one reply per message");
         }
-        if (present(request.tools()) || present(request.functions())) {
-            throw new OpenAiRequestException(present(request.tools()) ? "tools" : "functions",
+        // Even empty: a client that sends tools expects them to be offered, and Combot offers none.
+        if (given(request.tools()) || given(request.functions())) {
+            throw new OpenAiRequestException(given(request.tools()) ? "tools" : "functions",
                     "Tools and functions are not supported: Combot does not call tools");
         }
         if (present(request.toolChoice()) && !"none".equals(request.toolChoice().asString(""))) {
@@ -162,6 +163,10 @@ final class ChatCompletionRequests {
             texts.add(node.path("text").asString());
         }
         return String.join("\n", texts);
+    }
+
+    private static boolean given(JsonNode node) {
+        return node != null && !node.isNull();
     }
 
     private static boolean present(JsonNode node) {

@@ -36,11 +36,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The chat API. The caller is the owner that {@link ClientAccessFilter} resolved from the request's client key. */
+/** The chat API. The caller is the owner that {@link ClientAccess} resolved from the request's client key. */
 @RestController
 @RequestMapping(path = "/api/v1/sessions", produces = MediaType.APPLICATION_JSON_VALUE)
 class ChatController {
-    private static final String OWNER = ClientAccessFilter.OWNER_ATTRIBUTE;
+    private static final String OWNER = ClientAccess.OWNER_ATTRIBUTE;
     private final StartSessionUseCase startSession;
     private final GetSessionUseCase getSession;
     private final EndSessionUseCase endSession;

@@ -3,7 +3,7 @@ package io.combot.adapter.in.web;
 import java.util.List;
 import java.util.Map;
 
-/** {@code POST /admin/reload}: bootstrap, which reads the configuration, implements it. */
+/** {@code POST /admin/settings/reload}: bootstrap, which reads the configuration, implements it. */
 public interface ConfigurationReloader {
     /**
      * Reads the configuration again and applies what may change while running.

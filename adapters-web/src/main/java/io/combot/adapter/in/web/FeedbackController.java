@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(path = "/api/v1/sessions/{sessionId}/messages/{messageId}/feedback",
         produces = MediaType.APPLICATION_JSON_VALUE)
 class FeedbackController {
-    private static final String OWNER = ClientAccessFilter.OWNER_ATTRIBUTE;
+    private static final String OWNER = ClientAccess.OWNER_ATTRIBUTE;
     private final RateReplyUseCase rateReply;
     private final ChatWebMapper mapper;
 

@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping(path = "/v1")
 class OpenAiCompatibleController {
     static final String SESSION_HEADER = "X-Combot-Session-Id";
-    private static final String OWNER = ClientAccessFilter.OWNER_ATTRIBUTE;
+    private static final String OWNER = ClientAccess.OWNER_ATTRIBUTE;
 
     private final CompleteChatUseCase completeChat;
     private final JsonMapper json;

@@ -17,15 +17,21 @@ import org.springframework.web.bind.annotation.RestController;
 class PageController {
     static final String WEB_ROOT = "web/";
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    /**
+     * The pages load their scripts, styles and data from this service alone, and no other site may frame them (a
+     * framed chat page could be clicked through by a page the person never meant to use).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     @GetMapping("/")
     ResponseEntity<Resource> chat() {
-        return file("chat.html", HTML);
+        return page("chat.html");
     }
 
     @GetMapping("/status")
     ResponseEntity<Resource> status() {
-        return file("status.html", HTML);
+        return page("status.html");
     }
 
     @GetMapping("/openapi.json")
@@ -33,9 +39,19 @@ class PageController {
         return file("openapi.json", MediaType.APPLICATION_JSON);
     }
 
-    /** Revalidated on every load, so a new release shows at once. */
-    private static ResponseEntity<Resource> file(String name, MediaType type) {
-        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache())
+    private static ResponseEntity<Resource> page(String name) {
+        return response(HTML).header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Frame-Options", "DENY").header("Referrer-Policy", "no-referrer")
                 .body(new ClassPathResource(WEB_ROOT + name));
+    }
+
+    private static ResponseEntity<Resource> file(String name, MediaType type) {
+        return response(type).body(new ClassPathResource(WEB_ROOT + name));
+    }
+
+    /** Revalidated on every load, so a new release shows at once; its type is the one given, never sniffed. */
+    private static ResponseEntity.BodyBuilder response(MediaType type) {
+        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache())
+                .header("X-Content-Type-Options", "nosniff");
     }
 }

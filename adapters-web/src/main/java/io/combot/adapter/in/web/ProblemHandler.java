@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Collection;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
@@ -199,17 +201,39 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return "The body must be a JSON object";
         }
         if (cause instanceof MismatchedInputException mismatch) {
-            return "Field '" + mismatch.getPathReference().replaceFirst("^.*\\[\"", "").replaceAll("\"\\]$", "")
-                    + "' must be " + article(mismatch.getTargetType());
+            return "Field '" + field(mismatch.getPath()) + "' must be " + article(mismatch.getTargetType());
+        }
+        if (cause instanceof StreamConstraintsException limit) {
+            return "The JSON exceeds a limit of this service: " + withoutInternals(limit.getOriginalMessage());
         }
         if (cause instanceof StreamReadException malformed) {
             return "Malformed JSON at line " + malformed.getLocation().getLineNr() + ", column "
                     + malformed.getLocation().getColumnNr() + ": " + firstSentence(malformed.getOriginalMessage());
         }
         if (cause instanceof JacksonException other) {
-            return "The body is not the JSON object this endpoint takes: " + firstSentence(other.getOriginalMessage());
+            return "The body is not the JSON object this endpoint takes: "
+                    + withoutInternals(firstSentence(other.getOriginalMessage()));
         }
         return "A JSON body is required";
+    }
+
+    /** The field as a client wrote it, {@code messages[0].role}, never Jackson's own path with its Java types. */
+    private static String field(List<JacksonException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : path) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+
+    /** Jackson names the setting or the Java type behind a message in backquotes; a client has no use for either. */
+    private static String withoutInternals(String message) {
+        return message == null ? "unreadable input" : message.replaceAll(",? from `[^`]*`", "")
+                .replaceAll("`[^`]*`", "the expected type");
     }
 
     private static String names(Collection<Object> ids) {
@@ -225,6 +249,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "an integer";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return "a number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
         }
         return "a JSON object";
     }

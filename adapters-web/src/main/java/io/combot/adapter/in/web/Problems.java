@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -41,6 +42,27 @@ public final class Problems {
             return new Body(MediaType.APPLICATION_JSON_VALUE, OpenAiErrors.json(status, detail));
         }
         return new Body(MEDIA_TYPE, json(status, detail));
+    }
+
+    /**
+     * The body for a request refused on {@code path} before Spring MVC saw it: OpenAI's shape on the OpenAI-compatible
+     * paths, else problem+json naming the request's raw path as its instance and, when positive,
+     * {@code retryAfterSeconds}.
+     */
+    static Body forRefusal(String path, String rawPath, int status, String detail, long retryAfterSeconds) {
+        if (OpenAiErrors.covers(path)) {
+            return new Body(MediaType.APPLICATION_JSON_VALUE, OpenAiErrors.json(status, detail));
+        }
+        ProblemDetail problem = problem(status, detail);
+        try {
+            problem.setInstance(new URI(rawPath));
+        } catch (URISyntaxException notAUri) {
+            // Jetty let through a character a URI may not hold: the problem goes without its instance.
+        }
+        if (retryAfterSeconds > 0) {
+            problem.setProperty("retryAfterSeconds", retryAfterSeconds);
+        }
+        return new Body(MEDIA_TYPE, json(problem));
     }
 
     /** A problem+json body; a missing detail is the status's title, so every problem says something. */

@@ -30,14 +30,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The review inbox and labels, for an admin ({@link AdminTokenFilter} checks the token before any of this runs).
+ * The review inbox and labels, for an admin ({@link AdminToken} checks the token before any of this runs).
  * Texts and comments are user data: nothing here logs them.
  */
 @RestController
 class ReviewController {
     static final String TSV = "text/tab-separated-values";
-    /** What would break a line of train.tsv: a tab, or any line break its reader splits on. */
-    private static final Pattern TSV_BREAKERS = Pattern.compile("[\\t\\r\\n\\u000B\\u000C\\u0085\\u2028\\u2029]");
+    /**
+     * What could break a line of train.tsv, each replaced by a space: every control character (tab and line breaks,
+     * but also NUL, ESC and the separators 0x1C to 0x1E that Python's {@code splitlines()} splits on) and Unicode's
+     * line and paragraph separators.
+     */
+    private static final Pattern TSV_BREAKERS = Pattern.compile("[\\p{Cc}\\u2028\\u2029]");
+    /** The instants a label can have been given at, and that storage can compare: years 0 to 9999. */
+    private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     private final ReviewInboxUseCase inbox;
     private final LabelMessageUseCase labels;
@@ -88,11 +95,16 @@ class ReviewController {
     }
 
     private static Instant instant(String text) {
+        String refusal = "since must be an ISO-8601 instant between the years 0 and 9999 such as "
+                + "2026-11-29T10:00:00Z, not '" + text + "'";
         try {
-            return Instant.parse(text);
+            Instant since = Instant.parse(text);
+            if (since.isBefore(EARLIEST) || since.isAfter(LATEST)) {
+                throw new InvalidInputException(refusal);
+            }
+            return since;
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("since must be an ISO-8601 instant such as 2026-11-29T10:00:00Z, not '"
-                    + text + "'");
+            throw new InvalidInputException(refusal);
         }
     }
 

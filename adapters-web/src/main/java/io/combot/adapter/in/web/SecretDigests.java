@@ -3,13 +3,30 @@ package io.combot.adapter.in.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The one way Combot checks a presented secret (a client key, the admin token): only SHA-256 digests are held, and
  * digests are compared with {@link MessageDigest#isEqual}, in constant time whatever the presented secret's length.
  */
 final class SecretDigests {
+    private static final String BEARER = "bearer ";
+
     private SecretDigests() {
+    }
+
+    /**
+     * The secret of an {@code Authorization: Bearer <secret>} header, the scheme's case ignored (RFC 9110 makes it
+     * case-insensitive); empty for a missing header, another scheme or a blank secret.
+     */
+    static Optional<String> bearer(String header) {
+        if (header == null || header.length() <= BEARER.length()
+                || !header.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return Optional.empty();
+        }
+        String secret = header.substring(BEARER.length()).trim();
+        return secret.isEmpty() ? Optional.empty() : Optional.of(secret);
     }
 
     static byte[] sha256(String secret) {

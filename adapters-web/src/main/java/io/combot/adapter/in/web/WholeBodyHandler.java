@@ -1,6 +1,5 @@
 package io.combot.adapter.in.web;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -8,7 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpHeaderValue;
-import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.content.ByteBufferContentSource;
 import org.eclipse.jetty.server.Handler;
@@ -16,32 +14,42 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.Scheduler;
+import org.springframework.http.HttpStatus;
 
 /**
  * Waits for a request's whole body, without holding a thread, before the request may take one of the bounded
  * handling slots: a client that trickles its body (a byte a second) then costs a connection, not a worker, and is
- * answered 408 when its body has not arrived within {@code deadline}. At most {@code maxBytes + 1} bytes are kept, so
- * that the body-limit filter still sees an oversized body and answers 413. An oversized body is still read, and
- * dropped, up to {@link #DRAIN_FACTOR} times the limit before that answer: a client that is still sending when the
- * server answers and closes gets a reset connection instead of its 413. A body declared larger, or over the limit
- * with {@code Expect: 100-continue} (its client waits to be asked for it), passes straight on, unread, for the same
- * answer; a chunked body is read no further than that drain limit.
+ * answered 408 when its body has not arrived within {@code deadline}. It runs after {@link HeadGate}, so only callers
+ * let in get this far, and it reserves what it keeps in the {@link BodyBudget} first (503 with {@code Retry-After}
+ * when that is spent), so that all the bodies held at once stay within a share of the heap.
  *
- * <p>It never refuses a body as too large: {@link BodyLimitFilter} owns the 413, which it writes after the client-key
- * check and in the path's error shape; both take the limit from {@link WebSettings}. Both read bodies because the
- * jobs differ: this one needs Jetty's asynchronous reads, before a worker is taken; the filter is per request.
+ * <p>What is kept: a declared body within the limit, whole; a chunked body up to one byte past the limit, so that the
+ * body-limit filter sees it is too large; of a body declared too large, nothing (its length says so). An oversized
+ * body is still read, and dropped, up to {@link #DRAIN_FACTOR} times the limit before its 413: a client that is still
+ * sending when the server answers and closes gets a reset connection instead of its answer. A body declared larger
+ * than that, or over the limit with {@code Expect: 100-continue} (its client waits to be asked for it), passes
+ * straight on, unread, for the same answer.
+ *
+ * <p>It never refuses a body as too large: {@link BodyLimitFilter} owns the 413, in the path's error shape; both take
+ * the limit from {@link WebSettings}.
  */
 final class WholeBodyHandler extends Handler.Wrapper {
     private static final int DRAIN_FACTOR = 16;
 
+    private static final long RETRY_AFTER_SECONDS = 1;
+
     private final int maxBytes;
     private final long drainLimit;
+    private final BodyBudget budget;
+    private final Refusals refusals;
     private final Duration deadline;
 
-    WholeBodyHandler(Handler next, int maxBytes, Duration deadline) {
+    WholeBodyHandler(Handler next, int maxBytes, BodyBudget budget, Refusals refusals, Duration deadline) {
         super(next);
         this.maxBytes = maxBytes;
         this.drainLimit = (long) DRAIN_FACTOR * maxBytes;
+        this.budget = budget;
+        this.refusals = refusals;
         this.deadline = deadline;
     }
 
@@ -55,7 +63,14 @@ final class WholeBodyHandler extends Handler.Wrapper {
         if ((length <= 0 && !chunked) || length > drainLimit || oversizedAwaitingContinue) {
             return super.handle(request, response, callback);
         }
-        new BodyReader(request, response, callback).start();
+        int keep = chunked ? maxBytes + 1 : length <= maxBytes ? (int) length : 0;
+        if (!budget.reserve(keep)) {
+            refusals.answer(request, response, callback, Refusal.retryLater(HttpStatus.SERVICE_UNAVAILABLE,
+                    "The service is holding as many request bodies as its memory allows; retry after "
+                            + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS));
+            return true;
+        }
+        new BodyReader(request, response, Callback.from(() -> budget.release(keep), callback), keep).start();
         return true;
     }
 
@@ -67,15 +82,17 @@ final class WholeBodyHandler extends Handler.Wrapper {
         private final Request request;
         private final Response response;
         private final Callback callback;
-        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+        private final byte[] body;
         private final AtomicBoolean settled = new AtomicBoolean();
+        private int kept;
         private long received;
         private Scheduler.Task timeout;
 
-        BodyReader(Request request, Response response, Callback callback) {
+        BodyReader(Request request, Response response, Callback callback, int keep) {
             this.request = request;
             this.response = response;
             this.callback = callback;
+            this.body = new byte[keep];
         }
 
         void start() {
@@ -100,9 +117,9 @@ final class WholeBodyHandler extends Handler.Wrapper {
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
                 received += bytes.remaining();
-                byte[] kept = new byte[Math.min(maxBytes + 1 - body.size(), bytes.remaining())];
-                bytes.get(kept);
-                body.writeBytes(kept);
+                int more = Math.min(body.length - kept, bytes.remaining());
+                bytes.get(body, kept, more);
+                kept += more;
                 boolean last = chunk.isLast();
                 chunk.release();
                 if (last || received > drainLimit) {
@@ -127,20 +144,20 @@ final class WholeBodyHandler extends Handler.Wrapper {
             if (!settle()) {
                 return;
             }
-            if (body.size() > maxBytes) {
+            if (received > maxBytes) {
                 // Not on the scheduler's thread: every other timeout of the server waits while it runs.
                 request.getContext().execute(this::handleNext);
             } else {
-                Response.writeError(request, response, callback, HttpStatus.REQUEST_TIMEOUT_408,
+                Response.writeError(request, response, callback, org.eclipse.jetty.http.HttpStatus.REQUEST_TIMEOUT_408,
                         "The request body did not arrive within " + deadline.toMillis() + " ms");
             }
         }
 
         private void handleNext() {
-            Request buffered = new BufferedBodyRequest(request, ByteBuffer.wrap(body.toByteArray()));
+            Request buffered = new BufferedBodyRequest(request, ByteBuffer.wrap(body, 0, kept));
             try {
                 if (!getHandler().handle(buffered, response, callback)) {
-                    Response.writeError(buffered, response, callback, HttpStatus.NOT_FOUND_404);
+                    Response.writeError(buffered, response, callback, org.eclipse.jetty.http.HttpStatus.NOT_FOUND_404);
                 }
             } catch (Throwable e) {
                 Response.writeError(buffered, response, callback, e);

@@ -42,8 +42,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The admin API over MockMvc: {@link AdminConfiguration} and the {@link AdminTokenFilter} in front of it, as bootstrap
- * installs them, with the API's JSON mapper and problem handler, and doubles for what bootstrap provides.
+ * The admin API over MockMvc: {@link AdminConfiguration} and the perimeter's admin-token check ({@link AdminToken}) in
+ * front of it, with the API's JSON mapper and problem handler, and doubles for what bootstrap provides.
  */
 class AdminApiTest {
     private static final String TOKEN = "admin-token-for-the-web-test";
@@ -113,7 +113,7 @@ class AdminApiTest {
     void anUnknownActionIs404ListingEveryActionTheAddedOneIncluded() throws Exception {
         admin(TOKEN);
         String actions = "there are POST /admin/bot/reload, POST /admin/gc, GET /admin/memory, POST /admin/purge, "
-                + "POST /admin/reload and GET /admin/review";
+                + "POST /admin/reload, GET /admin/review and POST /admin/settings/reload";
 
         Reply unknown = call(authorised(post("/admin/nothing")));
         Reply wrongMethod = call(authorised(get("/admin/purge")));
@@ -146,13 +146,15 @@ class AdminApiTest {
     void aConfigurationReloadSaysWhatItAppliedOrWhyNothing() throws Exception {
         admin(TOKEN);
 
-        Reply reloaded = call(authorised(post("/admin/reload")));
+        Reply reloaded = call(authorised(post("/admin/settings/reload")));
+        Reply byItsOldName = call(authorised(post("/admin/reload")));
         CONFIGURATION_ERROR.set(new IllegalArgumentException("COMBOT_LOG_LEVEL is 'LOUD'"));
-        Reply refused = call(authorised(post("/admin/reload")));
+        Reply refused = call(authorised(post("/admin/settings/reload")));
 
         assertThat(reloaded.status()).isEqualTo(200);
         assertThat(reloaded.body())
                 .isEqualTo("{\"applied\":{\"COMBOT_LOG_LEVEL\":\"DEBUG\"},\"restartRequired\":[\"COMBOT_PORT\"]}");
+        assertThat(byItsOldName.body()).as("the old name is an alias").isEqualTo(reloaded.body());
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.detail()).isEqualTo("COMBOT_LOG_LEVEL is 'LOUD'; nothing was applied");
     }
@@ -231,7 +233,8 @@ class AdminApiTest {
     }
 
     private void admin(String token) {
-        mvc = MockMvcBuilders.webAppContextSetup(context).addFilters(new AdminTokenFilter(new AdminSettings(token)))
+        mvc = MockMvcBuilders.webAppContextSetup(context).addFilters(new HeadChecks(WebStack.perimeter(
+                new AccessSettings(List.of(), 1_000, 1_000), new AdminSettings(token))))
                 .build();
     }
 

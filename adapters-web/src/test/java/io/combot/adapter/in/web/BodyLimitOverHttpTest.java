@@ -81,7 +81,7 @@ class BodyLimitOverHttpTest {
 
     @Test
     void aBodyOfUndeclaredLengthIsCountedAsItIsRead() throws Exception {
-        BodyLimitFilter filter = new BodyLimitFilter(new WebSettings(MAX_BODY_BYTES));
+        BodyLimitFilter filter = new BodyLimitFilter(WebStack.WEB);
         MockFilterChain within = new MockFilterChain();
         MockFilterChain over = new MockFilterChain();
 

@@ -70,6 +70,8 @@ class ChatCompletionRequestsTest {
             last is blank          | {"model": "m", "messages": [{"role": "user", "content": " "}]}                  | messages
             n of two               | {"model": "m", "n": 2, "messages": [{"role": "user", "content": "Hi"}]}         | n
             tools                  | {"model": "m", "tools": [{"type": "function"}], "messages": [{"role": "user", "content": "Hi"}]} | tools
+            tools, even none       | {"model": "m", "tools": [], "messages": [{"role": "user", "content": "Hi"}]}    | tools
+            functions, even none   | {"model": "m", "functions": [], "messages": [{"role": "user", "content": "Hi"}]} | functions
             tool_choice            | {"model": "m", "tool_choice": "auto", "messages": [{"role": "user", "content": "Hi"}]} | tool_choice
             functions              | {"model": "m", "functions": [{"name": "f"}], "messages": [{"role": "user", "content": "Hi"}]} | functions
             json response format   | {"model": "m", "response_format": {"type": "json_object"}, "messages": [{"role": "user", "content": "Hi"}]} | response_format
@@ -97,6 +99,26 @@ class ChatCompletionRequestsTest {
             """)
     void malformedOrMistypedJsonIsAnInvalidInput(String body) {
         assertThatThrownBy(() -> read(body)).isInstanceOf(InvalidInputException.class).hasMessageNotContaining("Hello");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a message a string | {"model": "m", "messages": ["Hi"]}                         | Field 'messages[0]' must be a JSON object
+            messages a string  | {"model": "m", "messages": "Hi"}                           | Field 'messages' must be an array
+            stream a string    | {"model": "m", "stream": "yes", "messages": []}            | Field 'stream' must be true or false
+            a role a number    | {"model": "m", "messages": [{"role": 7, "content": "Hi"}]} | Field 'messages[0].role' must be a string
+            """)
+    void aMistypedFieldIsNamedAsTheClientWroteIt(String why, String body, String detail) {
+        assertThatThrownBy(() -> read(body)).isInstanceOf(InvalidInputException.class).hasMessage(detail);
+    }
+
+    @Test
+    void aBodyNestedTooDeeplyIsSaidSoWithoutJacksonsInternals() {
+        String deep = "{\"model\": \"m\", \"metadata\": " + "[".repeat(501) + "]".repeat(501) + "}";
+
+        assertThatThrownBy(() -> read(deep)).isInstanceOf(InvalidInputException.class).hasMessage(
+                "The JSON exceeds a limit of this service: Document nesting depth (501) exceeds the maximum allowed "
+                        + "(500)");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link ClientAccessFilter} in front of the controllers: a request without a valid client key is refused with 401
+ * {@link ClientAccess} in front of the controllers: a request without a valid client key is refused with 401
  * before any use case runs, whatever was wrong with the key, so the answer tells nothing about which keys exist; a
  * valid key names the owner, whose sessions no other key can see (404, not 403: another owner's session is
  * answered as one that does not exist); a spent rate limit is 429 with {@code Retry-After}.

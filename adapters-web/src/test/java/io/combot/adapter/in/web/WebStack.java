@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.MediaType;
@@ -49,7 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web adapter as bootstrap assembles it, without a server, a model or a database: {@link WebConfiguration} in a
- * child of a context that holds the use cases, behind the client-key and body-limit filters in bootstrap's order,
+ * child of a context that holds the use cases, behind the perimeter's head checks ({@link HeadChecks}) and body limit,
  * driven through MockMvc. The use cases are the real application services over the domain's in-memory doubles,
  * unless a test puts its own in place of one.
  */
@@ -57,9 +56,7 @@ final class WebStack {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The smallest limit {@link WebSettings} allows, so that a test's oversized body stays small. */
     static final int MAX_BODY_BYTES = 1_024;
-    /** The paths bootstrap leaves open, the ones the client-key filter is tested with. */
-    static final Set<String> OPEN_PATHS =
-            Set.of("/health/", "/admin/", "/metrics", "/", "/status", "/openapi.json", "/assets/");
+    static final WebSettings WEB = new WebSettings(MAX_BODY_BYTES, 64L * MAX_BODY_BYTES);
     static final int MAX_SESSIONS_PER_OWNER = 3;
 
     final InMemorySessionStore store = new InMemorySessionStore();
@@ -110,9 +107,14 @@ final class WebStack {
         web.setServletContext(new MockServletContext());
         web.refresh();
         return MockMvcBuilders.webAppContextSetup(web)
-                .addFilters(new ClientAccessFilter(access, OPEN_PATHS),
-                        new BodyLimitFilter(new WebSettings(MAX_BODY_BYTES)))
+                .addFilters(new HeadChecks(perimeter(access, new AdminSettings(null))), new BodyLimitFilter(WEB))
                 .build();
+    }
+
+    /** The perimeter as bootstrap builds it, with these access settings and admin token. */
+    static Perimeter perimeter(AccessSettings access, AdminSettings admin) {
+        return new Perimeter(access, admin, WEB, new AdmissionSettings(8, 8, Duration.ofSeconds(1)),
+                Duration.ofSeconds(2), new SimpleMeterRegistry());
     }
 
     /** The problem+json body of an error answer; its {@code status} member must be the answer's status. */

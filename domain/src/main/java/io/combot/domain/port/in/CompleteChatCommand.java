@@ -16,8 +16,7 @@ public record CompleteChatCommand(OwnerId caller, String bot, SessionId sessionI
     public CompleteChatCommand {
         InvalidInputException.require(caller != null, "A chat is completed for a caller");
         InvalidInputException.require(bot != null && !bot.isBlank(), "The bot to answer is named");
-        InvalidInputException.require(content != null, "content is required");
-        InvalidInputException.require(!content.isBlank(), "content must not be blank");
+        UserContent.check(content);
         InvalidInputException.require(clientContext != null, "The client context may be NONE but not absent");
     }
 

@@ -17,8 +17,7 @@ public record SendMessageCommand(SessionId sessionId, OwnerId caller, String con
                                  ClientContext clientContext, String bot) {
     public SendMessageCommand {
         InvalidInputException.require(sessionId != null && caller != null, "A message is sent to a session by a caller");
-        InvalidInputException.require(content != null, "content is required");
-        InvalidInputException.require(!content.isBlank(), "content must not be blank");
+        UserContent.check(content);
         InvalidInputException.require(clientContext != null, "The client context may be NONE but not absent");
     }
 
