@@ -49,8 +49,10 @@ final class JpaPersistence implements AutoCloseable {
         FeedbackJpaMapper feedback = Mappers.getMapper(FeedbackJpaMapper.class);
         this.feedbackStore = new JpaFeedbackStoreAdapter(transactions, feedback);
         this.reviewStore = new JpaReviewStoreAdapter(transactions, messages, feedback);
-        this.healthCheck = new JdbcDatabaseHealthCheck(pools.reader(),
-                settings.isSqlite() ? SqliteDataSources.databaseFile(settings.jdbcUrl()) : null);
+        JdbcDatabaseHealthCheck health = new JdbcDatabaseHealthCheck(pools.reader(),
+                settings.isSqlite() ? SqliteDataSources.databaseFile(settings.jdbcUrl()) : null, transactions, faults);
+        resources.push(health);
+        this.healthCheck = health;
     }
 
     static JpaPersistence open(PersistenceSettings settings) {

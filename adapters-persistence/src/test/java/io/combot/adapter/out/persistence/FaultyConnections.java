@@ -7,6 +7,8 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
@@ -29,7 +31,8 @@ final class FaultyConnections implements UnaryOperator<DataSource> {
     }
 
     private final AtomicInteger stepsLeft = new AtomicInteger(-1);
-    private final AtomicInteger opened = new AtomicInteger();
+    private final Set<Connection> faulted = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger reusedAfterFault = new AtomicInteger();
     private volatile Fault fault;
 
     /** The {@code step}-th statement or commit from now (1 = the next one) fails with {@code fault}. */
@@ -47,9 +50,9 @@ final class FaultyConnections implements UnaryOperator<DataSource> {
         stepsLeft.set(-1);
     }
 
-    /** Physical connections opened so far: an evicted connection is replaced by a new one. */
-    int opened() {
-        return opened.get();
+    /** Statements prepared or commits made on a connection after a fault hit it: a pool that reuses one counts. */
+    int reusedAfterFault() {
+        return reusedAfterFault.get();
     }
 
     @Override
@@ -57,7 +60,6 @@ final class FaultyConnections implements UnaryOperator<DataSource> {
         return proxy(DataSource.class, real, (method, args) -> {
             Object result = method.invoke(real, args);
             if (method.getName().equals("getConnection")) {
-                opened.incrementAndGet();
                 Connection connection = (Connection) result;
                 return proxy(Connection.class, connection, (m, a) -> connectionCall(connection, m, a));
             }
@@ -66,6 +68,10 @@ final class FaultyConnections implements UnaryOperator<DataSource> {
     }
 
     private Object connectionCall(Connection connection, Method method, Object[] args) throws Throwable {
+        if (faulted.contains(connection) && (method.getName().equals("commit")
+                || method.getName().endsWith("Statement") || method.getName().equals("prepareCall"))) {
+            reusedAfterFault.incrementAndGet();
+        }
         if (method.getName().equals("commit")) {
             step(connection);
         }
@@ -86,6 +92,7 @@ final class FaultyConnections implements UnaryOperator<DataSource> {
         if (stepsLeft.get() <= 0 || stepsLeft.decrementAndGet() != 0) {
             return;
         }
+        faulted.add(connection);
         switch (fault) {
             case SQLITE_FULL_ENDS_TRANSACTION -> {
                 try (Statement statement = connection.createStatement()) {

@@ -82,14 +82,13 @@ class WriteFaultInjectionTest {
             }
             faultsMet++;
             assertStoreHolds(stored, next);
-            int opened = connections.opened();
 
             // The retry meets a second fault at its first insert, then succeeds: each attempt is all or nothing.
             connections.arm(2, fault);
             assertThat(failsWith(fault, () -> store.appendTurn(after, next))).isTrue();
             assertStoreHolds(stored, next);
             store.appendTurn(after, next);
-            assertThat(connections.opened()).as("the failed connections were replaced").isGreaterThan(opened);
+            assertThat(connections.reusedAfterFault()).as("statements on a connection after its fault").isZero();
             stored = after;
             assertThat(store.findTurn(session.id(), new ClientMessageId("key-" + step))).contains(next);
         }
@@ -119,6 +118,7 @@ class WriteFaultInjectionTest {
                 assertThat(store.countActive(session.createdAt())).isEqualTo(before);
                 create.accept(session);
                 assertThat(store.findSession(session.id())).isPresent();
+                assertThat(connections.reusedAfterFault()).as("statements on a connection after its fault").isZero();
             }
             assertThat(faultsMet).as("faults met by a create (within quota: %s)", withinQuota).isGreaterThanOrEqualTo(2);
         }
