@@ -8,7 +8,8 @@ import java.util.Map;
  * bench/faults' load: {@link FaultLoad} against a service already running, with the fault begun and ended by shell
  * commands. Prints the figures and the check of the store, and exits 1 when an acknowledged turn is missing or doubled.
  *
- * <pre>FaultBench --url http://127.0.0.1:PORT --name NAME --begin CMD --end CMD [--clients 8] [--fault-seconds 10]</pre>
+ * <pre>FaultBench --url http://127.0.0.1:PORT --name NAME --begin CMD --end CMD
+ *     [--clients 8] [--fault-seconds 10] [--warm-up-turns 100]</pre>
  */
 public final class FaultBench {
     private FaultBench() {

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -39,19 +41,23 @@ final class FaultLoad implements AutoCloseable {
     private final Map<String, Set<String>> acknowledged = new ConcurrentHashMap<>();
     private final Map<Phase, Map<Integer, AtomicLong>> statuses = new ConcurrentHashMap<>();
     private final AtomicLong maxLatencyNanos = new AtomicLong();
-    private final AtomicLong lastWriteOkAt = new AtomicLong();
     private final AtomicLong firstNotReadyAt = new AtomicLong();
-    private final AtomicLong lastNotReadyAt = new AtomicLong();
     private final AtomicLong maxReadyLatencyNanos = new AtomicLong();
     private volatile Phase phase = Phase.BEFORE;
     private volatile boolean stop;
     private volatile long faultStartedAt;
     private volatile long faultEndedAt;
+    private volatile long firstWriteOkAfterEnd;
+    private volatile long readyAgainAt = -1;
 
     FaultLoad(int port, int clients) {
         this.api = new Api(port);
         this.clients = clients;
-        this.pool = Executors.newFixedThreadPool(clients + 1);
+        this.pool = Executors.newFixedThreadPool(clients + 1, runnable -> {
+            Thread thread = new Thread(runnable, "fault-load");
+            thread.setDaemon(true); // a failed run must not keep its JVM alive
+            return thread;
+        });
         for (Phase p : Phase.values()) {
             statuses.put(p, new ConcurrentHashMap<>());
         }
@@ -67,9 +73,14 @@ final class FaultLoad implements AutoCloseable {
     }
 
     /** Waits until {@code turns} turns were acknowledged (the service is warm), or {@code limitMillis} passed. */
-    void awaitTurns(int turns, long limitMillis) throws InterruptedException {
+    void awaitTurns(int turns, long limitMillis) throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis);
         while (acknowledgedTurns() < turns && System.nanoTime() < deadline) {
+            for (Future<?> f : running) {
+                if (f.isDone()) {
+                    f.get(); // a client that stopped early says why
+                }
+            }
             Thread.sleep(20);
         }
     }
@@ -87,7 +98,7 @@ final class FaultLoad implements AutoCloseable {
     /** Waits until a write succeeded and readiness said ready after the fault ended, or {@code limitMillis} passed. */
     void awaitRecovery(long limitMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMillis);
-        while (System.nanoTime() < deadline && (lastWriteOkAt.get() < faultEndedAt || readyAgainAt() < 0)) {
+        while (System.nanoTime() < deadline && (firstWriteOkAfterEnd == 0 || readyAgainAt < 0)) {
             Thread.sleep(20);
         }
     }
@@ -99,14 +110,7 @@ final class FaultLoad implements AutoCloseable {
 
     /** Milliseconds from the fault's end until the first write succeeded (-1: none yet). */
     long writesRecoveredAfterMillis() {
-        return lastWriteOkAt.get() < faultEndedAt ? -1 : millis(firstWriteOkAfterEnd - faultEndedAt);
-    }
-
-    private volatile long firstWriteOkAfterEnd;
-    private volatile long readyAgainAt = -1;
-
-    private long readyAgainAt() {
-        return readyAgainAt;
+        return firstWriteOkAfterEnd == 0 ? -1 : millis(firstWriteOkAfterEnd - faultEndedAt);
     }
 
     /** Milliseconds from the fault's end until readiness said ready again (-1: not yet). */
@@ -181,8 +185,8 @@ final class FaultLoad implements AutoCloseable {
 
     String figures(String fault) {
         return String.format("storage fault %s: statuses before=%s during=%s after=%s; max latency during and after "
-                        + "%d ms; readiness not-ready after %d ms, ready again %d ms after the fault ended (slowest probe %d ms); "
-                        + "writes recovered %d ms after; turns acknowledged %d",
+                        + "%d ms; readiness not-ready after %d ms, ready again %d ms after the fault ended "
+                        + "(slowest probe %d ms); writes recovered %d ms after; turns acknowledged %d",
                 fault, statuses(Phase.BEFORE), statuses(Phase.FAULT), statuses(Phase.AFTER), maxLatencyMillis(),
                 notReadyAfterMillis(), readyAgainAfterMillis(), maxReadinessLatencyMillis(),
                 writesRecoveredAfterMillis(), acknowledgedTurns());
@@ -234,7 +238,7 @@ final class FaultLoad implements AutoCloseable {
         }
     }
 
-    private Api.Reply timed(java.util.function.Supplier<Api.Reply> call) {
+    private Api.Reply timed(Supplier<Api.Reply> call) {
         Phase at = phase;
         long start = System.nanoTime();
         Api.Reply reply = call.get();
@@ -243,11 +247,8 @@ final class FaultLoad implements AutoCloseable {
             maxLatencyNanos.accumulateAndGet(end - start, Math::max);
         }
         statuses.get(at).computeIfAbsent(reply.status(), s -> new AtomicLong()).incrementAndGet();
-        if (reply.status() / 100 == 2) {
-            lastWriteOkAt.set(end);
-            if (at == Phase.AFTER && firstWriteOkAfterEnd == 0 && start >= faultEndedAt) {
-                firstWriteOkAfterEnd = end;
-            }
+        if (reply.status() / 100 == 2 && at == Phase.AFTER && firstWriteOkAfterEnd == 0 && start >= faultEndedAt) {
+            firstWriteOkAfterEnd = end;
         }
         return reply;
     }
@@ -262,7 +263,6 @@ final class FaultLoad implements AutoCloseable {
             }
             if (status != 200 && phase != Phase.BEFORE) {
                 firstNotReadyAt.compareAndSet(0, end);
-                lastNotReadyAt.set(end);
             }
             if (status == 200 && phase == Phase.AFTER && readyAgainAt < 0 && start >= faultEndedAt) {
                 readyAgainAt = end;

@@ -20,7 +20,7 @@ public final class StorageUnavailableException extends CombotException {
     private final Kind kind;
     private final String code;
 
-    /** {@code code}: the database's code for the fault (SQLITE_FULL, SQLState 08006 …); {@code error}: what it threw. */
+    /** {@code code}: the database's code (SQLITE_FULL, SQLState 08006 …); {@code error}: what it threw. */
     public StorageUnavailableException(Kind kind, String code, Throwable error) {
         super("Storage " + describe(kind) + " (" + code + "); nothing was stored", error);
         this.kind = kind;

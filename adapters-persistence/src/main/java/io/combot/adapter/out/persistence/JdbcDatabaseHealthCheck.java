@@ -63,7 +63,8 @@ final class JdbcDatabaseHealthCheck implements HealthCheckPort, AutoCloseable {
         } catch (TimeoutException e) {
             return ComponentHealth.down(NAME, "the database did not answer within " + ANSWER_WITHIN.toMillis() + " ms");
         } catch (ExecutionException e) {
-            return ComponentHealth.down(NAME, e.getCause().getClass().getSimpleName() + ": " + e.getCause().getMessage());
+            Throwable cause = e.getCause();
+            return ComponentHealth.down(NAME, cause.getClass().getSimpleName() + ": " + cause.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ComponentHealth.down(NAME, "interrupted while checking the database");

@@ -77,8 +77,7 @@ final class FaultyConnections implements UnaryOperator<DataSource> {
         }
         Object result = method.invoke(connection, args);
         if (result instanceof Statement statement) {
-            Class<? extends Statement> type = (Class<? extends Statement>) method.getReturnType();
-            return proxy(type, statement, (m, a) -> {
+            return proxy(method.getReturnType(), statement, (m, a) -> {
                 if (m.getName().startsWith("execute")) {
                     step(connection);
                 }

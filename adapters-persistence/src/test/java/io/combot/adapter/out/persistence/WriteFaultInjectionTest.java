@@ -120,7 +120,8 @@ class WriteFaultInjectionTest {
                 assertThat(store.findSession(session.id())).isPresent();
                 assertThat(connections.reusedAfterFault()).as("statements on a connection after its fault").isZero();
             }
-            assertThat(faultsMet).as("faults met by a create (within quota: %s)", withinQuota).isGreaterThanOrEqualTo(2);
+            assertThat(faultsMet).as("faults met by a create (within quota: %s)", withinQuota)
+                    .isGreaterThanOrEqualTo(2);
         }
     }
 

@@ -128,7 +128,7 @@ class DomainErrorsOverHttpTest {
         assertThat(response.getHeader("Retry-After")).isEqualTo(error.retryAfter());
         JsonNode problem = WebStack.problem(response);
         // No "type" member but for storage faults: RFC 9457 reads its absence as "about:blank", a problem that is
-        // just its status; a storage fault says what is down, so that a client or an operator does not take it for load.
+        // just its status; a storage fault says what is down, so that nobody takes it for load.
         boolean storage = error.name().equals("StorageUnavailableException");
         assertThat(problem.path("type").asString(null))
                 .isEqualTo(storage ? "urn:combot:problem:storage-unavailable" : null);
