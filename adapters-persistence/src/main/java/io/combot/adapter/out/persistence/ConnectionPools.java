@@ -4,6 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.zaxxer.hikari.util.DriverDataSource;
+import java.sql.Connection;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 
 /**
@@ -21,17 +25,25 @@ final class ConnectionPools implements AutoCloseable {
     }
 
     static ConnectionPools open(PersistenceSettings settings) {
+        return open(settings, UnaryOperator.identity());
+    }
+
+    /**
+     * {@code writerConnections} wraps the source of the writing connections (the one pool's on PostgreSQL): the seam
+     * where tests inject faults at any statement.
+     */
+    static ConnectionPools open(PersistenceSettings settings, UnaryOperator<DataSource> writerConnections) {
         if (!settings.isSqlite()) {
-            HikariConfig config = config("combot-db", settings.poolSize(), settings);
-            config.setJdbcUrl(settings.jdbcUrl());
-            config.setUsername(settings.user());
-            config.setPassword(settings.password());
-            HikariDataSource shared = new HikariDataSource(config);
+            DataSource connections = new DriverDataSource(settings.jdbcUrl(), null, new Properties(), settings.user(),
+                    settings.password());
+            HikariDataSource shared = pool("combot-db", settings.poolSize(), settings,
+                    writerConnections.apply(connections), false);
             return new ConnectionPools(shared, shared);
         }
         SqliteDataSources.createParentDirectory(settings.jdbcUrl());
         // The writer opens first: it creates the file and switches it to WAL before any read-only connection opens.
-        HikariDataSource writer = pool("combot-sqlite-writer", 1, settings, SqliteDataSources.writer(settings), false);
+        HikariDataSource writer = pool("combot-sqlite-writer", 1, settings,
+                writerConnections.apply(SqliteDataSources.writer(settings)), false);
         try {
             return new ConnectionPools(writer, pool("combot-sqlite-reader", settings.readPoolSize(), settings,
                     SqliteDataSources.reader(settings), true));
@@ -47,6 +59,15 @@ final class ConnectionPools implements AutoCloseable {
 
     DataSource reader() {
         return reader;
+    }
+
+    /** Closes a connection whose state is unknown instead of returning it to the pool; call before closing it. */
+    void evictWriter(Connection connection) {
+        writer.evictConnection(connection);
+    }
+
+    void evictReader(Connection connection) {
+        reader.evictConnection(connection);
     }
 
     boolean shared() {
@@ -72,7 +93,7 @@ final class ConnectionPools implements AutoCloseable {
 
     /**
      * {@code readOnly} must match how the connections were opened: HikariCP sets the flag on each connection, and
-     * sqlite-jdbc refuses to change it after opening.
+     * sqlite-jdbc refuses to change it after opening. (False for the shared pool: it writes.)
      */
     private static HikariDataSource pool(String name, int size, PersistenceSettings settings, DataSource connections,
                                          boolean readOnly) {
@@ -88,6 +109,10 @@ final class ConnectionPools implements AutoCloseable {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
         config.setMaxLifetime(settings.maxConnectionLifetime().toMillis());
+        long connectMillis = settings.connectTimeout().toMillis();
+        config.setConnectionTimeout(connectMillis);
+        // HikariCP puts back its 5 s default when the validation timeout exceeds the connection timeout.
+        config.setValidationTimeout(Math.max(250, connectMillis / 2));
         return config;
     }
 }

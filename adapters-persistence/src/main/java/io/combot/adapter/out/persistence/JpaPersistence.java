@@ -6,6 +6,7 @@ import io.combot.domain.port.out.ReviewStorePort;
 import io.combot.domain.port.out.SessionStorePort;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
@@ -28,6 +29,7 @@ final class JpaPersistence implements AutoCloseable {
     private final ConnectionPools pools;
     private final Deque<AutoCloseable> resources;
     private final JpaTransactions transactions;
+    private final StorageFaults faults;
     private final SessionFactory writerFactory;
     private final SessionStorePort sessionStore;
     private final FeedbackStorePort feedbackStore;
@@ -35,8 +37,9 @@ final class JpaPersistence implements AutoCloseable {
     private final HealthCheckPort healthCheck;
 
     private JpaPersistence(ConnectionPools pools, Deque<AutoCloseable> resources, JpaTransactions transactions,
-                           SessionFactory writerFactory, PersistenceSettings settings) {
+                           StorageFaults faults, SessionFactory writerFactory, PersistenceSettings settings) {
         this.pools = pools;
+        this.faults = faults;
         this.resources = resources;
         this.transactions = transactions;
         this.writerFactory = writerFactory;
@@ -46,14 +49,21 @@ final class JpaPersistence implements AutoCloseable {
         FeedbackJpaMapper feedback = Mappers.getMapper(FeedbackJpaMapper.class);
         this.feedbackStore = new JpaFeedbackStoreAdapter(transactions, feedback);
         this.reviewStore = new JpaReviewStoreAdapter(transactions, messages, feedback);
-        this.healthCheck = new JdbcDatabaseHealthCheck(pools.reader(),
-                settings.isSqlite() ? SqliteDataSources.databaseFile(settings.jdbcUrl()) : null);
+        JdbcDatabaseHealthCheck health = new JdbcDatabaseHealthCheck(pools.reader(),
+                settings.isSqlite() ? SqliteDataSources.databaseFile(settings.jdbcUrl()) : null, transactions, faults);
+        resources.push(health);
+        this.healthCheck = health;
     }
 
     static JpaPersistence open(PersistenceSettings settings) {
+        return open(settings, UnaryOperator.identity());
+    }
+
+    /** {@code writerConnections}: see {@link ConnectionPools#open(PersistenceSettings, UnaryOperator)}. */
+    static JpaPersistence open(PersistenceSettings settings, UnaryOperator<DataSource> writerConnections) {
         Deque<AutoCloseable> resources = new ArrayDeque<>();
         try {
-            ConnectionPools pools = ConnectionPools.open(settings);
+            ConnectionPools pools = ConnectionPools.open(settings, writerConnections);
             resources.push(pools);
             migrate(pools.writer());
             // Only the writer's factory checks the entities against the migrated schema; once is enough.
@@ -64,8 +74,10 @@ final class JpaPersistence implements AutoCloseable {
                 readerFactory = sessionFactory("combot-reader", pools.reader(), "none", settings);
                 resources.push(readerFactory);
             }
-            return new JpaPersistence(pools, resources, new JpaTransactions(readerFactory, writerFactory),
-                    writerFactory, settings);
+            StorageFaults faults = new StorageFaults();
+            JpaTransactions transactions = new JpaTransactions(readerFactory, pools::evictReader, writerFactory,
+                    pools::evictWriter, faults);
+            return new JpaPersistence(pools, resources, transactions, faults, writerFactory, settings);
         } catch (RuntimeException e) {
             closeAll(resources, e);
             throw e;
@@ -90,6 +102,10 @@ final class JpaPersistence implements AutoCloseable {
 
     ConnectionPools pools() {
         return pools;
+    }
+
+    StorageFaults faults() {
+        return faults;
     }
 
     JpaTransactions transactions() {
@@ -124,7 +140,10 @@ final class JpaPersistence implements AutoCloseable {
                 .managedClasses(SessionJpaEntity.class, MessageJpaEntity.class, FeedbackJpaEntity.class,
                         LabelJpaEntity.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-                .property(AvailableSettings.HBM2DDL_AUTO, schemaAction);
+                .property(AvailableSettings.HBM2DDL_AUTO, schemaAction)
+                // A session keeps its connection until it closes, so that a connection in an unknown state can be
+                // evicted before any other request could borrow it (see JpaTransactions).
+                .property(AvailableSettings.CONNECTION_HANDLING, "DELAYED_ACQUISITION_AND_HOLD");
         if (settings.isSqlite()) {
             configuration.property(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect");
         }

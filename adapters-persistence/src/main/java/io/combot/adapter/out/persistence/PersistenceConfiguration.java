@@ -20,7 +20,10 @@ public class PersistenceConfiguration {
     @Bean(destroyMethod = "close")
     JpaPersistence jpaPersistence(PersistenceSettings settings, ObjectProvider<MeterRegistry> registry) {
         JpaPersistence persistence = JpaPersistence.open(settings);
-        registry.ifAvailable(persistence.pools()::trackMetrics);
+        registry.ifAvailable(meters -> {
+            persistence.pools().trackMetrics(meters);
+            persistence.faults().trackMetrics(meters);
+        });
         return persistence;
     }
 

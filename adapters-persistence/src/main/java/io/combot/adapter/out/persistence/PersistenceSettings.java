@@ -14,12 +14,16 @@ import java.time.Duration;
  * @param poolSize              connections of the one pool on any other database (PostgreSQL), per instance
  * @param maxConnectionLifetime how long a pooled connection lives before the pool replaces it (at least 30 s)
  * @param busyTimeout           how long SQLite waits for a lock held by another connection before it gives up
+ * @param connectTimeout        how long a request waits for a pooled connection (HikariCP's connection timeout) before
+ *                              the store gives up with a storage fault; at least 250 ms, HikariCP's floor
  */
 public record PersistenceSettings(String jdbcUrl, String user, String password, int readPoolSize, int poolSize,
-                                  Duration maxConnectionLifetime, Duration busyTimeout) {
+                                  Duration maxConnectionLifetime, Duration busyTimeout, Duration connectTimeout) {
     private static final String DATABASE_FILE_NAME = "combot.db";
     /** HikariCP's floor: a shorter lifetime would be silently replaced by its default. */
     private static final Duration MIN_CONNECTION_LIFETIME = Duration.ofSeconds(30);
+    /** HikariCP's floor for its connection timeout. */
+    private static final Duration MIN_CONNECT_TIMEOUT = Duration.ofMillis(250);
 
     public PersistenceSettings {
         require(jdbcUrl != null && jdbcUrl.startsWith("jdbc:"), "jdbcUrl must be a JDBC URL (jdbc:...)");
@@ -30,6 +34,10 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
         require(busyTimeout != null && !busyTimeout.isNegative()
                         && busyTimeout.toMillis() <= Integer.MAX_VALUE,
                 "busyTimeout must be between 0 and " + Integer.MAX_VALUE + " ms");
+        require(connectTimeout != null && connectTimeout.compareTo(MIN_CONNECT_TIMEOUT) >= 0
+                        && connectTimeout.toMillis() <= Integer.MAX_VALUE,
+                "connectTimeout must be between " + MIN_CONNECT_TIMEOUT.toMillis() + " and " + Integer.MAX_VALUE
+                        + " ms");
     }
 
     /** The URL of the SQLite database the service keeps in {@code dataDir} when no other database is named. */
@@ -48,7 +56,7 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
         return "PersistenceSettings[jdbcUrl=" + jdbcUrl + ", user=" + user
                 + ", password=" + (password == null ? "null" : "***") + ", readPoolSize=" + readPoolSize
                 + ", poolSize=" + poolSize + ", maxConnectionLifetime=" + maxConnectionLifetime
-                + ", busyTimeout=" + busyTimeout + "]";
+                + ", busyTimeout=" + busyTimeout + ", connectTimeout=" + connectTimeout + "]";
     }
 
     private static void require(boolean condition, String message) {

@@ -35,7 +35,7 @@ class SqliteConnectionSetupTest {
     void open() {
         PersistenceSettings shipped = TestDatabase.SQLITE.settings(dataDir);
         persistence = JpaPersistence.open(new PersistenceSettings(shipped.jdbcUrl(), null, null, READERS,
-                shipped.poolSize(), shipped.maxConnectionLifetime(), BUSY_TIMEOUT));
+                shipped.poolSize(), shipped.maxConnectionLifetime(), BUSY_TIMEOUT, shipped.connectTimeout()));
     }
 
     @AfterEach

@@ -10,8 +10,10 @@ import io.combot.domain.error.SessionBusyException;
 import io.combot.domain.error.SessionExpiredException;
 import io.combot.domain.error.SessionLimitException;
 import io.combot.domain.error.SessionNotFoundException;
+import io.combot.domain.error.StorageUnavailableException;
 import io.combot.domain.error.UnknownBotException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Collection;
@@ -49,6 +51,10 @@ import tools.jackson.databind.exc.PropertyBindingException;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    /** A storage fault's problem type: the database is full, read-only or unreachable, not the service overloaded. */
+    static final URI STORAGE_UNAVAILABLE = URI.create("urn:combot:problem:storage-unavailable");
+    /** The store recovers by itself within seconds of the fault ending (it was logged where it happened). */
+    private static final long STORAGE_RETRY_AFTER_SECONDS = 2;
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> error(Exception e, HttpServletRequest request) {
@@ -56,6 +62,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(problem.getStatus());
         if (e instanceof CapacityExceededException busy) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(busy)));
+        }
+        if (e instanceof StorageUnavailableException) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(STORAGE_RETRY_AFTER_SECONDS));
         }
         if (OpenAiErrors.covers(request)) {
             return response.contentType(MediaType.APPLICATION_JSON).body(openAiErrorFor(e, problem));
@@ -80,6 +89,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             code = "session_not_found";
         } else if (e instanceof SessionLimitException) {
             code = "session_limit_exceeded";
+        } else if (e instanceof StorageUnavailableException) {
+            code = "storage_unavailable";
         }
         return OpenAiErrors.body(problem.getStatus(), problem.getDetail(), param, code);
     }
@@ -149,6 +160,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof CapacityExceededException busy) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
             problem.setProperty("retryAfterSeconds", retryAfterSeconds(busy));
+            return problem;
+        }
+        if (e instanceof StorageUnavailableException storage) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+            problem.setType(STORAGE_UNAVAILABLE);
+            problem.setProperty("cause", storage.kind().label());
+            problem.setProperty("retryAfterSeconds", STORAGE_RETRY_AFTER_SECONDS);
             return problem;
         }
         if (e instanceof UnsupportedCharsetException || e instanceof IllegalCharsetNameException) {

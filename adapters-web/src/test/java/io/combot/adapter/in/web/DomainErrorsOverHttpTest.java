@@ -13,6 +13,8 @@ import io.combot.domain.error.SessionBusyException;
 import io.combot.domain.error.SessionExpiredException;
 import io.combot.domain.error.SessionLimitException;
 import io.combot.domain.error.SessionNotFoundException;
+import io.combot.domain.error.StorageUnavailableException;
+import io.combot.domain.error.StorageUnavailableException.Kind;
 import io.combot.domain.error.UnknownBotException;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
@@ -20,6 +22,7 @@ import io.combot.domain.port.in.CompleteChatCommand;
 import io.combot.domain.port.in.CompleteChatUseCase;
 import io.combot.domain.port.in.GetSessionUseCase;
 import io.combot.domain.port.in.TurnListener;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -102,6 +105,11 @@ class DomainErrorsOverHttpTest {
                 new Case("ReplyUnavailableException",
                         () -> new ReplyUnavailableException("circuit open", new IllegalStateException("secret cause")),
                         503, "Service Unavailable", "No reply could be generated", null, "server_error", "overloaded"),
+                // The database's code is shown; its own message (file names, hosts) is not.
+                new Case("StorageUnavailableException", () -> new StorageUnavailableException(Kind.FULL,
+                        "SQLITE_FULL", new SQLException("/var/lib/combot/combot.db: disk full")),
+                        503, "Service Unavailable", "Storage is full (SQLITE_FULL); nothing was stored", "2",
+                        "server_error", "storage_unavailable"),
                 new Case("InvalidBotException", () -> new InvalidBotException("bot.yaml line 3: secret detail"),
                         500, "Internal Server Error", SERVER_FAILED, null, "server_error", null),
                 new Case("an unexpected exception", () -> new IllegalStateException("password=hunter2"),
@@ -119,8 +127,12 @@ class DomainErrorsOverHttpTest {
         assertThat(response.getStatus()).isEqualTo(error.status());
         assertThat(response.getHeader("Retry-After")).isEqualTo(error.retryAfter());
         JsonNode problem = WebStack.problem(response);
-        // No "type" member: RFC 9457 reads its absence as "about:blank", a problem that is just its status.
-        assertThat(problem.has("type")).isFalse();
+        // No "type" member but for storage faults: RFC 9457 reads its absence as "about:blank", a problem that is
+        // just its status; a storage fault says what is down, so that nobody takes it for load.
+        boolean storage = error.name().equals("StorageUnavailableException");
+        assertThat(problem.path("type").asString(null))
+                .isEqualTo(storage ? "urn:combot:problem:storage-unavailable" : null);
+        assertThat(problem.path("cause").asString(null)).isEqualTo(storage ? "full" : null);
         assertThat(problem.get("title").asString()).isEqualTo(error.title());
         assertThat(problem.get("detail").asString()).isEqualTo(error.detail());
         assertThat(problem.path("retryAfterSeconds").asString(null)).isEqualTo(error.retryAfter());
