@@ -75,10 +75,21 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
     private static long countLive(StatelessSession db, String ownerId, long nowMillis) {
         return db.createSelectionQuery("""
                         select count(s) from SessionJpaEntity s
-                        where s.ownerId = :ownerId and s.expiresAt > :now""", Long.class)
+                        where s.ownerId = :ownerId and s.expiresAt > :now and s.inQuota = true""", Long.class)
                 .setParameter("ownerId", ownerId)
                 .setParameter("now", nowMillis)
                 .getSingleResult();
+    }
+
+    @Override
+    public Optional<Instant> firstExpiryInQuota(OwnerId owner, Instant now) {
+        Long first = transactions.inReadTransaction(db -> db.createSelectionQuery("""
+                        select min(s.expiresAt) from SessionJpaEntity s
+                        where s.ownerId = :ownerId and s.expiresAt > :now and s.inQuota = true""", Long.class)
+                .setParameter("ownerId", owner.value())
+                .setParameter("now", now.toEpochMilli())
+                .getSingleResult());
+        return Optional.ofNullable(first).map(StoredValues::instant);
     }
 
     @Override

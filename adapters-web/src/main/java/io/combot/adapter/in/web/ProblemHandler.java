@@ -57,6 +57,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof CapacityExceededException busy) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(busy)));
         }
+        if (e instanceof SessionLimitException full) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Problems.retryAfterSeconds(full.retryAfter())));
+        }
         if (OpenAiErrors.covers(request)) {
             return response.contentType(MediaType.APPLICATION_JSON).body(openAiErrorFor(e, problem));
         }
@@ -143,8 +146,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof SessionBusyException || e instanceof ConcurrentTurnException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         }
-        if (e instanceof SessionLimitException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        if (e instanceof SessionLimitException full) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+            problem.setProperty("retryAfterSeconds", Problems.retryAfterSeconds(full.retryAfter()));
+            return problem;
         }
         if (e instanceof CapacityExceededException busy) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
