@@ -1,5 +1,6 @@
 package io.combot.adapter.out.persistence;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
@@ -26,6 +27,18 @@ final class JpaTransactions {
             Transaction transaction = session.beginTransaction();
             try {
                 return work.apply(session);
+            } finally {
+                transaction.rollback();
+            }
+        }
+    }
+
+    /** Runs {@code work} on the writing side and rolls it back: statements run, nothing is stored. */
+    void inRolledBackWriteTransaction(Consumer<StatelessSession> work) {
+        try (StatelessSession session = writers.openStatelessSession()) {
+            Transaction transaction = session.beginTransaction();
+            try {
+                work.accept(session);
             } finally {
                 transaction.rollback();
             }
