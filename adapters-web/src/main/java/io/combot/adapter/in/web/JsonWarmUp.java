@@ -1,5 +1,6 @@
 package io.combot.adapter.in.web;
 
+import io.combot.adapter.in.web.WebDtos.ClassifyRequest;
 import io.combot.adapter.in.web.WebDtos.SendMessageRequest;
 import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.Classification;
@@ -33,6 +34,7 @@ final class JsonWarmUp {
 
     static void run(JsonMapper json, ChatWebMapper mapper) {
         json.readValue("{\"content\": \"Hi\", \"clientMessageId\": \"warm-up\"}", SendMessageRequest.class);
+        json.readValue("{\"text\": \"Hi\"}", ClassifyRequest.class);
         ChatCompletionRequests.read(COMPLETION_REQUEST.getBytes(StandardCharsets.UTF_8), OwnerId.ANONYMOUS, null);
         Turn turn = sampleTurn();
         json.writeValueAsString(mapper.toResponse(turn));
