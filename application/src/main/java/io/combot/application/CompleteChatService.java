@@ -58,12 +58,14 @@ public class CompleteChatService implements CompleteChatUseCase {
             return sendMessage.sendMessage(new SendMessageCommand(command.sessionId(), command.caller(),
                     command.content(), null, client, command.bot()), listener);
         }
-        ChatSession session = startSession.startSession(new StartSessionCommand(command.caller()));
+        // A session the client did not ask for: OpenAI clients send no session id, and each of their requests would
+        // otherwise spend a place of the key's quota for an idle timeout.
+        ChatSession session = startSession.startSession(new StartSessionCommand(command.caller(), false));
         try {
             return sendMessage.sendMessage(new SendMessageCommand(session.id(), command.caller(), command.content(),
                     null, command.clientContext(), command.bot()), listener);
         } catch (RuntimeException e) {
-            // The session was started for this turn alone; left empty it would only count against the quota.
+            // The session was started for this turn alone: left empty it would be a session without a turn.
             try {
                 endSession.endSession(new SessionQuery(session.id(), command.caller()));
             } catch (RuntimeException cleanup) {

@@ -10,6 +10,8 @@ import io.combot.domain.port.in.StartSessionCommand;
 import io.combot.domain.port.in.StartSessionUseCase;
 import io.combot.domain.port.out.SessionStorePort;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 public class SessionService implements StartSessionUseCase, GetSessionUseCase, EndSessionUseCase {
     private final SessionStorePort store;
@@ -23,19 +25,29 @@ public class SessionService implements StartSessionUseCase, GetSessionUseCase, E
     }
 
     /**
-     * Refuses a session beyond a client key's quota. Without client keys every caller is the anonymous owner, so a
-     * quota would be one budget shared by all callers: it applies to keyed owners only. The store counts and creates
-     * in one step, so concurrent creates on any instance cannot overshoot the quota.
+     * Refuses a session beyond a client key's quota, saying when its first session expires. Without client keys every
+     * caller is the anonymous owner, so a quota would be one budget shared by all callers: it applies to keyed owners
+     * only. The store counts and creates in one step, so concurrent creates on any instance cannot overshoot it.
      */
     @Override
     public ChatSession startSession(StartSessionCommand command) {
-        ChatSession session = ChatSession.start(command.owner(), sessions.now(), policy.idleTimeout());
+        Instant now = sessions.now();
+        if (!command.inQuota()) {
+            ChatSession session = ChatSession.startOutsideQuota(command.owner(), now, policy.idleTimeout());
+            store.create(session);
+            return session;
+        }
+        ChatSession session = ChatSession.start(command.owner(), now, policy.idleTimeout());
         if (command.owner().equals(OwnerId.ANONYMOUS)) {
             store.create(session);
             return session;
         }
         if (!store.createWithinQuota(session, policy.maxSessionsPerOwner())) {
-            throw new SessionLimitException(policy.maxSessionsPerOwner());
+            // A session expired or ended meanwhile frees its place at once: the wait is at most this, never less.
+            Duration wait = store.firstExpiryInQuota(command.owner(), now)
+                    .map(expiry -> Duration.between(now, expiry))
+                    .orElse(Duration.ZERO);
+            throw new SessionLimitException(policy.maxSessionsPerOwner(), wait);
         }
         return session;
     }

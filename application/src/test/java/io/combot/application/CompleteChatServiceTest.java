@@ -21,6 +21,7 @@ import io.combot.domain.port.in.ClientContext;
 import io.combot.domain.port.in.CompleteChatCommand;
 import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.SendMessageUseCase;
+import io.combot.domain.port.in.StartSessionCommand;
 import io.combot.domain.port.in.TurnListener;
 import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.EchoReplyGenerator;
@@ -105,7 +106,7 @@ class CompleteChatServiceTest {
                 .isInstanceOf(UnknownBotException.class).hasMessageContaining("test-bot");
         assertThatThrownBy(() -> complete(SessionId.random(), "hello", ClientContext.NONE))
                 .isInstanceOf(SessionNotFoundException.class);
-        assertThat(store.countLiveSessions(OWNER, clock.instant())).isZero();
+        assertThat(store.countActive(clock.instant())).isZero();
     }
 
     @Test
@@ -132,7 +133,7 @@ class CompleteChatServiceTest {
         assertThatThrownBy(() -> complete(null, "x".repeat(101), ClientContext.NONE))
                 .isInstanceOf(InvalidInputException.class);
 
-        assertThat(store.countLiveSessions(OWNER, clock.instant())).isZero();
+        assertThat(store.countActive(clock.instant())).isZero();
     }
 
     @Test
@@ -147,13 +148,23 @@ class CompleteChatServiceTest {
     }
 
     @Test
-    void theSessionQuotaAppliesToEachNewSession() {
-        for (int i = 0; i < 3; i++) {
+    void sessionsStartedForCompletionsNeitherSpendTheQuotaNorAreStoppedByIt() {
+        for (int i = 0; i < 5; i++) {
             complete(null, "hello", ClientContext.NONE);
         }
+        for (int i = 0; i < 3; i++) {
+            sessions.startSession(new StartSessionCommand(OWNER));
+        }
 
-        assertThatThrownBy(() -> complete(null, "hello", ClientContext.NONE))
-                .isInstanceOf(SessionLimitException.class);
+        Turn past = complete(null, "hello", ClientContext.NONE);
+        assertThat(store.findSession(past.sessionId()).orElseThrow().inQuota()).isFalse();
+        assertThat(store.countActive(clock.instant())).isEqualTo(9);
+        clock.advance(Duration.ofMinutes(10));
+        assertThatThrownBy(() -> sessions.startSession(new StartSessionCommand(OWNER)))
+                .isInstanceOf(SessionLimitException.class)
+                .extracting(e -> ((SessionLimitException) e).retryAfter())
+                .as("the first session of the quota expires after the idle timeout")
+                .isEqualTo(Duration.ofMinutes(50));
     }
 
     private List<Message> history(SessionId session) {

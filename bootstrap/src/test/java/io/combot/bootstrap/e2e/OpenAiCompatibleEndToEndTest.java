@@ -25,6 +25,7 @@ import com.openai.models.models.Model;
 import io.combot.bootstrap.CombotServer;
 import io.combot.tools.fakellm.FakeLlmBehaviour;
 import io.combot.tools.fakellm.FakeOpenAiServer;
+import io.combot.tools.fakellm.Fault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +53,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class OpenAiCompatibleEndToEndTest {
     private static final String KEY = "openai-e2e-Kq4r8Zt1";
+    /** A second client of the same service, whose sessions the first must not reach. */
+    private static final String OTHER_KEY = "openai-e2e-other-Vb7w2Lp9";
+    /** A client that spends its whole session quota through the native API. */
+    private static final String FULL_KEY = "openai-e2e-full-Hs3n6Qd4";
+    private static final int SESSION_QUOTA = 3;
     private static final String MODEL = "combot-default";
     private static final String GREETING = "Hello there!";
     private static final String GREETING_REPLY = "Hello! How can I help you today?";
@@ -74,7 +80,10 @@ class OpenAiCompatibleEndToEndTest {
         llm = FakeOpenAiServer.start();
         llm.behaviour(FakeLlmBehaviour.defaults().withReply(LLM_REPLY));
         server = InProcessService.start(dataDir, Map.of(
-                "COMBOT_API_KEYS", "e2e:" + AccessEndToEndTest.sha256(KEY),
+                "COMBOT_API_KEYS", "e2e:" + AccessEndToEndTest.sha256(KEY)
+                        + ",other:" + AccessEndToEndTest.sha256(OTHER_KEY)
+                        + ",full:" + AccessEndToEndTest.sha256(FULL_KEY),
+                "COMBOT_MAX_SESSIONS_PER_KEY", Integer.toString(SESSION_QUOTA),
                 "COMBOT_RATE_LIMIT_PER_SECOND", "1000",
                 "COMBOT_RATE_LIMIT_BURST", "1000",
                 "COMBOT_OPENAI_API_KEY", "sk-test-e2e",
@@ -289,12 +298,102 @@ class OpenAiCompatibleEndToEndTest {
     }
 
     @Test
-    void anUnknownOrExpiredSessionInTheHeaderIsNotFound() {
+    void anUnknownSessionOrAnotherKeysSessionInTheHeaderIsNotFoundAndLeftAlone() {
         NotFoundException unknown = catchThrowableOfType(NotFoundException.class, () -> client.chat().completions()
                 .create(chat().putAdditionalHeader(SESSION_HEADER, "no-such-session").addUserMessage(GREETING)
                         .build()));
+        Api otherApi = new Api(server.port(), OTHER_KEY);
+        String othersNative = otherApi.post("/api/v1/sessions", "application/json", "").json().get("id").asString();
+        OpenAIClient other = client(server, OTHER_KEY);
+        String othersCompletion = other.chat().completions().withRawResponse()
+                .create(chat().addUserMessage(GREETING).build()).headers().values(SESSION_HEADER).get(0);
+        other.close();
+
+        List<NotFoundException> others = List.of(othersNative, othersCompletion).stream()
+                .map(session -> catchThrowableOfType(NotFoundException.class, () -> client.chat().completions()
+                        .create(chat().putAdditionalHeader(SESSION_HEADER, session).addUserMessage(QUESTION).build())))
+                .toList();
 
         assertThat(unknown.code()).contains("session_not_found");
+        assertThat(others).allSatisfy(refused -> {
+            assertThat(refused).isNotNull();
+            assertThat(refused.code()).contains("session_not_found");
+        });
+        assertThat(otherApi.get("/api/v1/sessions/" + othersNative + "/messages").json().get("items")).isEmpty();
+        assertThat(otherApi.get("/api/v1/sessions/" + othersCompletion + "/messages").json().get("items"))
+                .hasSize(2);
+    }
+
+    @Test
+    void anExpiredSessionInTheHeaderIsGone() throws Exception {
+        try (CombotServer shortLived = InProcessService.start(dataDir.resolve("expiring"), Map.of(
+                "COMBOT_API_KEYS", "e2e:" + AccessEndToEndTest.sha256(KEY),
+                "COMBOT_SESSION_IDLE_TIMEOUT", "1s"))) {
+            OpenAIClient expiringClient = client(shortLived, KEY);
+            String session = expiringClient.chat().completions().withRawResponse()
+                    .create(chat().addUserMessage(GREETING).build()).headers().values(SESSION_HEADER).get(0);
+            Instant expiresAt = Instant.parse(new Api(shortLived.port(), KEY).get("/api/v1/sessions/" + session)
+                    .json().get("expiresAt").asString());
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis()) + 100);
+
+            OpenAIServiceException gone = catchThrowableOfType(OpenAIServiceException.class,
+                    () -> expiringClient.chat().completions().create(chat()
+                            .putAdditionalHeader(SESSION_HEADER, session).addUserMessage(QUESTION).build()));
+
+            expiringClient.close();
+            assertThat(gone.statusCode()).isEqualTo(410);
+            assertThat(gone.code()).contains("session_expired");
+            assertThat(gone.type()).contains("invalid_request_error");
+        }
+    }
+
+    /**
+     * OpenAI clients send no session id: each such completion is a session of its own, outside the key's quota, so a
+     * client that makes many is never cut off, and a key whose quota is full still gets completions.
+     */
+    @Test
+    void completionsWithoutTheHeaderNeitherSpendTheSessionQuotaNorAreStoppedByIt() {
+        for (int i = 0; i < SESSION_QUOTA + 2; i++) {
+            ChatCompletion completion = client.chat().completions().create(chat().addUserMessage(GREETING).build());
+            assertThat(completion.choices().get(0).message().content()).contains(GREETING_REPLY);
+        }
+        Api fullApi = new Api(server.port(), FULL_KEY);
+        for (int i = 0; i < SESSION_QUOTA; i++) {
+            assertThat(fullApi.post("/api/v1/sessions", "application/json", "").status()).isEqualTo(201);
+        }
+
+        Api.Reply refused = fullApi.post("/api/v1/sessions", "application/json", "");
+        OpenAIClient full = client(server, FULL_KEY);
+        ChatCompletion stillAnswered = full.chat().completions().create(chat().addUserMessage(GREETING).build());
+        full.close();
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).as("when the key's first session expires")
+                .isBetween(3_500L, 3_600L);
+        assertThat(refused.json().get("retryAfterSeconds").asLong())
+                .isEqualTo(Long.parseLong(refused.header("Retry-After")));
+        assertThat(stillAnswered.choices().get(0).message().content()).contains(GREETING_REPLY);
+    }
+
+    /** A streamed reply the LLM broke off ends with {@code length}, which clients know as a reply cut short. */
+    @Test
+    void aStreamTheLlmBreaksOffEndsWithLengthAfterTheTextThatArrived() {
+        llm.failNext(Fault.BREAK_MID_STREAM);
+        List<ChatCompletionChunk> chunks = new ArrayList<>();
+        try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(chat()
+                .addUserMessage(QUESTION).build())) {
+            stream.stream().forEach(chunks::add);
+        }
+
+        String streamed = chunks.stream().flatMap(chunk -> chunk.choices().stream())
+                .map(choice -> choice.delta().content().orElse(""))
+                .collect(Collectors.joining());
+        ChatCompletionChunk last = chunks.stream().filter(chunk -> !chunk.choices().isEmpty())
+                .reduce((first, second) -> second).orElseThrow();
+        assertThat(streamed).isNotBlank().isNotEqualTo(LLM_REPLY);
+        assertThat(LLM_REPLY).startsWith(streamed.strip());
+        assertThat(last.choices().get(0).finishReason()).contains(ChatCompletionChunk.Choice.FinishReason.LENGTH);
+        assertThat(combot(last._additionalProperties()).get("degraded").asBoolean()).isTrue();
     }
 
     @Test

@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -265,13 +267,15 @@ class OwnBotEndToEndTest {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicInteger total = new AtomicInteger();
         private final ConcurrentMap<String, Integer> failures = new ConcurrentHashMap<>();
+        /** Kept so that {@link #stop()} sees a user that died of an exception, which no status would show. */
+        private final List<Future<?>> chats = new ArrayList<>();
 
         Traffic(Api api, int users) {
             this.api = api;
             this.users = Executors.newFixedThreadPool(users);
             for (int u = 0; u < users; u++) {
                 int user = u;
-                this.users.submit(() -> chat(user));
+                chats.add(this.users.submit(() -> chat(user)));
             }
         }
 
@@ -293,10 +297,13 @@ class OwnBotEndToEndTest {
             Thread.sleep(millis);
         }
 
-        void stop() throws InterruptedException {
+        void stop() throws InterruptedException, ExecutionException {
             running.set(false);
             users.shutdown();
             assertThat(users.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+            for (Future<?> chat : chats) {
+                chat.get();
+            }
         }
 
         String summary() {

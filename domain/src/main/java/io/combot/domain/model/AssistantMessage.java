@@ -24,4 +24,9 @@ public record AssistantMessage(
     public Role role() {
         return Role.ASSISTANT;
     }
+
+    /** The LLM broke off while writing it, so the text is the start of a reply; a fallback is a whole reply. */
+    public boolean cutOff() {
+        return degraded && route == Route.LLM;
+    }
 }

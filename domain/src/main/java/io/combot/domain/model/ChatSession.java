@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * A conversation. It belongs to one owner, expires after a period of inactivity, and changes only when a turn is
- * recorded: reading it never alters it, which is what lets the store write a session only when it changed.
+ * recorded: reading it never alters it, which is what lets the store write a session only when it changed. A session
+ * started for one chat-completion request that named none is outside its owner's quota of sessions.
  */
 public final class ChatSession {
     private final SessionId id;
@@ -19,9 +20,10 @@ public final class ChatSession {
     private final Instant expiresAt;
     private final long messageCount;
     private final TokenUsage tokenUsage;
+    private final boolean inQuota;
 
     private ChatSession(SessionId id, OwnerId owner, Instant createdAt, Instant lastActivityAt, Instant expiresAt,
-                        long messageCount, TokenUsage tokenUsage) {
+                        long messageCount, TokenUsage tokenUsage, boolean inQuota) {
         InvalidInputException.require(id != null && owner != null, "A session has an id and an owner");
         InvalidInputException.require(createdAt != null && lastActivityAt != null && expiresAt != null,
                 "A session has its creation, last activity and expiry times");
@@ -37,17 +39,30 @@ public final class ChatSession {
         this.expiresAt = expiresAt;
         this.messageCount = messageCount;
         this.tokenUsage = tokenUsage;
+        this.inQuota = inQuota;
     }
 
+    /** A session its owner asked for: it counts against the owner's quota until it expires. */
     public static ChatSession start(OwnerId owner, Instant now, Duration idleTimeout) {
+        return start(owner, now, idleTimeout, true);
+    }
+
+    /** A session started for a chat completion that named none: it does not count against the owner's quota. */
+    public static ChatSession startOutsideQuota(OwnerId owner, Instant now, Duration idleTimeout) {
+        return start(owner, now, idleTimeout, false);
+    }
+
+    private static ChatSession start(OwnerId owner, Instant now, Duration idleTimeout, boolean inQuota) {
         requirePositive(idleTimeout);
-        return new ChatSession(SessionId.random(), owner, now, now, now.plus(idleTimeout), 0, TokenUsage.NONE);
+        return new ChatSession(SessionId.random(), owner, now, now, now.plus(idleTimeout), 0, TokenUsage.NONE,
+                inQuota);
     }
 
     /** Rebuilds a session from storage. */
     public static ChatSession reconstitute(SessionId id, OwnerId owner, Instant createdAt, Instant lastActivityAt,
-                                           Instant expiresAt, long messageCount, TokenUsage tokenUsage) {
-        return new ChatSession(id, owner, createdAt, lastActivityAt, expiresAt, messageCount, tokenUsage);
+                                           Instant expiresAt, long messageCount, TokenUsage tokenUsage,
+                                           boolean inQuota) {
+        return new ChatSession(id, owner, createdAt, lastActivityAt, expiresAt, messageCount, tokenUsage, inQuota);
     }
 
     /**
@@ -84,7 +99,7 @@ public final class ChatSession {
                 "The turn must start at sequence " + nextSequence());
         Instant activity = turn.reply().createdAt();
         return new ChatSession(id, owner, createdAt, activity, activity.plus(idleTimeout), messageCount + 2,
-                tokenUsage.plus(turn.reply().usage()));
+                tokenUsage.plus(turn.reply().usage()), inQuota);
     }
 
     private static void requirePositive(Duration idleTimeout) {
@@ -120,12 +135,17 @@ public final class ChatSession {
         return tokenUsage;
     }
 
+    /** Whether this session counts against its owner's quota of unexpired sessions. */
+    public boolean inQuota() {
+        return inQuota;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof ChatSession that
                 && id.equals(that.id) && owner.equals(that.owner) && createdAt.equals(that.createdAt)
                 && lastActivityAt.equals(that.lastActivityAt) && expiresAt.equals(that.expiresAt)
-                && messageCount == that.messageCount && tokenUsage.equals(that.tokenUsage);
+                && messageCount == that.messageCount && tokenUsage.equals(that.tokenUsage) && inQuota == that.inQuota;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.combot.adapter.out.llm;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
-import com.openai.core.ObjectMappers;
 import com.openai.core.RequestOptions;
 import com.openai.core.Timeout;
 import com.openai.core.http.StreamResponse;
@@ -40,11 +39,8 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
     private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(2);
     /** OkHttp's own default, which the client requires to be set together with the idle connection count. */
     private static final Duration IDLE_CONNECTION_LIFETIME = Duration.ofMinutes(5);
-    private static final String SAMPLE_COMPLETION = """
-            {"id": "warm-up", "object": "chat.completion", "created": 0, "model": "warm-up",
-             "choices": [{"index": 0, "finish_reason": "stop",
-                          "message": {"role": "assistant", "content": "Hello.", "refusal": null}}],
-             "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}""";
+    /** Loading the client's classes on a busy machine took seconds; the canned replies need no network. */
+    private static final Duration CANNED_TIMEOUT = Duration.ofSeconds(20);
 
     enum Ending { FINISHED, CANCELLED, BROKEN }
 
@@ -60,8 +56,7 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
     OpenAiReplyAdapter(LlmSettings settings) {
         this.settings = settings;
         this.prompts = new PromptAssembler(settings.contextBudgetChars());
-        this.resilience = new LlmResilience(settings,
-                result -> result instanceof StreamOutcome outcome && outcome.ending() == Ending.BROKEN);
+        this.resilience = resilience(settings);
         this.client = OpenAIOkHttpClient.builder()
                 .baseUrl(settings.baseUrl())
                 .apiKey(settings.apiKey())
@@ -79,8 +74,8 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
         ChatCompletionCreateParams params = params(prompts.assemble(request), request.options());
         Deadline deadline = Deadline.after(settings.requestTimeout());
         StreamOutcome outcome = sink.streaming()
-                ? resilience.call(deadline, () -> stream(params, sink, deadline))
-                : resilience.call(deadline, () -> complete(params, sink, deadline));
+                ? resilience.call(deadline, () -> stream(client, params, sink, deadline))
+                : resilience.call(deadline, () -> complete(client, params, sink, deadline));
         if (outcome.text().isBlank()) {
             throw new ReplyUnavailableException(outcome.ending() == Ending.CANCELLED
                     ? "The receiver went away before the LLM sent any text"
@@ -89,18 +84,37 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
         return new GeneratedReply(outcome.text(), Route.LLM, outcome.usage(), outcome.ending() == Ending.FINISHED);
     }
 
+    private static LlmResilience resilience(LlmSettings settings) {
+        return new LlmResilience(settings,
+                result -> result instanceof StreamOutcome outcome && outcome.ending() == Ending.BROKEN);
+    }
+
     /**
      * Runs the client's code once before the first reply, which otherwise spends about a second loading classes
-     * (Kotlin, Jackson, OkHttp) while it holds an LLM slot: a burst of users just after start then found every slot
-     * busy and got 503. Costs no tokens: a sample request and answer are only converted to and from JSON, and the
-     * server is asked for its model list, which also tells the operator at start whether the URL and key work.
+     * (Kotlin, Jackson, OkHttp, the stream's parser) while it holds an LLM slot: a burst of users just after start
+     * then found every slot busy and got 503. Costs no tokens: a reply with a conversation and instructions is asked
+     * whole and streamed from a canned stand-in on loopback, and the server is only asked for its model list, which
+     * also tells the operator at start whether the URL and key work.
      */
     void warmUp() {
-        ChatCompletionCreateParams sample = params(new PromptAssembler.Prompt("You are helpful.", List.of(), List.of(), "Hi"),
-                ReplyOptions.DEFAULT);
-        try {
-            ObjectMappers.jsonMapper().writeValueAsBytes(sample._body());
-            ObjectMappers.jsonMapper().readValue(SAMPLE_COMPLETION, ChatCompletion.class).validate();
+        PromptAssembler.Prompt sample = new PromptAssembler.Prompt("You are helpful.", List.of("Be brief."),
+                List.of(new ContextEntry(Role.USER, "Hi"), new ContextEntry(Role.ASSISTANT, "Hello.")), "Thanks");
+        ChatCompletionCreateParams params = params(sample, ReplyOptions.DEFAULT);
+        try (CannedLlmServer canned = CannedLlmServer.start()) {
+            OpenAIClient local = OpenAIOkHttpClient.builder().baseUrl(canned.baseUrl()).apiKey("warm-up")
+                    .maxRetries(0).timeout(timeout(CANNED_TIMEOUT)).build();
+            try {
+                Deadline deadline = Deadline.after(CANNED_TIMEOUT);
+                // Guards of their own: the service's bulkhead and circuit breaker count no warm-up call.
+                LlmResilience guards = resilience(settings);
+                guards.call(deadline, () -> complete(local, params, ReplySink.DISCARD, deadline));
+                if (guards.call(deadline, () -> stream(local, params, delta -> { }, deadline)).ending()
+                        != Ending.FINISHED) {
+                    throw new IllegalStateException("the canned stream broke off");
+                }
+            } finally {
+                local.close();
+            }
         } catch (IOException | RuntimeException e) {
             log.warn("Warming up the LLM client failed ({}); the first replies may be slow", e.toString());
         }
@@ -130,7 +144,8 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
     }
 
     /** One attempt at the whole reply in one response; any failure throws, so that it may be retried. */
-    private StreamOutcome complete(ChatCompletionCreateParams params, ReplySink sink, Deadline deadline) {
+    private StreamOutcome complete(OpenAIClient client, ChatCompletionCreateParams params, ReplySink sink,
+                                   Deadline deadline) {
         ChatCompletion completion = client.chat().completions().create(params, options(deadline));
         String text = completion.choices().stream()
                 .map(choice -> choice.message().content().orElse(""))
@@ -145,7 +160,8 @@ final class OpenAiReplyAdapter implements GenerateReplyPort, AutoCloseable {
     }
 
     /** One attempt; it throws (so that it may be retried) only while no text has reached the sink. */
-    private StreamOutcome stream(ChatCompletionCreateParams params, ReplySink sink, Deadline deadline) {
+    private StreamOutcome stream(OpenAIClient client, ChatCompletionCreateParams params, ReplySink sink,
+                                 Deadline deadline) {
         StringBuilder text = new StringBuilder();
         TokenUsage usage = TokenUsage.NONE;
         ChatCompletionCreateParams streamed = params.toBuilder()

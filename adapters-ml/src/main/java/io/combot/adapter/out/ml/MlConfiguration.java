@@ -23,9 +23,13 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class MlConfiguration {
+    static final String WARM_UP_TEXT = "Warming up the intent classifier before the service reports that it is ready.";
     @Bean(destroyMethod = "close")
     DjlBotAdapter botAdapter(ClassifierSettings settings, ObjectProvider<MeterRegistry> metrics) {
         DjlBotAdapter adapter = new DjlBotAdapter(settings);
+        // One message through the workers, as a turn classifies it, before the service is ready: the first one loads
+        // ONNX Runtime's tensor classes. Longer than the cache takes, so it caches and counts nothing.
+        adapter.current().classifier().classify(WARM_UP_TEXT);
         metrics.ifAvailable(registry -> cacheMeters(adapter, registry));
         return adapter;
     }

@@ -1,11 +1,26 @@
 package io.combot.adapter.out.persistence;
 
+import io.combot.domain.model.AssistantMessage;
+import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Classification;
+import io.combot.domain.model.ClientMessageId;
+import io.combot.domain.model.Intent;
+import io.combot.domain.model.MessageId;
+import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.Route;
+import io.combot.domain.model.TokenUsage;
+import io.combot.domain.model.Turn;
+import io.combot.domain.model.UserMessage;
 import io.combot.domain.port.out.FeedbackStorePort;
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.ReviewStorePort;
 import io.combot.domain.port.out.SessionStorePort;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -31,7 +46,7 @@ final class JpaPersistence implements AutoCloseable {
     private final JpaTransactions transactions;
     private final StorageFaults faults;
     private final SessionFactory writerFactory;
-    private final SessionStorePort sessionStore;
+    private final JpaSessionStoreAdapter sessionStore;
     private final FeedbackStorePort feedbackStore;
     private final ReviewStorePort reviewStore;
     private final HealthCheckPort healthCheck;
@@ -86,6 +101,18 @@ final class JpaPersistence implements AutoCloseable {
 
     SessionStorePort sessionStore() {
         return sessionStore;
+    }
+
+    /** Runs a turn's statements once on both sides, storing nothing (see {@link JpaSessionStoreAdapter#warmUp}). */
+    void warmUp() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ChatSession session = ChatSession.start(new OwnerId("warm-up"), now, Duration.ofMinutes(1));
+        Intent intent = Intent.of("warm_up");
+        UserMessage user = new UserMessage(MessageId.random(), session.id(), 0, "warm-up", now,
+                new Classification(intent, 1.0, Map.of(intent, 1.0), "warm-up"), new ClientMessageId("warm-up"));
+        AssistantMessage reply = new AssistantMessage(MessageId.random(), session.id(), 1, "warm-up", now, Route.LLM,
+                false, new TokenUsage(1, 1));
+        sessionStore.warmUp(new Turn(user, reply), session);
     }
 
     FeedbackStorePort feedbackStore() {

@@ -14,6 +14,7 @@ import io.combot.domain.model.Role;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.out.SessionStorePort;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,10 +76,21 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
     private static long countLive(StatelessSession db, String ownerId, long nowMillis) {
         return db.createSelectionQuery("""
                         select count(s) from SessionJpaEntity s
-                        where s.ownerId = :ownerId and s.expiresAt > :now""", Long.class)
+                        where s.ownerId = :ownerId and s.expiresAt > :now and s.inQuota = true""", Long.class)
                 .setParameter("ownerId", ownerId)
                 .setParameter("now", nowMillis)
                 .getSingleResult();
+    }
+
+    @Override
+    public Optional<Instant> firstExpiryInQuota(OwnerId owner, Instant now) {
+        Long first = transactions.inReadTransaction(db -> db.createSelectionQuery("""
+                        select min(s.expiresAt) from SessionJpaEntity s
+                        where s.ownerId = :ownerId and s.expiresAt > :now and s.inQuota = true""", Long.class)
+                .setParameter("ownerId", owner.value())
+                .setParameter("now", now.toEpochMilli())
+                .getSingleResult());
+        return Optional.ofNullable(first).map(StoredValues::instant);
     }
 
     @Override
@@ -102,20 +114,7 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
         MessageJpaEntity userRow = messages.toEntity(turn.userMessage());
         MessageJpaEntity replyRow = messages.toEntity(turn.reply());
         transactions.inWriteTransaction(db -> {
-            int moved = db.createNativeMutationQuery("""
-                            update sessions
-                            set last_activity_at = :lastActivityAt, expires_at = :expiresAt,
-                                message_count = :messageCount, prompt_tokens = :promptTokens,
-                                completion_tokens = :completionTokens
-                            where id = :id and message_count = :expectedCount""")
-                    .setParameter("lastActivityAt", next.getLastActivityAt())
-                    .setParameter("expiresAt", next.getExpiresAt())
-                    .setParameter("messageCount", next.getMessageCount())
-                    .setParameter("promptTokens", next.getPromptTokens())
-                    .setParameter("completionTokens", next.getCompletionTokens())
-                    .setParameter("id", next.getId())
-                    .setParameter("expectedCount", expectedCount)
-                    .executeUpdate();
+            int moved = move(db, next, expectedCount);
             if (moved == 0) {
                 throw whyNotMoved(db, next.getId(), expectedCount);
             }
@@ -123,6 +122,51 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
             db.insert(replyRow);
             return moved;
         });
+    }
+
+    private static int move(StatelessSession db, SessionJpaEntity next, long expectedCount) {
+        return db.createNativeMutationQuery("""
+                        update sessions
+                        set last_activity_at = :lastActivityAt, expires_at = :expiresAt,
+                            message_count = :messageCount, prompt_tokens = :promptTokens,
+                            completion_tokens = :completionTokens
+                        where id = :id and message_count = :expectedCount""")
+                .setParameter("lastActivityAt", next.getLastActivityAt())
+                .setParameter("expiresAt", next.getExpiresAt())
+                .setParameter("messageCount", next.getMessageCount())
+                .setParameter("promptTokens", next.getPromptTokens())
+                .setParameter("completionTokens", next.getCompletionTokens())
+                .setParameter("id", next.getId())
+                .setParameter("expectedCount", expectedCount)
+                .executeUpdate();
+    }
+
+    /**
+     * Runs a turn's statements once, storing nothing, so that the first turns after start do not pay for Hibernate
+     * building their SQL (its query parser alone loads some 700 classes): a session and a turn are written and the
+     * quota counted in a write transaction that is rolled back, then each read a turn makes runs for a session that
+     * does not exist. Each query is built once per SessionFactory, so the reads run on the reading side, as turns do.
+     */
+    void warmUp(Turn sample, ChatSession sampleSession) {
+        SessionJpaEntity created = sessions.toEntity(sampleSession);
+        SessionJpaEntity next = sessions.toEntity(sampleSession.after(sample, Duration.ofMinutes(1)));
+        MessageJpaEntity userRow = messages.toEntity(sample.userMessage());
+        MessageJpaEntity replyRow = messages.toEntity(sample.reply());
+        transactions.inRolledBackWriteTransaction(db -> {
+            db.insert(created);
+            countLive(db, created.getOwnerId(), created.getCreatedAt());
+            move(db, next, sample.userMessage().sequence());
+            db.insert(userRow);
+            db.insert(replyRow);
+        });
+        SessionId none = SessionId.random();
+        findSession(none);
+        loadContext(none, 1);
+        loadHistory(none, 1, Optional.empty());
+        findTurn(none, new ClientMessageId("warm-up"));
+        findTurnOf(MessageId.random());
+        countLiveSessions(sampleSession.owner(), sampleSession.createdAt());
+        firstExpiryInQuota(sampleSession.owner(), sampleSession.createdAt());
     }
 
     private static RuntimeException whyNotMoved(StatelessSession db, String sessionId, long expectedCount) {

@@ -38,6 +38,18 @@ final class JpaTransactions {
         return run(readers, work);
     }
 
+    /** Runs {@code work} on the writing side and rolls it back: statements run, nothing is stored. */
+    void inRolledBackWriteTransaction(Consumer<StatelessSession> work) {
+        try (StatelessSession session = writers.factory().openStatelessSession()) {
+            Transaction transaction = session.beginTransaction();
+            try {
+                work.accept(session);
+            } finally {
+                transaction.rollback();
+            }
+        }
+    }
+
     /** Commits what {@code work} did, or nothing at all when it throws. */
     <T> T inWriteTransaction(Function<StatelessSession, T> work) {
         T result = run(writers, work);

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The session store, the feedback and review store, and the database health check, for a context that holds a
  * {@link PersistenceSettings} bean.
- * Opening migrates the schema; closing the context closes the SessionFactories and the pools. When the context
+ * Opening migrates the schema and runs a turn's statements once, storing nothing; closing the context closes the SessionFactories and the pools. When the context
  * holds a {@link MeterRegistry}, the pools report to it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +20,7 @@ public class PersistenceConfiguration {
     @Bean(destroyMethod = "close")
     JpaPersistence jpaPersistence(PersistenceSettings settings, ObjectProvider<MeterRegistry> registry) {
         JpaPersistence persistence = JpaPersistence.open(settings);
+        persistence.warmUp();
         registry.ifAvailable(meters -> {
             persistence.pools().trackMetrics(meters);
             persistence.faults().trackMetrics(meters);

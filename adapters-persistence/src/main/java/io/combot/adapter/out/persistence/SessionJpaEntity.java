@@ -34,6 +34,9 @@ class SessionJpaEntity {
     @Column(name = "completion_tokens", nullable = false)
     private long completionTokens;
 
+    @Column(name = "in_quota", nullable = false)
+    private boolean inQuota;
+
     public String getId() {
         return id;
     }
@@ -96,5 +99,13 @@ class SessionJpaEntity {
 
     public void setCompletionTokens(long completionTokens) {
         this.completionTokens = completionTokens;
+    }
+
+    public boolean isInQuota() {
+        return inQuota;
+    }
+
+    public void setInQuota(boolean inQuota) {
+        this.inQuota = inQuota;
     }
 }

@@ -16,13 +16,14 @@ import org.mapstruct.Mapping;
 interface SessionJpaMapper {
     default SessionJpaEntity toEntity(ChatSession session) {
         return toEntity(session.id(), session.owner(), session.createdAt(), session.lastActivityAt(),
-                session.expiresAt(), session.messageCount(), session.tokenUsage());
+                session.expiresAt(), session.messageCount(), session.tokenUsage(), session.inQuota());
     }
 
     default ChatSession toDomain(SessionJpaEntity entity) {
         return ChatSession.reconstitute(StoredValues.sessionId(entity.getId()), new OwnerId(entity.getOwnerId()),
                 StoredValues.instant(entity.getCreatedAt()), StoredValues.instant(entity.getLastActivityAt()),
-                StoredValues.instant(entity.getExpiresAt()), entity.getMessageCount(), tokenUsage(entity));
+                StoredValues.instant(entity.getExpiresAt()), entity.getMessageCount(), tokenUsage(entity),
+                entity.isInQuota());
     }
 
     @Mapping(target = "id", source = "id.value")
@@ -30,7 +31,7 @@ interface SessionJpaMapper {
     @Mapping(target = "promptTokens", source = "tokenUsage.promptTokens")
     @Mapping(target = "completionTokens", source = "tokenUsage.completionTokens")
     SessionJpaEntity toEntity(SessionId id, OwnerId owner, Instant createdAt, Instant lastActivityAt,
-                              Instant expiresAt, long messageCount, TokenUsage tokenUsage);
+                              Instant expiresAt, long messageCount, TokenUsage tokenUsage, boolean inQuota);
 
     /** {@code plus} is TokenUsage's arithmetic, which MapStruct would take for a fluent setter. */
     @Mapping(target = "plus", ignore = true)

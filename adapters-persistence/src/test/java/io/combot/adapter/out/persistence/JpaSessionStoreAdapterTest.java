@@ -1,10 +1,17 @@
 package io.combot.adapter.out.persistence;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.combot.domain.port.out.SessionStorePort;
 import io.combot.domain.port.out.SessionStorePortContract;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -32,6 +39,22 @@ class JpaSessionStoreAdapterTest extends SessionStorePortContract {
     void close() {
         if (persistence != null) {
             persistence.close();
+        }
+    }
+
+    @Test
+    void theWarmUpRunsATurnsWritesAndStoresNothing() throws SQLException {
+        Statistics writer = persistence.writerFactory().getStatistics();
+        writer.setStatisticsEnabled(true);
+
+        persistence.warmUp();
+
+        assertThat(writer.getEntityInsertCount()).as("a session and its two messages").isEqualTo(3);
+        try (Connection connection = persistence.pools().reader().getConnection();
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT (SELECT count(*) FROM sessions) + (SELECT count(*) FROM messages)")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).isZero();
         }
     }
 

@@ -20,12 +20,14 @@ import java.util.List;
  * a prefix, epoch seconds, constants, labels), which would leave a generated mapper all expressions.
  *
  * <p>A completion's id is {@code chatcmpl-} and the id of the turn's user message: a stream must name its id in the
- * first chunk, before the reply, and so its id, exists. The finish reason is always {@code stop}: the reply
- * generator does not tell a reply cut off by the token limit from a finished one.
+ * first chunk, before the reply, and so its id, exists. The finish reason is {@code length} for a reply the LLM broke
+ * off, which OpenAI clients know as a cut-short reply whose text they keep (docs/openai.md says why not an error);
+ * {@code stop} otherwise, a reply cut by the token limit included: the reply generator does not tell it apart.
  */
 final class OpenAiWebMapper {
     static final String OWNER = "combot";
     private static final String STOP = "stop";
+    private static final String LENGTH = "length";
 
     private OpenAiWebMapper() {
     }
@@ -45,7 +47,8 @@ final class OpenAiWebMapper {
     static ChatCompletionResponse completion(Turn turn, String model) {
         UserMessage user = turn.userMessage();
         return new ChatCompletionResponse(completionId(user), "chat.completion", created(user), model,
-                List.of(new Choice(0, new AssistantReply("assistant", turn.reply().content(), null), null, STOP)),
+                List.of(new Choice(0, new AssistantReply("assistant", turn.reply().content(), null), null,
+                        finishReason(turn))),
                 usage(turn.reply().usage()), extension(turn));
     }
 
@@ -62,7 +65,11 @@ final class OpenAiWebMapper {
     static ChatCompletionChunk finishChunk(Turn turn, String model) {
         UserMessage user = turn.userMessage();
         return new ChatCompletionChunk(completionId(user), OpenAiDtos.CHUNK, created(user), model,
-                List.of(new ChunkChoice(0, new Delta(null, null), null, STOP)), null, extension(turn));
+                List.of(new ChunkChoice(0, new Delta(null, null), null, finishReason(turn))), null, extension(turn));
+    }
+
+    private static String finishReason(Turn turn) {
+        return turn.reply().cutOff() ? LENGTH : STOP;
     }
 
     /** The chunk a client asked for with {@code stream_options.include_usage}: no choices, the usage. */

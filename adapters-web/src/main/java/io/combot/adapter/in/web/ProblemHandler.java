@@ -66,6 +66,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof StorageUnavailableException) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(STORAGE_RETRY_AFTER_SECONDS));
         }
+        if (e instanceof SessionLimitException full) {
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Problems.retryAfterSeconds(full.retryAfter())));
+        }
         if (OpenAiErrors.covers(request)) {
             return response.contentType(MediaType.APPLICATION_JSON).body(openAiErrorFor(e, problem));
         }
@@ -154,8 +157,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e instanceof SessionBusyException || e instanceof ConcurrentTurnException) {
             return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         }
-        if (e instanceof SessionLimitException) {
-            return ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        if (e instanceof SessionLimitException full) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+            problem.setProperty("retryAfterSeconds", Problems.retryAfterSeconds(full.retryAfter()));
+            return problem;
         }
         if (e instanceof CapacityExceededException busy) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());

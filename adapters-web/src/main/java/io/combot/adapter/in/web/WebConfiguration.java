@@ -57,7 +57,10 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     @Bean
     ChatWebMapper chatWebMapper() {
-        return Mappers.getMapper(ChatWebMapper.class);
+        ChatWebMapper mapper = Mappers.getMapper(ChatWebMapper.class);
+        // The context starts before Jetty's connector opens, so the service is not ready before this has run.
+        JsonWarmUp.run(jsonMapper, mapper);
+        return mapper;
     }
 
     @Bean

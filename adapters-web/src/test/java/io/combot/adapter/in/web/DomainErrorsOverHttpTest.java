@@ -95,9 +95,10 @@ class DomainErrorsOverHttpTest {
                 new Case("ConcurrentTurnException", () -> new ConcurrentTurnException("Another turn was stored first"),
                         409, "Conflict", "Another turn was stored first", null, "invalid_request_error",
                         "session_busy"),
-                new Case("SessionLimitException", () -> new SessionLimitException(3),
-                        429, "Too Many Requests", new SessionLimitException(3).getMessage(), null, "requests",
-                        "session_limit_exceeded"),
+                // Every 429 says when to come back: here when the key's first session expires.
+                new Case("SessionLimitException", () -> new SessionLimitException(3, Duration.ofSeconds(90)),
+                        429, "Too Many Requests", new SessionLimitException(3, Duration.ZERO).getMessage(), "90",
+                        "requests", "session_limit_exceeded"),
                 // 1.2 s is rounded up: a client told 1 s would come back too early.
                 new Case("CapacityExceededException",
                         () -> new CapacityExceededException("The classifier queue is full", Duration.ofMillis(1_200)),

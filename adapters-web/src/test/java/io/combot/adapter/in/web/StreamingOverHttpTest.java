@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.combot.domain.error.CapacityExceededException;
+import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.OwnerId;
+import io.combot.domain.model.Route;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.in.CompleteChatCommand;
@@ -18,6 +20,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -135,6 +139,48 @@ class StreamingOverHttpTest {
         assertThat(chunks.get(4).at("/usage/completion_tokens").asInt()).isPositive();
         assertThat(response.getHeader(OpenAiCompatibleController.SESSION_HEADER))
                 .isEqualTo(chunks.get(3).at("/combot/sessionId").asString());
+    }
+
+    /** A reply the LLM broke off ends with length, which OpenAI clients read as cut short; a fallback with stop. */
+    @ParameterizedTest
+    @CsvSource({"LLM, length", "FALLBACK, stop"})
+    void aDegradedReplyEndsWithLengthOnlyWhenTheLlmBrokeOff(Route route, String finishReason) throws Exception {
+        Turn whole = TestTurns.turn(TestTurns.newSession(OwnerId.ANONYMOUS), QUESTION, null);
+        AssistantMessage reply = whole.reply();
+        Turn degraded = new Turn(whole.userMessage(), new AssistantMessage(reply.id(), reply.sessionId(),
+                reply.sequence(), "Half a sen", reply.createdAt(), route, true, reply.usage()));
+        CompleteChatUseCase cutOff = new CompleteChatUseCase() {
+            @Override
+            public Turn completeChat(CompleteChatCommand command, TurnListener listener) {
+                listener.userMessage(degraded.userMessage());
+                listener.delta(degraded.reply().content());
+                return degraded;
+            }
+
+            @Override
+            public String servingBot() {
+                return "test-bot";
+            }
+        };
+        MockMvc mvc = new WebStack().with(CompleteChatUseCase.class, cutOff).mvc();
+
+        MockHttpServletResponse streamed = mvc.perform(post("/v1/chat/completions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"model\": \"test-bot\", \"stream\": true,"
+                        + " \"messages\": [{\"role\": \"user\", \"content\": \"" + QUESTION + "\"}]}"))
+                .andReturn().getResponse();
+        MockHttpServletResponse completion = mvc.perform(post("/v1/chat/completions")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"model\": \"test-bot\","
+                        + " \"messages\": [{\"role\": \"user\", \"content\": \"" + QUESTION + "\"}]}"))
+                .andReturn().getResponse();
+
+        List<Frame> frames = frames(streamed);
+        JsonNode finish = frames.get(frames.size() - 2).json();
+        assertThat(finish.at("/choices/0/finish_reason").asString()).isEqualTo(finishReason);
+        assertThat(finish.at("/combot/degraded").asBoolean()).isTrue();
+        assertThat(JSON.readTree(completion.getContentAsString()).at("/choices/0/finish_reason").asString())
+                .isEqualTo(finishReason);
     }
 
     @Test

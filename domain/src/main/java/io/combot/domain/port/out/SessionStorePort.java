@@ -17,14 +17,18 @@ public interface SessionStorePort {
     void create(ChatSession session);
 
     /**
-     * Stores {@code session} unless its owner already holds {@code quota} sessions unexpired at its start; false when
-     * refused. Counting and storing are one step for every instance that shares the store, so creates running at
-     * once, here or on another instance, never take an owner past its quota.
+     * Stores {@code session} unless its owner already holds {@code quota} sessions in the quota
+     * ({@link ChatSession#inQuota()}) unexpired at its start; false when refused. Counting and storing are one step for
+     * every instance that shares the store, so creates running at once, here or on another instance, never take an
+     * owner past its quota.
      */
     boolean createWithinQuota(ChatSession session, long quota);
 
-    /** How many of {@code owner}'s sessions have not expired at {@code now}. */
+    /** How many of {@code owner}'s sessions in the quota have not expired at {@code now}. */
     long countLiveSessions(OwnerId owner, Instant now);
+
+    /** When the first of {@code owner}'s sessions in the quota unexpired at {@code now} expires; empty when none. */
+    Optional<Instant> firstExpiryInQuota(OwnerId owner, Instant now);
 
     Optional<ChatSession> findSession(SessionId id);
 

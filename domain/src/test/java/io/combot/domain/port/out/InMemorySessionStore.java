@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The test double of {@link SessionStorePort}, {@link FeedbackStorePort} and {@link ReviewStorePort} (one store, as
@@ -64,7 +65,16 @@ public class InMemorySessionStore implements SessionStorePort, FeedbackStorePort
 
     @Override
     public synchronized long countLiveSessions(OwnerId owner, Instant now) {
-        return sessions.values().stream().filter(s -> s.isOwnedBy(owner) && !s.isExpiredAt(now)).count();
+        return liveInQuota(owner, now).count();
+    }
+
+    @Override
+    public synchronized Optional<Instant> firstExpiryInQuota(OwnerId owner, Instant now) {
+        return liveInQuota(owner, now).map(ChatSession::expiresAt).min(Comparator.naturalOrder());
+    }
+
+    private Stream<ChatSession> liveInQuota(OwnerId owner, Instant now) {
+        return sessions.values().stream().filter(s -> s.isOwnedBy(owner) && s.inQuota() && !s.isExpiredAt(now));
     }
 
     @Override

@@ -81,6 +81,40 @@ public abstract class SessionStorePortContract {
     }
 
     @Test
+    void sessionsOutsideTheQuotaAreNeitherCountedNorInTheWayAndKeepTheirMarkThroughATurn() {
+        ChatSession outside = ChatSession.startOutsideQuota(OWNER, TestTurns.T0, IDLE_TIMEOUT);
+        store().create(outside);
+        assertThat(store().createWithinQuota(newSession(OWNER), 1)).as("the quota's one place is still free").isTrue();
+        assertThat(store().countLiveSessions(OWNER, TestTurns.T0)).isEqualTo(1);
+
+        Turn turn = turn(outside, "Hello", null);
+        store().appendTurn(outside.after(turn, IDLE_TIMEOUT), turn);
+        ChatSession stored = store().findSession(outside.id()).orElseThrow();
+        assertThat(stored.inQuota()).isFalse();
+        assertThat(stored.messageCount()).isEqualTo(2);
+        assertThat(store().countLiveSessions(OWNER, TestTurns.T0)).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstExpiryInTheQuotaIsTheEarliestUnexpiredSessionInIt() {
+        ChatSession early = ChatSession.start(OWNER, TestTurns.T0, IDLE_TIMEOUT);
+        ChatSession late = ChatSession.start(OWNER, TestTurns.T0.plusSeconds(60), IDLE_TIMEOUT);
+        ChatSession outside = ChatSession.startOutsideQuota(OWNER, TestTurns.T0.minusSeconds(60),
+                IDLE_TIMEOUT);
+        assertThat(store().firstExpiryInQuota(OWNER, TestTurns.T0)).isEmpty();
+        store().create(late);
+        store().create(early);
+        store().create(outside);
+        store().create(ChatSession.start(new OwnerId("client-b"), TestTurns.T0.minusSeconds(30),
+                IDLE_TIMEOUT));
+
+        assertThat(store().firstExpiryInQuota(OWNER, TestTurns.T0)).contains(early.expiresAt());
+        assertThat(store().firstExpiryInQuota(OWNER, early.expiresAt())).as("once the first expired")
+                .contains(late.expiresAt());
+        assertThat(store().firstExpiryInQuota(OWNER, late.expiresAt())).isEmpty();
+    }
+
+    @Test
     void concurrentCreatesNeverTakeAnOwnerPastItsQuota() throws Exception {
         int quota = 5;
         ExecutorService pool = Executors.newFixedThreadPool(8);
