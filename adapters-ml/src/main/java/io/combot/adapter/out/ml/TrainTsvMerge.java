@@ -63,7 +63,8 @@ record TrainTsvMerge(LabelMerge merge, byte[] trainTsv) {
         StringBuilder kept = new StringBuilder();
         String text = new String(train, StandardCharsets.UTF_8);
         for (String line : text.split("\\R", -1)) {
-            if (LabelledTexts.messageOf(line).filter(taken::contains).isEmpty()) {
+            boolean example = !line.isBlank() && !line.startsWith("#");
+            if (!example || LabelledTexts.messageOf(line).filter(taken::contains).isEmpty()) {
                 kept.append(line).append('\n');
             }
         }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +157,17 @@ class TrainTsvMergeTest {
         assertThat(relabel.merge().leftOut()).extracting(LeftOut::reason)
                 .containsExactly("the text is under intent order_status in train.tsv line 3");
         assertThat(new String(relabel.trainTsv(), StandardCharsets.UTF_8)).isEqualTo(before);
+    }
+
+    @Test
+    void aCommentIsNoExampleWhateverItHolds() throws IOException {
+        mergeAndWrite("order_status\twhere is my parcel" + MESSAGE_1 + "\n");
+        Files.writeString(dir.resolve("train.tsv"), "# a note on" + MESSAGE_1 + "\n", StandardOpenOption.APPEND);
+        bot = BotFolder.read(BotSource.folder(dir));
+
+        String written = mergeAndWrite("# unlabelled " + ID_1 + "\n");
+
+        assertThat(written).doesNotContain("where is my parcel").endsWith("\n# a note on" + MESSAGE_1 + "\n");
     }
 
     @Test
