@@ -6,6 +6,7 @@ import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.Label;
 import io.combot.domain.model.MessageId;
+import io.combot.domain.model.RemovedLabel;
 import io.combot.domain.model.ReviewPage;
 import io.combot.domain.model.Turn;
 import io.combot.domain.port.in.ExportLabelsUseCase;
@@ -61,7 +62,8 @@ public class ReviewService implements ReviewInboxUseCase, LabelMessageUseCase, E
     /** A label whose message was purged can still be removed: that is when labels matter most. */
     @Override
     public void unlabel(MessageId messageId) {
-        if (!review.deleteLabel(messageId) && store.findTurnOf(messageId).isEmpty()) {
+        if (!review.deleteLabel(messageId, clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                && store.findTurnOf(messageId).isEmpty()) {
             throw new MessageNotFoundException();
         }
     }
@@ -69,5 +71,10 @@ public class ReviewService implements ReviewInboxUseCase, LabelMessageUseCase, E
     @Override
     public List<Label> labelsSince(Optional<Instant> since) {
         return review.labelsSince(since);
+    }
+
+    @Override
+    public List<RemovedLabel> removedLabelsSince(Optional<Instant> since) {
+        return review.removedLabelsSince(since);
     }
 }

@@ -81,7 +81,7 @@ public class TrainBotService implements TrainBotUseCase {
                 + evaluationReport(evaluated, fitted) + fitted.conflicts();
         console.accept(consoleReport(report, intents.size()));
         console.accept("promotion gate " + gate.reason() + "\n");
-        Optional<BotData.MergedLabels> merged = bot.labels().filter(labelled -> labelled.merged() > 0);
+        Optional<BotData.MergedLabels> merged = bot.labels().filter(BotData.MergedLabels::changesTraining);
         if (!gate.passed()) {
             console.accept("the model in " + bot.files().head() + " was kept"
                     + (merged.isPresent() ? " and " + bot.files().train() + " left without the labels" : "")
@@ -90,8 +90,9 @@ public class TrainBotService implements TrainBotUseCase {
         }
         String version = writer.write(command.dir(), bot.definition().name(), fitted, evaluated.evaluation(),
                 report + "promotion gate " + gate.reason() + "\n", merged.map(BotData.MergedLabels::trainTsv));
-        merged.ifPresent(labelled -> console.accept(String.format(Locale.ROOT, "wrote %s with %d labels merged%n",
-                bot.files().train(), labelled.merged())));
+        merged.ifPresent(labelled -> console.accept(String.format(Locale.ROOT,
+                "wrote %s with %d labels merged and %d examples of earlier merges taken out%n", bot.files().train(),
+                labelled.merged(), labelled.taken())));
         console.accept(String.format(Locale.ROOT, "wrote %s and %s in %.1f s; model version %s%n", bot.files().head(),
                 bot.files().report(), (System.nanoTime() - started) / 1e9, version));
         return new Trained(true, gate);

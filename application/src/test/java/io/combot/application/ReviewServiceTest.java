@@ -8,6 +8,7 @@ import io.combot.domain.error.MessageNotFoundException;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.Label;
+import io.combot.domain.model.RemovedLabel;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.Rating;
@@ -85,6 +86,8 @@ class ReviewServiceTest {
         assertThat(review.labelsSince(Optional.empty())).containsExactly(label);
         review.unlabel(unsure.userMessage().id());
         assertThat(review.labelsSince(Optional.empty())).isEmpty();
+        assertThat(review.removedLabelsSince(Optional.empty())).as("for the export, at the clock's time")
+                .containsExactly(new RemovedLabel(unsure.userMessage().id(), clock.instant()));
         assertThatThrownBy(() -> review.unlabel(unsure.userMessage().id()))
                 .as("neither label nor message").isInstanceOf(MessageNotFoundException.class);
     }

@@ -155,7 +155,7 @@ class ReviewEndToEndTest {
         assertThat(export.status()).isEqualTo(200);
         assertThat(export.header("Content-Type")).startsWith("text/tab-separated-values");
         assertThat(export.body().lines().filter(line -> !line.startsWith("#")).toList()).containsSubsequence(
-                "smalltalk\tqzx vlorp 7 brrr", "complaint\tHello there!");
+                "smalltalk\tqzx vlorp 7 brrr\t# message " + id(unsure), "complaint\tHello there!\t# message " + id(sure));
         String future = java.time.Instant.now().plusSeconds(3600).toString();
         assertThat(admin.get("/admin/labels.tsv?since=" + future).body().lines()
                 .filter(line -> !line.startsWith("#"))).isEmpty();
@@ -163,10 +163,11 @@ class ReviewEndToEndTest {
                 "since must be an ISO-8601 instant between the years 0 and 9999 such as 2026-11-29T10:00:00Z, "
                         + "not 'yesterday'");
 
-        // Other tests label the same texts in their own sessions, and labels outlive them all: count this one.
-        long before = exported("smalltalk\tqzx vlorp 7 brrr");
+        String exported = "smalltalk\tqzx vlorp 7 brrr\t# message " + id(unsure);
+        assertThat(exported(exported)).isEqualTo(1);
         assertThat(admin.delete("/admin/review/" + id(unsure)).status()).as("unlabelled after the purge").isEqualTo(204);
-        assertThat(exported("smalltalk\tqzx vlorp 7 brrr")).isEqualTo(before - 1);
+        assertThat(exported(exported)).isZero();
+        assertThat(exported("# unlabelled " + id(unsure))).as("the removal, for the next merge").isEqualTo(1);
         assertThat(admin.delete("/admin/review/" + id(unsure)).status()).as("neither label nor message")
                 .isEqualTo(404);
     }
@@ -178,7 +179,8 @@ class ReviewEndToEndTest {
         JsonNode turn = send(text);
         assertThat(label(id(turn), "smalltalk").status()).isEqualTo(200);
 
-        assertThat(admin.get("/admin/labels.tsv").body().lines()).contains("smalltalk\tqzx vlorp 7 brrr 8 zz yy xx");
+        assertThat(admin.get("/admin/labels.tsv").body().lines())
+                .contains("smalltalk\tqzx vlorp 7 brrr 8 zz yy xx\t# message " + id(turn));
     }
 
     @Test

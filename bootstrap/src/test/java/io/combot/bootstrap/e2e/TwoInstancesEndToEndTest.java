@@ -96,7 +96,7 @@ class TwoInstancesEndToEndTest {
         });
         String export = adminA.get("/admin/labels.tsv").body();
         assertThat(adminB.get("/admin/labels.tsv").body()).isEqualTo(export);
-        assertThat(export).contains("help\tHow do I reset my password?\n");
+        assertThat(export).contains("help\tHow do I reset my password?\t# message ");
     }
 
     @Test

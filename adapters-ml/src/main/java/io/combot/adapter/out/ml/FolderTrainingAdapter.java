@@ -22,7 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A bot folder's files for training: reads and checks them (with labels merged, see {@link LabelMerge}), reads labels
+ * A bot folder's files for training: reads and checks them (with labels merged, see {@link TrainTsvMerge}), reads labels
  * from a file or the service's export, and writes the trained model.
  */
 final class FolderTrainingAdapter implements ReadBotFolderPort, ReadLabelsPort, WriteBotModelPort {
@@ -46,14 +46,14 @@ final class FolderTrainingAdapter implements ReadBotFolderPort, ReadLabelsPort, 
     @Override
     public Labels read(String fileOrUrl) {
         LabelExport export = LabelExport.read(fileOrUrl, adminToken);
-        return new Labels(export.name(), LabelledTexts.parse(export.bytes(), export.name()));
+        return LabelledTexts.labels(export.bytes(), export.name());
     }
 
     @Override
     public BotData read(Path dir, Optional<Labels> labels) {
         BotSource source = BotSource.folder(dir);
         BotFolder asWritten = BotFolder.read(source);
-        Optional<LabelMerge> merge = labels.map(given -> LabelMerge.of(asWritten, given));
+        Optional<TrainTsvMerge> merge = labels.map(given -> TrainTsvMerge.of(asWritten, given));
         BotFolder folder = merge.map(merged -> BotFolder.read(source.replacing(BotSource.TRAIN, merged.trainTsv())))
                 .orElse(asWritten);
         Optional<IntentModel> model = Optional.empty();
@@ -65,8 +65,8 @@ final class FolderTrainingAdapter implements ReadBotFolderPort, ReadLabelsPort, 
         }
         return new BotData(folder.definition(), folder.train(), folder.heldout(), folder.gateTexts(),
                 folder.warnings(), model, problem,
-                merge.map(merged -> new BotData.MergedLabels(merged.report(), merged.merged().size(),
-                        merged.trainTsv())),
+                merge.map(merged -> new BotData.MergedLabels(merged.merge().report(), merged.merge().merged().size(),
+                        merged.merge().taken().size(), merged.trainTsv())),
                 new BotData.BotFiles(source.describe(BotSource.TRAIN), source.describe(BotSource.HEAD),
                         source.describe(BotSource.REPORT)));
     }

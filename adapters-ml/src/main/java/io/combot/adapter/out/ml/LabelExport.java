@@ -17,7 +17,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -43,10 +42,6 @@ record LabelExport(String name, byte[] bytes) {
         String lower = fileOrUrl.toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://") ? fetch(fileOrUrl, adminToken)
                 : readFile(fileOrUrl);
-    }
-
-    List<LabelledText> labels() {
-        return LabelledTexts.parse(bytes, name);
     }
 
     private static LabelExport readFile(String file) {

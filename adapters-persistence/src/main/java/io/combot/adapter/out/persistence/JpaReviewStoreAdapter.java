@@ -5,6 +5,7 @@ import io.combot.domain.model.Intent;
 import io.combot.domain.model.Label;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.Rating;
+import io.combot.domain.model.RemovedLabel;
 import io.combot.domain.model.ReviewItem;
 import io.combot.domain.model.ReviewPage;
 import io.combot.domain.model.ReviewReason;
@@ -80,24 +81,39 @@ final class JpaReviewStoreAdapter implements ReviewStorePort {
     @Override
     public void saveLabel(Label label) {
         LabelJpaEntity row = mapper.toEntity(label);
-        transactions.inWriteTransaction(db -> db.createNativeMutationQuery("""
-                        insert into labels (message_id, text, intent, labelled_at)
-                        values (:messageId, :text, :intent, :labelledAt)
-                        on conflict (message_id) do update
-                        set text = excluded.text, intent = excluded.intent, labelled_at = excluded.labelled_at""")
-                .setParameter("messageId", row.getMessageId())
-                .setParameter("text", row.getText())
-                .setParameter("intent", row.getIntent())
-                .setParameter("labelledAt", row.getLabelledAt())
-                .executeUpdate());
+        transactions.inWriteTransaction(db -> {
+            db.createNativeMutationQuery("delete from removed_labels where message_id = :messageId")
+                    .setParameter("messageId", row.getMessageId())
+                    .executeUpdate();
+            return db.createNativeMutationQuery("""
+                            insert into labels (message_id, text, intent, labelled_at)
+                            values (:messageId, :text, :intent, :labelledAt)
+                            on conflict (message_id) do update
+                            set text = excluded.text, intent = excluded.intent, labelled_at = excluded.labelled_at""")
+                    .setParameter("messageId", row.getMessageId())
+                    .setParameter("text", row.getText())
+                    .setParameter("intent", row.getIntent())
+                    .setParameter("labelledAt", row.getLabelledAt())
+                    .executeUpdate();
+        });
     }
 
     @Override
-    public boolean deleteLabel(MessageId messageId) {
-        return transactions.inWriteTransaction(db -> db
-                .createMutationQuery("delete from LabelJpaEntity l where l.messageId = :id")
-                .setParameter("id", messageId.value())
-                .executeUpdate() > 0);
+    public boolean deleteLabel(MessageId messageId, Instant at) {
+        return transactions.inWriteTransaction(db -> {
+            if (db.createMutationQuery("delete from LabelJpaEntity l where l.messageId = :id")
+                    .setParameter("id", messageId.value())
+                    .executeUpdate() == 0) {
+                return false;
+            }
+            db.createNativeMutationQuery("""
+                            insert into removed_labels (message_id, removed_at) values (:id, :at)
+                            on conflict (message_id) do update set removed_at = excluded.removed_at""")
+                    .setParameter("id", messageId.value())
+                    .setParameter("at", StoredValues.epochMillis(at))
+                    .executeUpdate();
+            return true;
+        });
     }
 
     @Override
@@ -108,5 +124,17 @@ final class JpaReviewStoreAdapter implements ReviewStorePort {
                         order by l.labelledAt, l.messageId""", LabelJpaEntity.class)
                 .setParameter("since", from)
                 .getResultList()).stream().map(mapper::toDomain).toList();
+    }
+
+    @Override
+    public List<RemovedLabel> removedLabelsSince(Optional<Instant> since) {
+        long from = since.map(StoredValues::epochMillis).orElse(Long.MIN_VALUE);
+        List<Object[]> rows = transactions.inReadTransaction(db -> db.createNativeQuery("""
+                        select message_id, removed_at from removed_labels where removed_at >= :since
+                        order by removed_at, message_id""", Object[].class)
+                .setParameter("since", from)
+                .getResultList());
+        return rows.stream().map(row -> new RemovedLabel(new MessageId((String) row[0]),
+                StoredValues.instant(((Number) row[1]).longValue()))).toList();
     }
 }

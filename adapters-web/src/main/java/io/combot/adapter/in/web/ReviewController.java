@@ -6,7 +6,7 @@ import io.combot.adapter.in.web.WebDtos.ReviewPageResponse;
 import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.error.MessageNotFoundException;
 import io.combot.domain.model.Intent;
-import io.combot.domain.model.Label;
+import io.combot.domain.model.Labels;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.ReviewReason;
 import io.combot.domain.port.in.ExportLabelsUseCase;
@@ -16,6 +16,8 @@ import io.combot.domain.port.in.ReviewInboxUseCase;
 import io.combot.domain.port.in.ReviewQuery;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -82,15 +84,25 @@ class ReviewController {
         return ResponseEntity.noContent().build();
     }
 
-    /** train.tsv's format: {@code intent<TAB>text} per line, after a comment line, oldest label first. */
+    /**
+     * train.tsv's format, after a comment line, oldest first: {@code intent<TAB>text<TAB># message <id>} per label
+     * and {@code # unlabelled <id>} per label removed, which a merge needs to take out what it wrote for the message.
+     */
     @GetMapping(path = "/admin/labels.tsv", produces = TSV + ";charset=UTF-8")
     String labelsTsv(@RequestParam(required = false) String since) {
-        List<Label> given = export.labelsSince(Optional.ofNullable(since).map(ReviewController::instant));
-        StringBuilder tsv = new StringBuilder("# Labels exported from Combot: intent<TAB>text, oldest first\n");
-        for (Label label : given) {
-            tsv.append(label.intent().label()).append('\t')
-                    .append(TSV_BREAKERS.matcher(label.text()).replaceAll(" ").strip()).append('\n');
+        Optional<Instant> from = Optional.ofNullable(since).map(ReviewController::instant);
+        record Line(Instant at, String messageId, String text) {
         }
+        List<Line> lines = new ArrayList<>();
+        export.labelsSince(from).forEach(label -> lines.add(new Line(label.labelledAt(), label.messageId().value(),
+                label.intent().label() + "\t" + TSV_BREAKERS.matcher(label.text()).replaceAll(" ").strip()
+                        + Labels.MESSAGE_FIELD + label.messageId())));
+        export.removedLabelsSince(from).forEach(removed -> lines.add(new Line(removed.removedAt(),
+                removed.messageId().value(), Labels.REMOVAL_LINE + removed.messageId())));
+        lines.sort(Comparator.comparing(Line::at).thenComparing(Line::messageId));
+        StringBuilder tsv = new StringBuilder("# Labels exported from Combot: intent<TAB>text<TAB># message <id>, "
+                + "and # unlabelled <id> for a label removed, oldest first\n");
+        lines.forEach(line -> tsv.append(line.text()).append('\n'));
         return tsv.toString();
     }
 

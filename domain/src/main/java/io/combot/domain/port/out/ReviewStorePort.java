@@ -3,6 +3,7 @@ package io.combot.domain.port.out;
 import io.combot.domain.model.Label;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.ReviewPage;
+import io.combot.domain.model.RemovedLabel;
 import io.combot.domain.model.ReviewReason;
 import java.time.Instant;
 import java.util.List;
@@ -20,12 +21,18 @@ public interface ReviewStorePort {
      */
     ReviewPage loadReview(ReviewReason reason, int limit, Optional<MessageId> before);
 
-    /** Stores {@code label} in place of any the message had. */
+    /** Stores {@code label} in place of any the message had, and forgets that an earlier one was removed. */
     void saveLabel(Label label);
 
-    /** Removes the message's label; false when it had none. */
-    boolean deleteLabel(MessageId messageId);
+    /**
+     * Removes the message's label and remembers that it was removed, at {@code at}, so that the export can say so;
+     * false (and nothing remembered) when it had none.
+     */
+    boolean deleteLabel(MessageId messageId, Instant at);
 
     /** The labels given at or after {@code since} (all when empty), oldest first (by time, then message id). */
     List<Label> labelsSince(Optional<Instant> since);
+
+    /** The labels removed at or after {@code since} (all when empty), oldest first (by time, then message id). */
+    List<RemovedLabel> removedLabelsSince(Optional<Instant> since);
 }

@@ -9,6 +9,7 @@ import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
+import io.combot.domain.model.RemovedLabel;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
@@ -43,6 +44,7 @@ public class InMemorySessionStore implements SessionStorePort, FeedbackStorePort
     private final Map<SessionId, List<Message>> messages = new HashMap<>();
     private final Map<MessageId, Feedback> feedback = new HashMap<>();
     private final Map<MessageId, Label> labels = new HashMap<>();
+    private final Map<MessageId, RemovedLabel> removedLabels = new HashMap<>();
     private int writes;
 
     @Override
@@ -228,12 +230,26 @@ public class InMemorySessionStore implements SessionStorePort, FeedbackStorePort
     public synchronized void saveLabel(Label label) {
         writes++;
         labels.put(label.messageId(), label);
+        removedLabels.remove(label.messageId());
     }
 
     @Override
-    public synchronized boolean deleteLabel(MessageId messageId) {
+    public synchronized boolean deleteLabel(MessageId messageId, Instant at) {
         writes++;
-        return labels.remove(messageId) != null;
+        if (labels.remove(messageId) == null) {
+            return false;
+        }
+        removedLabels.put(messageId, new RemovedLabel(messageId, at));
+        return true;
+    }
+
+    @Override
+    public synchronized List<RemovedLabel> removedLabelsSince(Optional<Instant> since) {
+        return removedLabels.values().stream()
+                .filter(removed -> since.isEmpty() || !removed.removedAt().isBefore(since.get()))
+                .sorted(Comparator.comparing(RemovedLabel::removedAt)
+                        .thenComparing(removed -> removed.messageId().value()))
+                .toList();
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.Feedback;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.Label;
+import io.combot.domain.model.RemovedLabel;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.Rating;
@@ -125,9 +126,32 @@ public abstract class ReviewStorePortContract {
         assertThat(review().labelsSince(Optional.of(T0.plusSeconds(150)))).containsExactly(other, relabelled);
         assertThat(review().labelsSince(Optional.of(T0.plusSeconds(151)))).containsExactly(relabelled);
 
-        assertThat(review().deleteLabel(unsure.userMessage().id())).isTrue();
-        assertThat(review().deleteLabel(unsure.userMessage().id())).isFalse();
+        assertThat(review().deleteLabel(unsure.userMessage().id(), T0.plusSeconds(300))).isTrue();
+        assertThat(review().deleteLabel(unsure.userMessage().id(), T0.plusSeconds(400))).isFalse();
         assertThat(review().labelsSince(Optional.empty())).containsExactly(other);
+    }
+
+    @Test
+    void aRemovedLabelIsRememberedUntilTheMessageIsLabelledAgain() {
+        turns();
+        MessageId first = unsure.userMessage().id();
+        MessageId second = sure.userMessage().id();
+        review().saveLabel(new Label(first, "blorp", Intent.of("smalltalk"), T0.plusSeconds(100)));
+        review().saveLabel(new Label(second, "what is a mortgage", Intent.of("question"), T0.plusSeconds(100)));
+        assertThat(review().deleteLabel(second, T0.plusSeconds(200))).isTrue();
+        assertThat(review().deleteLabel(first, T0.plusSeconds(300))).isTrue();
+        assertThat(review().deleteLabel(first, T0.plusSeconds(400))).as("no label, nothing remembered").isFalse();
+
+        assertThat(review().removedLabelsSince(Optional.empty())).containsExactly(
+                new RemovedLabel(second, T0.plusSeconds(200)), new RemovedLabel(first, T0.plusSeconds(300)));
+        assertThat(review().removedLabelsSince(Optional.of(T0.plusSeconds(201))))
+                .containsExactly(new RemovedLabel(first, T0.plusSeconds(300)));
+
+        Label again = new Label(first, "blorp", Intent.of("question"), T0.plusSeconds(500));
+        review().saveLabel(again);
+        assertThat(review().removedLabelsSince(Optional.empty()))
+                .containsExactly(new RemovedLabel(second, T0.plusSeconds(200)));
+        assertThat(review().labelsSince(Optional.empty())).containsExactly(again);
     }
 
     @Test
