@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 public abstract class KnowledgeIndexPortContract {
     /** One adapter behind both ports, as the service holds it. */
-    protected record Indexes(BuildKnowledgeIndexPort builder, OpenKnowledgeIndexPort opener) {
+    public record Indexes(BuildKnowledgeIndexPort builder, OpenKnowledgeIndexPort opener) {
     }
 
     protected abstract Indexes indexes(EmbedTextsPort embedder);
@@ -115,10 +115,9 @@ public abstract class KnowledgeIndexPortContract {
     void aCoveredQuestionIsCloserToItsBestPassageThanAnOffTopicOne() {
         build();
         try (KnowledgeIndex opened = open()) {
-            double covered = opened.search(KnowledgeQuery.hybrid("who pays the customs duties", 3)).get(0).similarity();
-            List<ScoredPassage> offTopic = opened.search(KnowledgeQuery.hybrid("the capital of Mongolia", 3));
-            assertThat(offTopic.stream().mapToDouble(ScoredPassage::similarity).max().orElse(-1))
-                    .isLessThan(covered);
+            double covered = best(opened.search(KnowledgeQuery.hybrid("who pays customs duties on arrival", 3)));
+            double offTopic = best(opened.search(KnowledgeQuery.hybrid("volcanic eruptions near Reykjavik", 3)));
+            assertThat(offTopic).isLessThan(covered);
         }
     }
 
@@ -183,6 +182,10 @@ public abstract class KnowledgeIndexPortContract {
     void aFolderWithoutAnIndexIsRefused() {
         assertThatThrownBy(() -> indexes.opener().open(dir.resolve("nothing-here")))
                 .isInstanceOf(InvalidBotException.class);
+    }
+
+    private static double best(List<ScoredPassage> found) {
+        return found.stream().mapToDouble(ScoredPassage::similarity).max().orElse(-1);
     }
 
     private KnowledgeIndexSummary build() {

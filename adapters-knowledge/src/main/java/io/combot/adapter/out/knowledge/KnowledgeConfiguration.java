@@ -1,0 +1,19 @@
+package io.combot.adapter.out.knowledge;
+
+import io.combot.domain.port.out.BuildKnowledgeIndexPort;
+import io.combot.domain.port.out.EmbedTextsPort;
+import io.combot.domain.port.out.OpenKnowledgeIndexPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A bot's knowledge base: one bean that is both the {@link BuildKnowledgeIndexPort} and the
+ * {@link OpenKnowledgeIndexPort}. Needs the service's {@link EmbedTextsPort} and a {@link KnowledgeSettings} bean.
+ */
+@Configuration
+public class KnowledgeConfiguration {
+    @Bean
+    LuceneKnowledgeAdapter knowledgeIndexes(EmbedTextsPort textEmbedder, KnowledgeSettings settings) {
+        return new LuceneKnowledgeAdapter(textEmbedder, settings);
+    }
+}
