@@ -6,6 +6,7 @@ import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.ThematicBreak;
 import org.commonmark.parser.Parser;
@@ -41,13 +42,23 @@ final class MarkdownFormat {
                 collector.heading(TEXT.render(node));
             } else if (node instanceof HtmlBlock html) {
                 collector.text(Jsoup.parse(html.getLiteral()).text());
-            } else if (node instanceof ListBlock || node instanceof BlockQuote) {
-                collector.text(TEXT.render(node).replace('\n', ' '));
             } else if (node instanceof Block && !(node instanceof ThematicBreak)) {
-                collector.text(TEXT.render(node));
+                collector.text(plain(node));
             }
         }
         return collector.document(source, fallbackTitle, url);
+    }
+
+    /** A list or a quote as the words of its items, without the renderer's bullets and quotation marks. */
+    private static String plain(Node node) {
+        if (node instanceof ListBlock || node instanceof BlockQuote || node instanceof ListItem) {
+            StringBuilder text = new StringBuilder();
+            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                text.append(plain(child)).append(' ');
+            }
+            return text.toString();
+        }
+        return TEXT.render(node);
     }
 
     /** Only {@code url:} is read; it must be an http(s) address, as the chat page makes a link of it. */
