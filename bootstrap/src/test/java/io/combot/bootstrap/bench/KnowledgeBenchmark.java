@@ -74,22 +74,26 @@ public final class KnowledgeBenchmark {
         KnowledgeSettings settings = new KnowledgeSettings(
                 intOption(options, "passage-words", "COMBOT_KNOWLEDGE_PASSAGE_WORDS"),
                 intOption(options, "candidates", "COMBOT_KNOWLEDGE_CANDIDATES"),
-                intOption(options, "fusion-k", "COMBOT_KNOWLEDGE_FUSION_K"));
+                options.containsKey("keyword-weight") ? Double.parseDouble(options.get("keyword-weight"))
+                        : Double.parseDouble(ShippedDefaults.string("COMBOT_KNOWLEDGE_KEYWORD_WEIGHT")));
+        boolean keep = options.containsKey("keep");
 
         List<Doc> corpus = readCorpus(data.resolve("corpus.jsonl"));
         Map<String, String> gold = readGold(data.resolve("qrels.tsv"));
         List<Question> questions = readQuestions(data.resolve("queries.jsonl"));
-        if (queryLimit > 0) {
-            questions = questions.subList(0, Math.min(queryLimit, questions.size()));
-        }
+        int skip = Math.min(Integer.parseInt(options.getOrDefault("skip", "0")), questions.size());
+        questions = questions.subList(skip, queryLimit > 0 ? Math.min(skip + queryLimit, questions.size())
+                : questions.size());
         List<String> offTopic = Files.readAllLines(Path.of(options.getOrDefault("off-topic",
                 "../bench/knowledge-off-topic.txt"))).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
         System.out.printf("machine: %d cores, load %s; %s; settings %s%n", Runtime.getRuntime().availableProcessors(),
                 Files.readString(Path.of("/proc/loadavg")).strip(), System.getProperty("java.vm.version"), settings);
-        System.out.printf("data: %d passages, %d questions, %d off-topic questions%n", corpus.size(), questions.size(),
-                offTopic.size());
+        System.out.printf("data: %d passages, %d questions (from the %d-th), %d off-topic questions%n", corpus.size(),
+                questions.size(), skip + 1, offTopic.size());
 
-        deleteTree(work);
+        if (!keep) {
+            deleteTree(work);
+        }
         try (AnnotationConfigApplicationContext context = context(settings)) {
             EmbedTextsPort embedder = context.getBean(EmbedTextsPort.class);
             BuildKnowledgeIndexPort builder = context.getBean(BuildKnowledgeIndexPort.class);
@@ -135,7 +139,9 @@ public final class KnowledgeBenchmark {
                 Path largeIndex = work.resolve("large/model/knowledge");
                 writeCorpus(largeDocs, corpus, (large + corpus.size() - 1) / corpus.size(), large, false);
                 // The copies' texts are the corpus', so the SQuAD index supplies their embeddings.
-                copyTree(squadIndex, largeIndex);
+                if (!Files.exists(largeIndex)) {
+                    copyTree(squadIndex, largeIndex);
+                }
                 build("large build of " + large + " documents (the corpus repeated, embeddings reused)", builder,
                         largeDocs, largeIndex);
                 try (KnowledgeIndex index = opener.open(largeIndex)) {
@@ -146,7 +152,9 @@ public final class KnowledgeBenchmark {
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
                     Runtime.getRuntime().totalMemory() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         } finally {
-            deleteTree(work);
+            if (!keep) {
+                deleteTree(work);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import io.combot.domain.port.out.KnowledgeIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import org.apache.lucene.util.QueryBuilder;
 
 /**
  * One open knowledge index. Keyword search is BM25 over a passage's title, heading and text; vector search is the
- * HNSW graph of the passages' embeddings; hybrid fuses the two rankings by reciprocal rank. Every passage found
+ * HNSW graph of the passages' embeddings; hybrid combines the two methods' normalised scores. Every passage found
  * carries its cosine to the query, read from the index, whichever method found it. Thread-safe.
  */
 final class LuceneKnowledgeIndex implements KnowledgeIndex {
@@ -60,7 +61,7 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
             Map<Integer, Double> scores = switch (query.method()) {
                 case KEYWORD -> scores(keyword(query.text(), query.limit()));
                 case VECTOR -> scores(vector(question, query.limit()));
-                case HYBRID -> fuse(keyword(query.text(), depth), vector(question, depth));
+                case HYBRID -> fuse(keyword(query.text(), depth), vector(question, depth), question);
             };
             List<ScoredPassage> found = new ArrayList<>();
             StoredFields stored = searcher.storedFields();
@@ -94,13 +95,35 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
         return scores;
     }
 
-    /** Reciprocal rank fusion: robust to the two methods' scores being on unrelated scales. */
-    private Map<Integer, Double> fuse(ScoreDoc[] keyword, ScoreDoc[] vector) {
-        Map<Integer, Double> fused = new LinkedHashMap<>();
+    /**
+     * A convex combination of the two methods' normalised scores: BM25 over the best BM25 of the candidates (its
+     * least is 0), the cosine min-max scaled over all candidates, each candidate's cosine read from the index so that
+     * none is missing. A candidate only keyword search found has its cosine; one only vector search found scores 0
+     * for BM25, which is about what it would score below the keyword candidates.
+     */
+    private Map<Integer, Double> fuse(ScoreDoc[] keyword, ScoreDoc[] vector, float[] question) throws IOException {
+        Map<Integer, Double> bm25 = new HashMap<>();
+        double bestBm25 = 0;
+        for (ScoreDoc hit : keyword) {
+            bm25.put(hit.doc, (double) hit.score);
+            bestBm25 = Math.max(bestBm25, hit.score);
+        }
+        Map<Integer, Double> cosines = new LinkedHashMap<>();
         for (ScoreDoc[] ranking : List.of(keyword, vector)) {
-            for (int rank = 0; rank < ranking.length; rank++) {
-                fused.merge(ranking[rank].doc, 1.0 / (settings.fusionK() + rank + 1), Double::sum);
+            for (ScoreDoc hit : ranking) {
+                if (!cosines.containsKey(hit.doc)) {
+                    cosines.put(hit.doc, cosine(question, hit.doc));
+                }
             }
+        }
+        double least = cosines.values().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double most = cosines.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double weight = settings.keywordWeight();
+        Map<Integer, Double> fused = new HashMap<>();
+        for (Map.Entry<Integer, Double> candidate : cosines.entrySet()) {
+            double lexical = bestBm25 > 0 ? bm25.getOrDefault(candidate.getKey(), 0.0) / bestBm25 : 0;
+            double semantic = most > least ? (candidate.getValue() - least) / (most - least) : 1;
+            fused.put(candidate.getKey(), weight * lexical + (1 - weight) * semantic);
         }
         Map<Integer, Double> sorted = new LinkedHashMap<>();
         fused.entrySet().stream().sorted(Map.Entry.<Integer, Double>comparingByValue().reversed())
