@@ -16,4 +16,9 @@ public class KnowledgeConfiguration {
     LuceneKnowledgeAdapter knowledgeIndexes(EmbedTextsPort textEmbedder, KnowledgeSettings settings) {
         return new LuceneKnowledgeAdapter(textEmbedder, settings);
     }
+
+    /** The index builder for a composition root without a Spring context (the train command). */
+    public static BuildKnowledgeIndexPort indexes(EmbedTextsPort embedder, KnowledgeSettings settings) {
+        return new LuceneKnowledgeAdapter(embedder, settings);
+    }
 }
