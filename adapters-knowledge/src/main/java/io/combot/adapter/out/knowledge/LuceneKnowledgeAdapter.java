@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -149,7 +150,7 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
     private Map<String, float[]> embedMissing(List<Passage> passages, List<String> hashes,
                                               Map<String, float[]> previous, Consumer<String> progress) {
         Map<String, float[]> vectors = new HashMap<>();
-        Map<String, String> missing = new java.util.LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
         for (int i = 0; i < passages.size(); i++) {
             if (previous.containsKey(hashes.get(i))) {
                 vectors.put(hashes.get(i), previous.get(hashes.get(i)));

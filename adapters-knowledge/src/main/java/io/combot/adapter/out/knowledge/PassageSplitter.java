@@ -3,6 +3,7 @@ package io.combot.adapter.out.knowledge;
 import io.combot.domain.model.Passage;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -78,7 +79,7 @@ final class PassageSplitter {
         }
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < words.length; i += maxWords) {
-            parts.add(String.join(" ", java.util.Arrays.copyOfRange(words, i, Math.min(words.length, i + maxWords))));
+            parts.add(String.join(" ", Arrays.copyOfRange(words, i, Math.min(words.length, i + maxWords))));
         }
         return parts;
     }
