@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.out.knowledge.KnowledgeConfiguration;
 import io.combot.adapter.out.llm.LlmConfiguration;
 import io.combot.adapter.out.ml.MlConfiguration;
 import io.combot.adapter.out.persistence.PersistenceConfiguration;
@@ -40,7 +41,8 @@ import org.springframework.context.annotation.Primary;
 
 /** The application context: each adapter's own configuration, and one bean per use case built by hand. */
 @Configuration
-@Import({MetricsConfiguration.class, PersistenceConfiguration.class, MlConfiguration.class, LlmConfiguration.class})
+@Import({MetricsConfiguration.class, PersistenceConfiguration.class, MlConfiguration.class, LlmConfiguration.class,
+        KnowledgeConfiguration.class})
 class RootConfiguration {
     @Bean
     Clock clock() {

@@ -3,13 +3,19 @@ package io.combot.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.adapter.out.knowledge.KnowledgeConfiguration;
+import io.combot.adapter.out.knowledge.KnowledgeSettings;
 import io.combot.adapter.out.ml.ClassifierSettings;
 import io.combot.adapter.out.ml.MlConfiguration;
-import io.combot.adapter.out.knowledge.KnowledgeSettings;
+import io.combot.application.ReloadBotService;
+import io.combot.domain.model.BotReload;
 import io.combot.domain.model.KnowledgeQuery;
 import io.combot.domain.model.ScoredPassage;
+import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.EmbedTextsPort;
 import io.combot.domain.port.out.KnowledgeIndex;
 import io.combot.domain.port.out.OpenKnowledgeIndexPort;
+import io.combot.domain.port.out.ReloadBotPort;
+import io.combot.domain.port.out.ServingBot;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -94,6 +100,38 @@ class TrainKnowledgeTest {
         out.reset();
         assertThat(train()).isZero();
         assertThat(output()).contains("knowledge: indexed 3 passages (0 embedded, 3 reused)");
+    }
+
+    @Test
+    void theServedBotSearchesItsDocumentsAndAReloadSwapsThemWithTheModelVersion() throws IOException {
+        assertThat(train()).as(output()).isZero();
+        CombotSettings settings = CombotSettings.from(Map.of("COMBOT_BOT_DIR", dir.toString()));
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.registerBean(ClassifierSettings.class, settings::classifier);
+            context.registerBean(KnowledgeSettings.class, settings::knowledge);
+            context.register(MlConfiguration.class, KnowledgeConfiguration.class);
+            context.refresh();
+            CurrentBotPort bots = context.getBean(CurrentBotPort.class);
+            ServingBot before = bots.current();
+            assertThat(before.modelVersion()).contains("+kb-");
+            assertThat(before.knowledge().orElseThrow().search(KnowledgeQuery.hybrid("when does the shop close", 1))
+                    .get(0).passage().text()).contains("closes at six");
+
+            Files.writeString(dir.resolve("knowledge/opening-hours.html"),
+                    "<h1>Opening hours</h1><p>The shop opens at ten and closes at eight, every day.</p>");
+            assertThat(train()).as(output()).isZero();
+            BotReload reload = new ReloadBotService(context.getBean(ReloadBotPort.class),
+                    context.getBean(EmbedTextsPort.class)).reload(false);
+
+            assertThat(reload.swapped()).isTrue();
+            ServingBot after = bots.current();
+            assertThat(after.modelVersion()).isNotEqualTo(before.modelVersion()).contains("+kb-");
+            assertThat(after.knowledge().orElseThrow().search(KnowledgeQuery.hybrid("when does the shop close", 1))
+                    .get(0).passage().text()).contains("closes at eight");
+            // A turn that took the old bot before the swap still searches the old documents.
+            assertThat(before.knowledge().orElseThrow().search(KnowledgeQuery.hybrid("when does the shop close", 1))
+                    .get(0).passage().text()).contains("closes at six");
+        }
     }
 
     @Test

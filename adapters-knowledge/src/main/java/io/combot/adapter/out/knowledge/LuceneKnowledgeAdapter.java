@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
@@ -46,11 +47,11 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
     private static final String REUSED = "reused";
     private static final int EMBED_BATCH = 64;
 
-    private final EmbedTextsPort embedder;
+    private final Supplier<EmbedTextsPort> embedder;
     private final KnowledgeSettings settings;
     private final DocumentReader reader = new DocumentReader();
 
-    LuceneKnowledgeAdapter(EmbedTextsPort embedder, KnowledgeSettings settings) {
+    LuceneKnowledgeAdapter(Supplier<EmbedTextsPort> embedder, KnowledgeSettings settings) {
         this.embedder = embedder;
         this.settings = settings;
     }
@@ -92,16 +93,10 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
                 throw new InvalidBotException("No readable knowledge index in " + index + ": run train", e);
             }
             Map<String, String> data = opened.getIndexCommit().getUserData();
-            if (!embedder.encoderVersion().equals(data.get(ENCODER))) {
-                opened.close();
-                directory.close();
-                throw new InvalidBotException("The knowledge index in " + index + " was built with another encoder ("
-                        + data.get(ENCODER) + "): run train");
-            }
             KnowledgeIndexSummary summary = new KnowledgeIndexSummary(Integer.parseInt(data.get(DOCUMENTS)),
                     opened.numDocs(), Integer.parseInt(data.get(EMBEDDED)), Integer.parseInt(data.get(REUSED)),
                     data.get(VERSION));
-            return new LuceneKnowledgeIndex(directory, opened, summary, embedder, settings);
+            return new LuceneKnowledgeIndex(directory, opened, summary, data.get(ENCODER), embedder, settings);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the knowledge index in " + index, e);
         }
@@ -126,7 +121,7 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
             return previous;
         }
         try (Directory directory = FSDirectory.open(index); DirectoryReader old = DirectoryReader.open(directory)) {
-            if (!embedder.encoderVersion().equals(old.getIndexCommit().getUserData().get(ENCODER))) {
+            if (!embedder.get().encoderVersion().equals(old.getIndexCommit().getUserData().get(ENCODER))) {
                 return previous;
             }
             for (LeafReaderContext leaf : old.leaves()) {
@@ -162,7 +157,7 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
         int told = 0;
         for (int from = 0; from < keys.size(); from += EMBED_BATCH) {
             List<String> batch = keys.subList(from, Math.min(keys.size(), from + EMBED_BATCH));
-            List<float[]> embedded = embedder.embed(batch.stream().map(missing::get).toList());
+            List<float[]> embedded = embedder.get().embed(batch.stream().map(missing::get).toList());
             for (int i = 0; i < batch.size(); i++) {
                 vectors.put(batch.get(i), embedded.get(i));
             }
@@ -192,7 +187,7 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
                     writer.addDocument(IndexFields.document(passages.get(i), vectors.get(hashes.get(i)),
                             hashes.get(i)));
                 }
-                writer.setLiveCommitData(Map.of(ENCODER, embedder.encoderVersion(), VERSION, summary.version(),
+                writer.setLiveCommitData(Map.of(ENCODER, embedder.get().encoderVersion(), VERSION, summary.version(),
                         DOCUMENTS, Integer.toString(summary.documents()), EMBEDDED,
                         Integer.toString(summary.embedded()), REUSED, Integer.toString(summary.reused())).entrySet());
                 writer.forceMerge(1);
@@ -209,7 +204,7 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
     }
 
     private String version(List<Passage> passages) {
-        StringBuilder content = new StringBuilder(embedder.encoderVersion());
+        StringBuilder content = new StringBuilder(embedder.get().encoderVersion());
         for (Passage p : passages) {
             content.append('\u0000').append(p.source()).append('\u0000').append(p.position()).append('\u0000')
                     .append(p.title()).append('\u0000').append(p.section()).append('\u0000').append(p.url())

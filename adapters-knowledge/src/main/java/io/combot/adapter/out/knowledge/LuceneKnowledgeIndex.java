@@ -1,5 +1,6 @@
 package io.combot.adapter.out.knowledge;
 
+import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.KnowledgeIndexSummary;
 import io.combot.domain.model.KnowledgeQuery;
 import io.combot.domain.model.ScoredPassage;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
@@ -35,17 +37,20 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final KnowledgeIndexSummary summary;
-    private final EmbedTextsPort embedder;
+    private final String encoder;
+    private final Supplier<EmbedTextsPort> embedder;
     private final KnowledgeSettings settings;
     private final Analyzer analyzer = IndexFields.analyzer();
 
-    LuceneKnowledgeIndex(Directory directory, DirectoryReader reader, KnowledgeIndexSummary summary,
-                         EmbedTextsPort embedder, KnowledgeSettings settings) {
+    /** {@code encoder}: the version of the encoder that embedded the passages, as the index records it. */
+    LuceneKnowledgeIndex(Directory directory, DirectoryReader reader, KnowledgeIndexSummary summary, String encoder,
+                         Supplier<EmbedTextsPort> embedder, KnowledgeSettings settings) {
         this.directory = directory;
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.searcher.setSimilarity(IndexFields.similarity());
         this.summary = summary;
+        this.encoder = encoder;
         this.embedder = embedder;
         this.settings = settings;
     }
@@ -55,7 +60,12 @@ final class LuceneKnowledgeIndex implements KnowledgeIndex {
         if (reader.numDocs() == 0) {
             return List.of();
         }
-        float[] question = embedder.embed(List.of(query.text())).get(0);
+        EmbedTextsPort questions = embedder.get();
+        if (!questions.encoderVersion().equals(encoder)) {
+            throw new InvalidBotException("The knowledge index was built with another encoder (" + encoder
+                    + "): run train");
+        }
+        float[] question = questions.embed(List.of(query.text())).get(0);
         int depth = Math.max(query.limit(), settings.candidates());
         try {
             Map<Integer, Double> scores = switch (query.method()) {
