@@ -13,6 +13,7 @@ import io.combot.application.HealthService;
 import io.combot.application.HistoryService;
 import io.combot.application.ReloadBotService;
 import io.combot.application.ReviewService;
+import io.combot.application.SearchKnowledgeService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.application.StatusService;
@@ -87,6 +88,11 @@ class RootConfiguration {
     @Bean
     ClassifyTextService classifyTextService(CurrentBotPort bots, ChatPolicy policy, MeteredPorts metered) {
         return new ClassifyTextService(metered.bots(bots), policy);
+    }
+
+    @Bean
+    SearchKnowledgeService searchKnowledgeService(CurrentBotPort bots) {
+        return new SearchKnowledgeService(bots);
     }
 
     @Bean

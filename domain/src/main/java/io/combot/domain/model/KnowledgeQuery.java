@@ -5,6 +5,8 @@ import io.combot.domain.error.InvalidInputException;
 /** A search of a bot's documents: the words, how many passages at most, and the method. */
 public record KnowledgeQuery(String text, int limit, RetrievalMethod method) {
     public static final int MAX_LIMIT = 50;
+    /** The passages a search returns when its caller names no limit. */
+    public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LENGTH = 2000;
 
     public KnowledgeQuery {

@@ -5,6 +5,7 @@ import io.combot.adapter.in.web.WebDtos.CreatedSessionResponse;
 import io.combot.adapter.in.web.WebDtos.FeedbackResponse;
 import io.combot.adapter.in.web.WebDtos.HistoryResponse;
 import io.combot.adapter.in.web.WebDtos.MessageResponse;
+import io.combot.adapter.in.web.WebDtos.PassageResponse;
 import io.combot.adapter.in.web.WebDtos.SessionResponse;
 import io.combot.adapter.in.web.WebDtos.TurnResponse;
 import io.combot.domain.model.AssistantMessage;
@@ -18,6 +19,7 @@ import io.combot.domain.model.MessageId;
 import io.combot.domain.model.Rating;
 import io.combot.domain.model.Role;
 import io.combot.domain.model.Route;
+import io.combot.domain.model.ScoredPassage;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.model.UserMessage;
@@ -51,6 +53,12 @@ interface ChatWebMapper {
     FeedbackResponse toResponse(Feedback feedback);
 
     ClassificationResponse toResponse(Classification classification);
+
+    @Mapping(target = "source", source = "passage.source")
+    @Mapping(target = "title", source = "passage.title")
+    @Mapping(target = "section", source = "passage.section")
+    @Mapping(target = "text", source = "passage.text")
+    PassageResponse toResponse(ScoredPassage found);
 
     @Mapping(target = "role", expression = "java(text(message.role()))")
     @Mapping(target = "intent", source = "classification.intent")

@@ -16,6 +16,16 @@ final class WebDtos {
     record ClassifyRequest(String text) {
     }
 
+    /** {@code limit} may be left out: {@link io.combot.domain.model.KnowledgeQuery#DEFAULT_LIMIT}. */
+    record KnowledgeSearchRequest(String query, Integer limit) {
+    }
+
+    record KnowledgeSearchResponse(List<PassageResponse> results) {
+    }
+
+    record PassageResponse(String source, String title, String section, String text, double score) {
+    }
+
     record CreatedSessionResponse(String id, Instant createdAt, Instant expiresAt) {
     }
 
