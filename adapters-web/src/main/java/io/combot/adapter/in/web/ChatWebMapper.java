@@ -1,5 +1,6 @@
 package io.combot.adapter.in.web;
 
+import io.combot.adapter.in.web.WebDtos.CitationResponse;
 import io.combot.adapter.in.web.WebDtos.ClassificationResponse;
 import io.combot.adapter.in.web.WebDtos.CreatedSessionResponse;
 import io.combot.adapter.in.web.WebDtos.FeedbackResponse;
@@ -10,6 +11,7 @@ import io.combot.adapter.in.web.WebDtos.SessionResponse;
 import io.combot.adapter.in.web.WebDtos.TurnResponse;
 import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Citation;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.Feedback;
 import io.combot.domain.model.HistoryPage;
@@ -66,6 +68,8 @@ interface ChatWebMapper {
     @Mapping(target = "route", ignore = true)
     @Mapping(target = "degraded", ignore = true)
     @Mapping(target = "feedback", ignore = true)
+    @Mapping(target = "grounded", ignore = true)
+    @Mapping(target = "citations", ignore = true)
     MessageResponse toResponse(UserMessage message);
 
     /** A reply as a turn returns it: nobody has rated it yet. */
@@ -77,7 +81,11 @@ interface ChatWebMapper {
     @Mapping(target = "intent", ignore = true)
     @Mapping(target = "confidence", ignore = true)
     @Mapping(target = "feedback", source = "feedback")
+    @Mapping(target = "grounded", source = "message.sources.grounded")
+    @Mapping(target = "citations", source = "message.sources.citations")
     MessageResponse toResponse(AssistantMessage message, Feedback feedback);
+
+    CitationResponse toResponse(Citation citation);
 
     default MessageResponse toResponse(Message message) {
         return message instanceof UserMessage user ? toResponse(user) : toResponse((AssistantMessage) message);

@@ -32,10 +32,19 @@ final class WebDtos {
     record SessionResponse(String id, Instant createdAt, Instant lastActivityAt, Instant expiresAt, long messageCount) {
     }
 
-    /** One shape for both roles: the user's fields are absent from a reply and the reply's from a user message. */
+    /**
+     * One shape for both roles: the user's fields are absent from a reply and the reply's from a user message;
+     * {@code grounded} and {@code citations} are a knowledge reply's only.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessageResponse(String id, String role, String content, Instant createdAt, String intent, Double confidence,
-                           String route, Boolean degraded, FeedbackResponse feedback) {
+                           String route, Boolean degraded, FeedbackResponse feedback, Boolean grounded,
+                           List<CitationResponse> citations) {
+    }
+
+    /** {@code url} is absent when the document gave none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CitationResponse(String source, String title, String section, String url, String snippet, double score) {
     }
 
     record FeedbackRequest(String rating, String comment) {
