@@ -46,6 +46,11 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
     private static final String EMBEDDED = "embedded";
     private static final String REUSED = "reused";
     private static final int EMBED_BATCH = 64;
+    /**
+     * The writer's buffer before it flushes a segment (the vectors it buffers count): the build already holds every
+     * passage and new embedding on the heap, and must fit in the service's heap beside them.
+     */
+    private static final double RAM_BUFFER_MB = 48;
 
     private final Supplier<EmbedTextsPort> embedder;
     private final KnowledgeSettings settings;
@@ -180,7 +185,7 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
             Files.createDirectories(building);
             IndexWriterConfig config = new IndexWriterConfig(IndexFields.analyzer())
                     .setSimilarity(IndexFields.similarity()).setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(256);
+                    .setRAMBufferSizeMB(RAM_BUFFER_MB);
             try (Directory directory = FSDirectory.open(building); IndexWriter writer = new IndexWriter(directory,
                     config)) {
                 for (int i = 0; i < passages.size(); i++) {
