@@ -17,7 +17,6 @@ import io.combot.domain.port.out.FitIntentHeadPort;
 import io.combot.domain.port.out.ReadBotFolderPort;
 import io.combot.domain.port.out.ReadLabelsPort;
 import io.combot.domain.port.out.WriteBotModelPort;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +113,7 @@ public class TrainBotService implements TrainBotUseCase {
     private Optional<KnowledgeIndexSummary> indexKnowledge(Path dir, Consumer<String> console) {
         Path documents = dir.resolve(KnowledgeIndexSummary.DOCUMENTS_FOLDER);
         Path index = dir.resolve(KnowledgeIndexSummary.INDEX_FOLDER);
-        if (!Files.isDirectory(documents) && !Files.isDirectory(index)) {
+        if (!knowledge.hasWork(documents, index)) {
             return Optional.empty();
         }
         return Optional.of(knowledge.build(documents, index, line -> console.accept(line + "\n")));

@@ -84,6 +84,11 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
     }
 
     @Override
+    public boolean hasWork(Path documents, Path index) {
+        return Files.isDirectory(documents) || Files.isDirectory(index);
+    }
+
+    @Override
     public KnowledgeIndex open(Path index) {
         if (!Files.isDirectory(index)) {
             throw new InvalidBotException("No knowledge index in " + index + ": run train");

@@ -14,4 +14,7 @@ public interface BuildKnowledgeIndexPort {
      * @throws io.combot.domain.error.InvalidBotException naming the file, for a document that cannot be read
      */
     KnowledgeIndexSummary build(Path documents, Path index, Consumer<String> progress);
+
+    /** Whether a build has anything to do: documents to index, or an index of documents since removed to replace. */
+    boolean hasWork(Path documents, Path index);
 }

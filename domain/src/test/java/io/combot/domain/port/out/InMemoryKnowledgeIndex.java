@@ -71,6 +71,11 @@ public final class InMemoryKnowledgeIndex implements BuildKnowledgeIndexPort, Op
     }
 
     @Override
+    public boolean hasWork(Path documents, Path index) {
+        return Files.isDirectory(documents) || built.containsKey(index);
+    }
+
+    @Override
     public KnowledgeIndex open(Path index) {
         Built opened = built.get(index);
         if (opened == null) {

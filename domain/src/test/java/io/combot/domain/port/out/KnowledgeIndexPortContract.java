@@ -179,6 +179,15 @@ public abstract class KnowledgeIndexPortContract {
     }
 
     @Test
+    void aBuildHasWorkWithDocumentsOrAnIndexToReplace() {
+        Path none = dir.resolve("no-documents");
+        assertThat(indexes.builder().hasWork(none, dir.resolve("no-index"))).isFalse();
+        assertThat(indexes.builder().hasWork(documents, index)).isTrue();
+        build();
+        assertThat(indexes.builder().hasWork(none, index)).as("documents removed since").isTrue();
+    }
+
+    @Test
     void aFolderWithoutAnIndexIsRefused() {
         assertThatThrownBy(() -> indexes.opener().open(dir.resolve("nothing-here")))
                 .isInstanceOf(InvalidBotException.class);
