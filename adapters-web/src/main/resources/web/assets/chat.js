@@ -40,7 +40,36 @@ function userMeta(message) {
 }
 
 function replyMeta(message) {
-  return 'route: ' + message.route + (message.degraded ? ' · degraded' : '');
+  return 'route: ' + message.route + (message.degraded ? ' · degraded' : '')
+      + (message.grounded === false ? ' · not in the documents' : '');
+}
+
+/** A knowledge reply's citations, numbered as the reply cites them; a document with a url is a link to it. */
+function citations(handle, message) {
+  if (!message.citations || message.citations.length === 0) return;
+  const sources = document.createElement('ol');
+  sources.className = 'citations';
+  sources.setAttribute('aria-label', 'Sources');
+  for (const citation of message.citations) {
+    const entry = document.createElement('li');
+    const name = citation.title + (citation.section && citation.section !== citation.title
+        ? ' — ' + citation.section : '');
+    const url = /^https?:\/\//i.test(citation.url || '') ? citation.url : null;
+    const label = document.createElement(url ? 'a' : 'span');
+    label.textContent = name;
+    if (url) {
+      label.href = url;
+      label.rel = 'noopener noreferrer';
+      label.target = '_blank';
+    }
+    const source = document.createElement('span');
+    source.className = 'source';
+    source.textContent = ' (' + citation.source + ')';
+    label.title = citation.snippet;
+    entry.append(label, source);
+    sources.append(entry);
+  }
+  handle.item.append(sources);
 }
 
 function bubble(role, text, meta) {
@@ -110,6 +139,7 @@ function rating(handle, replyId, feedback) {
 function show(message) {
   if (message.role === 'user') return bubble('user', message.content, userMeta(message));
   const handle = bubble('assistant', message.content, replyMeta(message));
+  citations(handle, message);
   rating(handle, message.id, message.feedback);
   return handle;
 }
@@ -215,6 +245,7 @@ async function send(content) {
         user.meta(userMeta(data.userMessage));
         reply.text(data.reply.content);
         reply.meta(replyMeta(data.reply));
+        citations(reply, data.reply);
         rating(reply, data.reply.id, null);
         finished = true;
       } else if (event === 'error') throw new Problem(data.status, data, null);

@@ -33,6 +33,7 @@ public class ReloadBotService implements ReloadBotUseCase {
         String next = candidate.bot().modelVersion();
         String previous = candidate.replaces().modelVersion();
         if (!gate.passed()) {
+            candidate.discard();
             LOG.log(System.Logger.Level.WARNING, "Bot reload refused, model {0} keeps serving: {1}", previous,
                     gate.reason());
             return new BotReload(false, definition.name(), next, previous, previous, definition.intentNames(), gate);

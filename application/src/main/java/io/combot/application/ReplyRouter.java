@@ -9,7 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The routing rule, as the bot defines it: an intent with route reply gets one of its fixed replies at once, route
- * safety gets the bot's safety reply, and route llm goes to the reply generator with the intent as a hint.
+ * safety gets the bot's safety reply, and routes llm and knowledge go to the reply generator with the intent as a
+ * hint (knowledge with the passages the bot's documents gave).
  */
 final class ReplyRouter {
     /** A reply that needs no generator. */
@@ -24,7 +25,7 @@ final class ReplyRouter {
         return switch (intent.route()) {
             case SAFETY -> Optional.of(new FixedReply(Route.SAFETY, bot.safetyReply()));
             case REPLY -> Optional.of(new FixedReply(Route.FAST_PATH, pick(intent.replies())));
-            case LLM -> Optional.empty();
+            case LLM, KNOWLEDGE -> Optional.empty();
         };
     }
 

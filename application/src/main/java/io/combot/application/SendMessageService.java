@@ -8,8 +8,14 @@ import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.ContextEntry;
+import io.combot.domain.model.Evidence;
 import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Intent;
+import io.combot.domain.model.IntentDefinition;
+import io.combot.domain.model.IntentRoute;
+import io.combot.domain.model.KnowledgeQuery;
+import io.combot.domain.model.KnowledgeReplies;
+import io.combot.domain.model.KnowledgeSources;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.ReplyRequest;
 import io.combot.domain.model.ReplySink;
@@ -66,10 +72,10 @@ public class SendMessageService implements SendMessageUseCase {
         // does, and a 404 after it.
         Classification classification = policy.resolve(bot.classifier().classify(command.content()));
         return locks.withLock(command.sessionId(),
-                () -> answerInTurn(command, bot.definition(), classification, listener));
+                () -> answerInTurn(command, bot, classification, listener));
     }
 
-    private Turn answerInTurn(SendMessageCommand command, BotDefinition bot, Classification classification,
+    private Turn answerInTurn(SendMessageCommand command, ServingBot bot, Classification classification,
                               TurnListener listener) {
         ChatSession session = sessions.usable(command.sessionQuery());
         Optional<Turn> stored = storedTurn(command);
@@ -118,18 +124,36 @@ public class SendMessageService implements SendMessageUseCase {
         }
     }
 
-    private AssistantMessage reply(BotDefinition bot, UserMessage userMessage, SendMessageCommand command,
+    private AssistantMessage reply(ServingBot serving, UserMessage userMessage, SendMessageCommand command,
                                    ReplySink sink) {
-        Optional<ReplyRouter.FixedReply> fixed =
-                ReplyRouter.fixedReplyFor(bot, bot.definitionOf(userMessage.classification().intent()));
+        BotDefinition bot = serving.definition();
+        IntentDefinition intent = bot.definitionOf(userMessage.classification().intent());
+        Optional<ReplyRouter.FixedReply> fixed = ReplyRouter.fixedReplyFor(bot, intent);
         if (fixed.isPresent()) {
             sink.delta(fixed.get().text());
             return assistantMessage(userMessage, fixed.get().text(), fixed.get().route(), false, TokenUsage.NONE);
         }
+        ReplyRequest request = replyRequest(bot, userMessage, command);
+        Optional<Evidence> evidence = Optional.empty();
+        if (intent.route() == IntentRoute.KNOWLEDGE) {
+            KnowledgeReplies knowledge = bot.knowledge();
+            evidence = Optional.of(new Evidence(userMessage.content(), serving.knowledge()
+                    .map(index -> index.search(KnowledgeQuery.hybrid(searchText(userMessage.content()),
+                            knowledge.passages())))
+                    .orElse(List.of())));
+            if (!evidence.get().supports(knowledge.grounding())) {
+                sink.delta(knowledge.noAnswer());
+                return assistantMessage(userMessage, knowledge.noAnswer(), Route.KNOWLEDGE, false, TokenUsage.NONE)
+                        .withSources(KnowledgeSources.NOT_FOUND);
+            }
+            request = request.withKnowledge(evidence.get());
+        }
         try {
-            GeneratedReply generated = generator.generate(replyRequest(bot, userMessage, command), sink);
-            return assistantMessage(userMessage, generated.text(), generated.route(), !generated.complete(),
-                    generated.usage());
+            GeneratedReply generated = generator.generate(request, sink);
+            AssistantMessage reply = assistantMessage(userMessage, generated.text(), generated.route(),
+                    !generated.complete(), generated.usage());
+            return evidence.map(found -> reply.withSources(new KnowledgeSources(true, found.citations())))
+                    .orElse(reply);
         } catch (ReplyUnavailableException e) {
             sink.delta(bot.fallbackReply());
             return assistantMessage(userMessage, bot.fallbackReply(), Route.FALLBACK, true, TokenUsage.NONE);
@@ -153,6 +177,11 @@ public class SendMessageService implements SendMessageUseCase {
         Intent intent = userMessage.classification().intent();
         return new ReplyRequest(userMessage.sessionId(), intent, userMessage.content(), context,
                 client.instructions(), bot.systemPromptFor(intent), bot.offlineReplyFor(intent), client.options());
+    }
+
+    /** A search reads the start of a long message, within what a query may hold. */
+    private static String searchText(String content) {
+        return content.length() <= KnowledgeQuery.MAX_LENGTH ? content : content.substring(0, KnowledgeQuery.MAX_LENGTH);
     }
 
     private AssistantMessage assistantMessage(UserMessage userMessage, String text, Route route, boolean degraded,

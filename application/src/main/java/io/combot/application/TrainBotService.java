@@ -5,16 +5,19 @@ import io.combot.domain.model.FittedHead;
 import io.combot.domain.model.HeadEvaluation;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.IntentModel;
+import io.combot.domain.model.KnowledgeIndexSummary;
 import io.combot.domain.model.LabelledText;
 import io.combot.domain.model.ModelEvaluation;
 import io.combot.domain.model.PromotionGate;
 import io.combot.domain.port.in.TrainBotCommand;
 import io.combot.domain.port.in.TrainBotUseCase;
+import io.combot.domain.port.out.BuildKnowledgeIndexPort;
 import io.combot.domain.port.out.EmbedTextsPort;
 import io.combot.domain.port.out.FitIntentHeadPort;
 import io.combot.domain.port.out.ReadBotFolderPort;
 import io.combot.domain.port.out.ReadLabelsPort;
 import io.combot.domain.port.out.WriteBotModelPort;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +29,8 @@ import java.util.regex.Pattern;
 /**
  * How a bot is built, step by step: read the folder (with labels merged), embed the training texts, fit the head,
  * evaluate it (on the held-out set, else out of fold), pass the promotion gate against the model in the folder (the
- * same gate a reload passes), write the model. A later step (screening calibration, a knowledge index) is one more
- * port and one more step here.
+ * same gate a reload passes), index the bot's documents ({@code knowledge/}, when it has them), write the model. A
+ * later step (screening calibration) is one more port and one more step here.
  */
 public class TrainBotService implements TrainBotUseCase {
     /** Above this many intents the console shows the largest confusions instead of the whole matrix. */
@@ -42,15 +45,17 @@ public class TrainBotService implements TrainBotUseCase {
     private final EmbedTextsPort embedder;
     private final FitIntentHeadPort fitter;
     private final WriteBotModelPort writer;
+    private final BuildKnowledgeIndexPort knowledge;
     private final PromotionCheck promotion;
 
     public TrainBotService(ReadBotFolderPort folders, ReadLabelsPort labels, EmbedTextsPort embedder,
-                           FitIntentHeadPort fitter, WriteBotModelPort writer) {
+                           FitIntentHeadPort fitter, WriteBotModelPort writer, BuildKnowledgeIndexPort knowledge) {
         this.folders = folders;
         this.labels = labels;
         this.embedder = embedder;
         this.fitter = fitter;
         this.writer = writer;
+        this.knowledge = knowledge;
         this.promotion = new PromotionCheck(embedder);
     }
 
@@ -88,14 +93,30 @@ public class TrainBotService implements TrainBotUseCase {
                     + "; --force writes the new one anyway\n");
             return new Trained(false, gate);
         }
+        // Before the head is written: a document that cannot be read refuses the whole bot, and nothing is written.
+        Optional<KnowledgeIndexSummary> indexed = indexKnowledge(command.dir(), console);
         String version = writer.write(command.dir(), bot.definition().name(), fitted, evaluated.evaluation(),
                 report + "promotion gate " + gate.reason() + "\n", merged.map(BotData.MergedLabels::trainTsv));
         merged.ifPresent(labelled -> console.accept(String.format(Locale.ROOT,
                 "wrote %s with %d labels merged and %d examples of earlier merges taken out%n", bot.files().train(),
                 labelled.merged(), labelled.taken())));
+        String served = indexed.map(index -> KnowledgeIndexSummary.servedVersion(version, index)).orElse(version);
         console.accept(String.format(Locale.ROOT, "wrote %s and %s in %.1f s; model version %s%n", bot.files().head(),
-                bot.files().report(), (System.nanoTime() - started) / 1e9, version));
+                bot.files().report(), (System.nanoTime() - started) / 1e9, served));
         return new Trained(true, gate);
+    }
+
+    /**
+     * The index of {@code knowledge/} in {@code model/knowledge/}; a bot whose documents were all removed gets an
+     * empty index in place of the old one.
+     */
+    private Optional<KnowledgeIndexSummary> indexKnowledge(Path dir, Consumer<String> console) {
+        Path documents = dir.resolve(KnowledgeIndexSummary.DOCUMENTS_FOLDER);
+        Path index = dir.resolve(KnowledgeIndexSummary.INDEX_FOLDER);
+        if (!knowledge.hasWork(documents, index)) {
+            return Optional.empty();
+        }
+        return Optional.of(knowledge.build(documents, index, line -> console.accept(line + "\n")));
     }
 
     /** Each text alone, as the service embeds it; a line of progress every tenth. */

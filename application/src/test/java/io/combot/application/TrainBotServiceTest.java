@@ -1,7 +1,9 @@
 package io.combot.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.BotData;
 import io.combot.domain.model.FittedHead;
 import io.combot.domain.model.Intent;
@@ -12,15 +14,20 @@ import io.combot.domain.port.in.TrainBotCommand;
 import io.combot.domain.port.in.TrainBotUseCase;
 import io.combot.domain.port.out.EmbedTextsPort;
 import io.combot.domain.port.out.HashingEmbedder;
+import io.combot.domain.port.out.InMemoryKnowledgeIndex;
+import io.combot.domain.port.out.KnowledgeIndex;
 import io.combot.domain.port.out.ReadBotFolderPort;
 import io.combot.domain.port.out.SwappableBot;
 import io.combot.domain.port.out.TestBots;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** How a bot is built, against in-memory ports: a fit that reads each text as its nearest training text. */
 class TrainBotServiceTest {
@@ -37,6 +44,8 @@ class TrainBotServiceTest {
     private final EmbedTextsPort embedder = new HashingEmbedder();
     private final StringBuilder console = new StringBuilder();
     private final List<String> written = new ArrayList<>();
+    private final InMemoryKnowledgeIndex knowledge = new InMemoryKnowledgeIndex(embedder);
+    private Path dir = DIR;
     private Optional<IntentModel> inPlace = Optional.empty();
     private IntentModel fitted;
 
@@ -79,6 +88,38 @@ class TrainBotServiceTest {
     }
 
     @Test
+    void aBotWithDocumentsHasThemIndexedAndItsModelVersionCoversTheIndex(@TempDir Path folder) throws IOException {
+        dir = folder;
+        Files.createDirectories(folder.resolve("knowledge"));
+        Files.writeString(folder.resolve("knowledge/returns.md"), "# Returns\n\nThirty days to return an item.\n");
+
+        assertThat(train(HELDOUT, false).written()).isTrue();
+
+        try (KnowledgeIndex index = knowledge.open(folder.resolve("model/knowledge"))) {
+            assertThat(index.summary().passages()).isEqualTo(1);
+            assertThat(console.toString()).contains("read 1 documents, 1 passages\n")
+                    .contains("model version v1+kb-" + index.summary().version() + "\n");
+        }
+    }
+
+    @Test
+    void aDocumentThatCannotBeReadRefusesTheBotBeforeAnythingIsWritten(@TempDir Path folder) throws IOException {
+        dir = folder;
+        Files.createDirectories(folder.resolve("knowledge"));
+        Files.writeString(folder.resolve("knowledge/form.docx"), "binary");
+
+        assertThatThrownBy(() -> train(HELDOUT, false)).isInstanceOf(InvalidBotException.class)
+                .hasMessageContaining("form.docx");
+        assertThat(written).isEmpty();
+    }
+
+    @Test
+    void aBotWithoutDocumentsHasNoIndex() {
+        train(HELDOUT, false);
+        assertThat(console.toString()).contains("model version v1\n").doesNotContain("passages");
+    }
+
+    @Test
     void forceWritesARefusedModel() {
         fitted = new SwappableBot.ConstantIntentModel(INTENTS, Intent.of("greeting"));
 
@@ -101,8 +142,8 @@ class TrainBotServiceTest {
             written.add(String.format("%s %d texts, crisis %d of %d caught", evaluation.basis(), evaluation.texts(),
                     evaluation.crisisTexts() - evaluation.crisisMissed(), evaluation.crisisTexts()));
             return "v1";
-        });
-        return service.train(new TrainBotCommand(DIR, force, Optional.empty()), console::append);
+        }, knowledge);
+        return service.train(new TrainBotCommand(dir, force, Optional.empty()), console::append);
     }
 
     /** Reads a text as the training text whose embedding is closest. */

@@ -1,5 +1,7 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.out.knowledge.KnowledgeConfiguration;
+import io.combot.adapter.out.knowledge.KnowledgeSettings;
 import io.combot.adapter.out.ml.BotTraining;
 import io.combot.adapter.out.ml.ClassifierSettings;
 import io.combot.application.TrainBotService;
@@ -17,8 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The bot commands of {@code bin/combot}, a composition root of their own: {@code new-bot DIR} writes the shipped bot
- * into a new folder, and {@code train DIR [--force] [--labels FILE_OR_URL]} wires the ml adapter's training ports into
- * {@link TrainBotService} and runs it. Each returns its exit code: 0 done, 2 the bot (or its labels) is not valid, told
+ * into a new folder, and {@code train DIR [--force] [--labels FILE_OR_URL]} wires the ml adapter's training ports and
+ * the knowledge adapter's index builder into {@link TrainBotService} and runs it. Each returns its exit code: 0 done, 2 the bot (or its labels) is not valid, told
  * in one line on {@code err}, 3 the promotion gate refused the new model.
  */
 public final class BotCommands {
@@ -48,10 +50,11 @@ public final class BotCommands {
      * with {@code adminToken} (null: without one).
      */
     public static int train(Path dir, boolean force, String labels, String adminToken, ClassifierSettings settings,
-                            PrintStream out, PrintStream err) {
+                            KnowledgeSettings knowledge, PrintStream out, PrintStream err) {
         try (BotTraining adapters = new BotTraining(settings, adminToken)) {
             TrainBotUseCase training = new TrainBotService(adapters.folders(), adapters.labels(), adapters.embedder(),
-                    adapters.fitter(), adapters.models());
+                    adapters.fitter(), adapters.models(), KnowledgeConfiguration.indexes(adapters.embedder(),
+                            knowledge));
             return training.train(new TrainBotCommand(dir, force, Optional.ofNullable(labels)), out::print).written()
                     ? 0 : REFUSED;
         } catch (InvalidBotException | UnreadableLabelsException e) {

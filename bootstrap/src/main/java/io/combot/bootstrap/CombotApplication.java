@@ -80,8 +80,8 @@ public final class CombotApplication {
             return BotCommands.newBot(dir, System.out, System.err);
         }
         CombotSettings settings = CombotSettings.from(System.getenv());
-        return BotCommands.train(dir, force, labels, settings.ops().adminToken(), settings.classifier(), System.out,
-                System.err);
+        return BotCommands.train(dir, force, labels, settings.ops().adminToken(), settings.classifier(),
+                settings.knowledge(), System.out, System.err);
     }
 
     /** The bot's own complaint, however deep Spring wrapped it while creating the beans. */

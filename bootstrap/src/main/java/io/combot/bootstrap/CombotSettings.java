@@ -2,6 +2,7 @@ package io.combot.bootstrap;
 
 import io.combot.adapter.in.web.AccessSettings;
 import io.combot.adapter.in.web.WebSettings;
+import io.combot.adapter.out.knowledge.KnowledgeSettings;
 import io.combot.adapter.out.llm.LlmSettings;
 import io.combot.adapter.out.ml.ClassifierSettings;
 import io.combot.adapter.out.persistence.PersistenceSettings;
@@ -13,7 +14,8 @@ import org.springframework.context.support.GenericApplicationContext;
 
 /** Every module's settings, read from one {@link ConfigSource} so that each has exactly one name. */
 public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy chat, PersistenceSettings persistence,
-                             ClassifierSettings classifier, LlmSettings llm, OpsSettings ops, AccessSettings access) {
+                             ClassifierSettings classifier, LlmSettings llm, OpsSettings ops, AccessSettings access,
+                             KnowledgeSettings knowledge) {
 
     public CombotSettings {
         if (access.open() && !server.loopbackOnly()) {
@@ -31,7 +33,8 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
                         c.integer("COMBOT_HTTP_BODY_BUDGET_PERCENT"), Runtime.getRuntime().maxMemory())),
                 config.settings(CombotSettings::chat), config.settings(CombotSettings::persistence),
                 config.settings(CombotSettings::classifier), config.settings(CombotSettings::llm),
-                config.settings(c -> ops(c, environment)), config.settings(CombotSettings::access));
+                config.settings(c -> ops(c, environment)), config.settings(CombotSettings::access),
+                config.settings(CombotSettings::knowledge));
     }
 
     private static OpsSettings ops(ConfigSource config, Map<String, String> environment) {
@@ -81,6 +84,11 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
                 config.optional("COMBOT_BOT_DIR").map(Path::of).orElse(null));
     }
 
+    private static KnowledgeSettings knowledge(ConfigSource config) {
+        return new KnowledgeSettings(config.integer("COMBOT_KNOWLEDGE_PASSAGE_WORDS"),
+                config.integer("COMBOT_KNOWLEDGE_CANDIDATES"), config.decimal("COMBOT_KNOWLEDGE_KEYWORD_WEIGHT"));
+    }
+
     private static LlmSettings llm(ConfigSource config) {
         return new LlmSettings(config.optional("COMBOT_OPENAI_API_KEY").orElse(null),
                 config.string("COMBOT_OPENAI_BASE_URL"), config.string("COMBOT_OPENAI_MODEL"),
@@ -98,6 +106,7 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
         context.registerBean(PersistenceSettings.class, () -> persistence);
         context.registerBean(ClassifierSettings.class, () -> classifier);
         context.registerBean(LlmSettings.class, () -> llm);
+        context.registerBean(KnowledgeSettings.class, () -> knowledge);
         context.registerBean(OpsSettings.class, () -> ops);
     }
 

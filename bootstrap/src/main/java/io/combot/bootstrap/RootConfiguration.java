@@ -1,5 +1,6 @@
 package io.combot.bootstrap;
 
+import io.combot.adapter.out.knowledge.KnowledgeConfiguration;
 import io.combot.adapter.out.llm.LlmConfiguration;
 import io.combot.adapter.out.ml.MlConfiguration;
 import io.combot.adapter.out.persistence.PersistenceConfiguration;
@@ -12,6 +13,7 @@ import io.combot.application.HealthService;
 import io.combot.application.HistoryService;
 import io.combot.application.ReloadBotService;
 import io.combot.application.ReviewService;
+import io.combot.application.SearchKnowledgeService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.application.StatusService;
@@ -40,7 +42,8 @@ import org.springframework.context.annotation.Primary;
 
 /** The application context: each adapter's own configuration, and one bean per use case built by hand. */
 @Configuration
-@Import({MetricsConfiguration.class, PersistenceConfiguration.class, MlConfiguration.class, LlmConfiguration.class})
+@Import({MetricsConfiguration.class, PersistenceConfiguration.class, MlConfiguration.class, LlmConfiguration.class,
+        KnowledgeConfiguration.class})
 class RootConfiguration {
     @Bean
     Clock clock() {
@@ -85,6 +88,11 @@ class RootConfiguration {
     @Bean
     ClassifyTextService classifyTextService(CurrentBotPort bots, ChatPolicy policy, MeteredPorts metered) {
         return new ClassifyTextService(metered.bots(bots), policy);
+    }
+
+    @Bean
+    SearchKnowledgeService searchKnowledgeService(CurrentBotPort bots) {
+        return new SearchKnowledgeService(bots);
     }
 
     @Bean

@@ -212,6 +212,7 @@ class TrainWithLabelsTest {
 
     private int trainWith(String labels, String token) {
         return BotCommands.train(dir, false, labels, token, CombotSettings.from(Map.of()).classifier(),
+                CombotSettings.from(Map.of()).knowledge(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 

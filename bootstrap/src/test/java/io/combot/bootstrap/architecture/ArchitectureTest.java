@@ -28,6 +28,7 @@ class ArchitectureTest {
     private static final String PERSISTENCE = ROOT + ".adapter.out.persistence..";
     private static final String ML = ROOT + ".adapter.out.ml..";
     private static final String LLM = ROOT + ".adapter.out.llm..";
+    private static final String KNOWLEDGE = ROOT + ".adapter.out.knowledge..";
     private static final String BOOTSTRAP = ROOT + ".bootstrap..";
 
     private static final Pattern TOOLS_MODULE = Pattern.compile(".*/tools(/target/classes|-[^/]*\\.jar).*");
@@ -47,7 +48,7 @@ class ArchitectureTest {
 
     /** A rule over no classes passes silently, so first make sure every module was imported. */
     @ParameterizedTest
-    @CsvSource({DOMAIN, APPLICATION, WEB, PERSISTENCE, ML, LLM, BOOTSTRAP})
+    @CsvSource({DOMAIN, APPLICATION, WEB, PERSISTENCE, ML, LLM, KNOWLEDGE, BOOTSTRAP})
     void everyModuleIsAnalysed(String packagePattern) {
         String prefix = packagePattern.replace("..", ".");
         assertThat(classes.stream().filter(c -> (c.getPackageName() + ".").startsWith(prefix)).count())
@@ -66,9 +67,10 @@ class ArchitectureTest {
                 .layer("Persistence").definedBy(PERSISTENCE)
                 .layer("Ml").definedBy(ML)
                 .layer("Llm").definedBy(LLM)
+                .layer("Knowledge").definedBy(KNOWLEDGE)
                 .layer("Bootstrap").definedBy(BOOTSTRAP)
                 .whereLayer("Domain").mayOnlyBeAccessedByLayers("Application", "Web", "Persistence", "Ml", "Llm",
-                        "Bootstrap")
+                        "Knowledge", "Bootstrap")
                 .whereLayer("Domain").mayNotAccessAnyLayer()
                 .whereLayer("Application").mayOnlyAccessLayers("Domain")
                 .whereLayer("Application").mayOnlyBeAccessedByLayers("Bootstrap")
@@ -76,10 +78,12 @@ class ArchitectureTest {
                 .whereLayer("Persistence").mayOnlyAccessLayers("Domain")
                 .whereLayer("Ml").mayOnlyAccessLayers("Domain")
                 .whereLayer("Llm").mayOnlyAccessLayers("Domain")
+                .whereLayer("Knowledge").mayOnlyAccessLayers("Domain")
                 .whereLayer("Web").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Ml").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Llm").mayOnlyBeAccessedByLayers("Bootstrap")
+                .whereLayer("Knowledge").mayOnlyBeAccessedByLayers("Bootstrap")
                 .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
                 .ensureAllClassesAreContainedInArchitecture()
                 .check(classes);
@@ -137,6 +141,12 @@ class ArchitectureTest {
             "ai.djl.., " + ML,
             "com.openai.., " + LLM,
             "io.github.resilience4j.., " + LLM,
+            // the knowledge base's index and document parsers
+            "org.apache.lucene.., " + KNOWLEDGE,
+            "org.jsoup.., " + KNOWLEDGE,
+            "org.apache.pdfbox.., " + KNOWLEDGE,
+            "org.apache.fontbox.., " + KNOWLEDGE,
+            "org.commonmark.., " + KNOWLEDGE,
             "org.springframework.web.., " + WEB,
             "jakarta.servlet.., " + WEB,
             // the handlers in front of the servlets (whole-body wait, admission control, Jetty's own errors)
@@ -189,7 +199,7 @@ class ArchitectureTest {
     @Test
     void adaptersImplementPortsWithoutExposingTheirInsides() {
         // BotTraining: the training ports, which the train command's composition root in bootstrap wires.
-        ArchRule rule = classes().that().resideInAnyPackage(PERSISTENCE, ML, LLM)
+        ArchRule rule = classes().that().resideInAnyPackage(PERSISTENCE, ML, LLM, KNOWLEDGE)
                 .and().arePublic()
                 .should().haveSimpleNameEndingWith("Configuration").orShould().haveSimpleNameEndingWith("Settings")
                 .orShould().haveSimpleName("BotTraining");

@@ -83,7 +83,8 @@ class LabelCorrectionsEndToEndTest {
     private String train(String url) throws Exception {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8);
-        int exit = BotCommands.train(bot, true, url, TOKEN, CombotSettings.from(Map.of()).classifier(), print, print);
+        int exit = BotCommands.train(bot, true, url, TOKEN, CombotSettings.from(Map.of()).classifier(),
+                CombotSettings.from(Map.of()).knowledge(), print, print);
         assertThat(exit).as(output.toString(StandardCharsets.UTF_8)).isZero();
         return Files.readString(bot.resolve("train.tsv"));
     }

@@ -80,6 +80,7 @@ class OwnBotEndToEndTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         long started = System.nanoTime();
         int exit = BotCommands.train(shop, false, null, null, CombotSettings.from(Map.of()).classifier(),
+                CombotSettings.from(Map.of()).knowledge(),
                 new PrintStream(log, true, StandardCharsets.UTF_8), System.err);
         System.out.printf("trained the shop bot in %.1f s%n%s", (System.nanoTime() - started) / 1e9, log);
 

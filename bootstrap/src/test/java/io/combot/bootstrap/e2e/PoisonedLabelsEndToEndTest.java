@@ -114,6 +114,7 @@ class PoisonedLabelsEndToEndTest {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8);
         int exit = BotCommands.train(bot, force, labels.toString(), null, CombotSettings.from(Map.of()).classifier(),
+                CombotSettings.from(Map.of()).knowledge(),
                 print, print);
         return new Run(exit, output.toString(StandardCharsets.UTF_8));
     }

@@ -15,9 +15,11 @@ import java.util.Set;
  * @param safetyReply    the answer of every intent with route safety
  * @param fallbackReply  the answer when the LLM fails
  * @param offlineReply   the offline responder's answer to an intent that has no {@code offline} text of its own
+ * @param knowledge      how the intents with route knowledge answer
  */
 public record BotDefinition(String name, List<IntentDefinition> intents, IntentDefinition unknown,
-                            String systemPrompt, String safetyReply, String fallbackReply, String offlineReply) {
+                            String systemPrompt, String safetyReply, String fallbackReply, String offlineReply,
+                            KnowledgeReplies knowledge) {
     public static final int MAX_NAME_LENGTH = 100;
 
     public BotDefinition {
@@ -41,6 +43,13 @@ public record BotDefinition(String name, List<IntentDefinition> intents, IntentD
         requireText(safetyReply, "safety_reply");
         requireText(fallbackReply, "fallback_reply");
         requireText(offlineReply, "offline_reply");
+        InvalidInputException.require(knowledge != null, "a bot says how its knowledge route answers");
+    }
+
+    /** A bot whose knowledge route, if it has one, answers as {@link KnowledgeReplies#DEFAULT}. */
+    public BotDefinition(String name, List<IntentDefinition> intents, IntentDefinition unknown, String systemPrompt,
+                         String safetyReply, String fallbackReply, String offlineReply) {
+        this(name, intents, unknown, systemPrompt, safetyReply, fallbackReply, offlineReply, KnowledgeReplies.DEFAULT);
     }
 
     /** The intents the classifier names, in the model's order. */

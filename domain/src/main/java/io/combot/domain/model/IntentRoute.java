@@ -11,7 +11,9 @@ public enum IntentRoute {
     /** The LLM, or the offline responder when none is configured, with the intent's prompt. */
     LLM,
     /** The bot's safety reply. */
-    SAFETY;
+    SAFETY,
+    /** From the bot's documents: the passages found, worded by the LLM (or quoted offline), with citations. */
+    KNOWLEDGE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -19,6 +21,6 @@ public enum IntentRoute {
 
     public static IntentRoute fromLabel(String label) {
         return Arrays.stream(values()).filter(route -> route.label().equals(label)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("route '" + label + "' is not one of reply, llm, safety"));
+                .orElseThrow(() -> new InvalidInputException("route '" + label + "' is not one of reply, llm, safety, knowledge"));
     }
 }

@@ -25,6 +25,16 @@ public record ReplyRequest(SessionId sessionId, Intent intentHint, String userCo
         instructions = List.copyOf(instructions);
     }
 
+    /**
+     * The request to answer from {@code evidence}: the passages, numbered and quoted, follow the bot's system prompt
+     * (so a client's instructions, which come after it, never replace them), and the offline responder quotes the
+     * best passage.
+     */
+    public ReplyRequest withKnowledge(Evidence evidence) {
+        return new ReplyRequest(sessionId, intentHint, userContent, context, instructions,
+                systemPrompt + "\n\n" + evidence.forPrompt(), evidence.extract(), options);
+    }
+
     /** A request with no instructions or options from the client. */
     public ReplyRequest(SessionId sessionId, Intent intentHint, String userContent, List<ContextEntry> context,
                         String systemPrompt, String offlineReply) {

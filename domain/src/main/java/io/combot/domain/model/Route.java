@@ -12,7 +12,9 @@ public enum Route {
     /** The offline responder, used when no LLM is configured. */
     OFFLINE,
     /** The configured fallback text, because the LLM failed. */
-    FALLBACK;
+    FALLBACK,
+    /** From the bot's documents without an LLM: the best passage's sentences, or the bot's no-answer reply. */
+    KNOWLEDGE;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -27,6 +27,6 @@ public record Turn(UserMessage userMessage, AssistantMessage reply) {
                 new UserMessage(user.id(), user.sessionId(), sequence, user.content(), at, user.classification(),
                         user.clientMessageId()),
                 new AssistantMessage(reply.id(), reply.sessionId(), sequence + 1, reply.content(), at, reply.route(),
-                        reply.degraded(), reply.usage()));
+                        reply.degraded(), reply.usage(), reply.sources()));
     }
 }

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.model.BotDefinition;
+import io.combot.domain.model.GroundingPolicy;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.IntentDefinition;
 import io.combot.domain.model.IntentRoute;
+import io.combot.domain.model.KnowledgeReplies;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +42,13 @@ final class BotYaml {
                 @JsonProperty("fallback_reply") String fallbackReply,
                 @JsonProperty("offline_reply") String offlineReply,
                 List<IntentEntry> intents,
-                IntentEntry unknown) {
+                IntentEntry unknown,
+                KnowledgeEntry knowledge) {
+    }
+
+    /** The knowledge route's texts; each key may be left out for the default. */
+    record KnowledgeEntry(@JsonProperty("no_answer") String noAnswer,
+                          @JsonProperty("min_similarity") Double minSimilarity) {
     }
 
     record IntentEntry(String name, String description, Route route, List<String> replies, String prompt,
@@ -106,16 +114,26 @@ final class BotYaml {
                     orShipped(file.systemPrompt(), SHIPPED.systemPrompt()),
                     orShipped(file.safetyReply(), SHIPPED.safetyReply()),
                     orShipped(file.fallbackReply(), SHIPPED.fallbackReply()),
-                    orShipped(file.offlineReply(), SHIPPED.offlineReply()));
+                    orShipped(file.offlineReply(), SHIPPED.offlineReply()), knowledge(file.knowledge()));
         } catch (InvalidInputException e) {
             throw new InvalidBotException(source + ": " + e.getMessage());
         }
     }
 
+    private static KnowledgeReplies knowledge(KnowledgeEntry entry) {
+        KnowledgeReplies defaults = KnowledgeReplies.DEFAULT;
+        if (entry == null) {
+            return defaults;
+        }
+        return new KnowledgeReplies(entry.noAnswer() == null ? defaults.noAnswer() : entry.noAnswer(),
+                entry.minSimilarity() == null ? defaults.grounding() : new GroundingPolicy(entry.minSimilarity()),
+                defaults.passages());
+    }
+
     private static IntentDefinition intent(IntentEntry entry, String source, String key) {
         require(entry.name() != null, source + ": " + key + " has no 'name'");
         require(entry.route() != null,
-                source + ": " + key + " (" + entry.name() + ") has no 'route' (reply, llm or safety)");
+                source + ": " + key + " (" + entry.name() + ") has no 'route' (reply, llm, safety or knowledge)");
         require(entry.replies() == null || !entry.replies().contains(null),
                 source + ": " + key + " (" + entry.name() + ") has an empty item under 'replies'");
         try {
@@ -135,7 +153,7 @@ final class BotYaml {
         return value == null ? shipped : value.strip();
     }
 
-    /** ": line 12, column 12 (intents[3].route): route 'teleport' is not one of reply, llm, safety". */
+    /** ": line 12, column 12 (intents[3].route): route 'teleport' is not one of reply, llm, safety, knowledge". */
     private static String describe(JacksonException e) {
         StringBuilder out = new StringBuilder(":");
         if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {

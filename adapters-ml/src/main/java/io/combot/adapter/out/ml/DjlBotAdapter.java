@@ -4,14 +4,25 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.github.benmanes.caffeine.cache.stats.ConcurrentStatsCounter;
 import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.IntentModel;
+import io.combot.domain.model.KnowledgeIndexSummary;
 import io.combot.domain.model.LabelledText;
 import io.combot.domain.port.out.BotCandidate;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.KnowledgeIndex;
 import io.combot.domain.port.out.ReloadBotPort;
+import io.combot.domain.port.out.SearchKnowledgePort;
 import io.combot.domain.port.out.ServingBot;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +36,16 @@ import org.slf4j.LoggerFactory;
 final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DjlBotAdapter.class);
 
-    /** A serving bot with the head behind its classifier, which the promotion gate measures. */
-    private record Bot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion, IntentHead head)
-            implements ServingBot {
+    /** How long a replaced bot's knowledge index stays open for the turns that took it before the swap. */
+    private static final Duration INDEX_GRACE = Duration.ofMinutes(2);
+
+    /** A serving bot with the head behind its classifier, which the promotion gate measures; {@code index} or null. */
+    private record Bot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion, IntentHead head,
+                       KnowledgeIndex index) implements ServingBot {
+        @Override
+        public Optional<SearchKnowledgePort> knowledge() {
+            return Optional.ofNullable(index);
+        }
     }
 
     /** A bot read from the folder, with the warnings its folder gave, logged when it is swapped in. */
@@ -42,6 +60,13 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         public IntentModel servingModel() {
             return replaces.head();
         }
+
+        @Override
+        public void discard() {
+            if (bot.index() != null) {
+                bot.index().close();
+            }
+        }
     }
 
     private final BotSource source;
@@ -50,9 +75,23 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
     private final EmbeddingWorkers workers;
     private final ConcurrentStatsCounter cacheStats = new ConcurrentStatsCounter();
     private final AtomicReference<Bot> current;
+    private final Function<Path, KnowledgeIndex> knowledge;
+    private final ScheduledExecutorService indexCloser = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "knowledge-index-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     DjlBotAdapter(ClassifierSettings settings) {
+        this(settings, index -> {
+            throw new IllegalStateException("No knowledge index reader is configured; " + index + " is not read");
+        });
+    }
+
+    /** {@code knowledge} opens a bot's index ({@code model/knowledge} in its folder), for a bot that has one. */
+    DjlBotAdapter(ClassifierSettings settings, Function<Path, KnowledgeIndex> knowledge) {
         this.settings = settings;
+        this.knowledge = knowledge;
         this.source = settings.botDir() == null ? BotSource.shipped() : BotSource.folder(settings.botDir());
         BotFolder folder = BotFolder.read(source);
         BotFolder.TrainedModel model = folder.requireModel();
@@ -92,6 +131,10 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         if (!current.compareAndSet(read.replaces(), read.bot())) {
             return false;
         }
+        KnowledgeIndex replaced = read.replaces().index();
+        if (replaced != null && replaced != read.bot().index()) {
+            indexCloser.schedule(replaced::close, INDEX_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        }
         read.warnings().forEach(warning -> LOG.warn("{}", warning));
         return true;
     }
@@ -121,6 +164,11 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
 
     @Override
     public void close() {
+        indexCloser.shutdownNow();
+        KnowledgeIndex index = current.get().index();
+        if (index != null) {
+            index.close();
+        }
         workers.close();
         encoder.close();
     }
@@ -128,11 +176,24 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
     private Bot load(BotFolder folder, BotFolder.TrainedModel model) {
         IntentHead head = model.head().withCrisisThreshold(
                 settings.crisisThreshold().orElse(model.head().crisisThreshold()));
+        KnowledgeIndex index = openKnowledge();
         String version = ModelVersion.of(encoder.modelDigest(), model.bytes());
+        if (index != null) {
+            version = KnowledgeIndexSummary.servedVersion(version, index.summary());
+        }
         ClassifyMessagePort headClassifier = new HeadClassifier(workers, head, version);
         ClassifyMessagePort classifier = settings.cachesRepeats()
                 ? new CachingClassifier(headClassifier, encoder::clean, settings.cacheSize(), cacheStats)
                 : headClassifier;
-        return new Bot(folder.definition(), classifier, version, head);
+        return new Bot(folder.definition(), classifier, version, head, index);
+    }
+
+    /** The index train wrote in the bot's folder, or null: the shipped bot and a bot without documents have none. */
+    private KnowledgeIndex openKnowledge() {
+        if (settings.botDir() == null) {
+            return null;
+        }
+        Path index = settings.botDir().resolve(KnowledgeIndexSummary.INDEX_FOLDER);
+        return Files.isDirectory(index) ? knowledge.apply(index) : null;
     }
 }

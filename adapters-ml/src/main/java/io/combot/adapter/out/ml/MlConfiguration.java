@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.EmbedTextsPort;
 import io.combot.domain.port.out.HealthCheckPort;
+import io.combot.domain.port.out.OpenKnowledgeIndexPort;
 import io.combot.domain.port.out.ReloadBotPort;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -17,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The bot: a {@link CurrentBotPort} (its definition and intent classifier), a {@link ReloadBotPort}, the
  * {@link EmbedTextsPort} of the same encoder, and a
- * {@link HealthCheckPort} named {@code modelHealth}. Needs a {@link ClassifierSettings} bean. The model and the bot
+ * {@link HealthCheckPort} named {@code modelHealth}. Needs a {@link ClassifierSettings} bean, and an
+ * {@link OpenKnowledgeIndexPort} to serve a bot whose folder has a knowledge index. The model and the bot
  * load while the context starts, so the service is not ready before it can classify; they close with the context.
  * When the context holds a {@link MeterRegistry}, the classifier cache's size, hits, misses and evictions go to it.
  */
@@ -25,8 +27,9 @@ import org.springframework.context.annotation.Configuration;
 public class MlConfiguration {
     static final String WARM_UP_TEXT = "Warming up the intent classifier before the service reports that it is ready.";
     @Bean(destroyMethod = "close")
-    DjlBotAdapter botAdapter(ClassifierSettings settings, ObjectProvider<MeterRegistry> metrics) {
-        DjlBotAdapter adapter = new DjlBotAdapter(settings);
+    DjlBotAdapter botAdapter(ClassifierSettings settings, ObjectProvider<MeterRegistry> metrics,
+                             ObjectProvider<OpenKnowledgeIndexPort> knowledge) {
+        DjlBotAdapter adapter = new DjlBotAdapter(settings, index -> knowledge.getObject().open(index));
         // One message through the workers, as a turn classifies it, before the service is ready: the first one loads
         // ONNX Runtime's tensor classes. Longer than the cache takes, so it caches and counts nothing.
         adapter.current().classifier().classify(WARM_UP_TEXT);

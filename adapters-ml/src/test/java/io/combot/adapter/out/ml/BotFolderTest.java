@@ -12,6 +12,7 @@ import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.IntentDefinition;
 import io.combot.domain.model.IntentRoute;
+import io.combot.domain.model.KnowledgeReplies;
 import io.combot.domain.model.LabelledText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,22 @@ class BotFolderTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void anIntentMayTakeTheKnowledgeRouteWithTheBotsNoAnswerReplyAndThreshold() throws IOException {
+        writeBot(YAML.replace("route: llm", "route: knowledge") + """
+                knowledge:
+                  no_answer: Our documents do not say; ask a person at the desk.
+                  min_similarity: 0.42
+                """, train(12, 12));
+
+        BotDefinition definition = BotFolder.read(BotSource.folder(dir)).definition();
+
+        assertThat(definition.definitionOf(CANCEL_ACCOUNT).route()).isEqualTo(IntentRoute.KNOWLEDGE);
+        assertThat(definition.knowledge().noAnswer()).isEqualTo("Our documents do not say; ask a person at the desk.");
+        assertThat(definition.knowledge().grounding().minSimilarity()).isEqualTo(0.42);
+        assertThat(SHIPPED.definition().knowledge()).isEqualTo(KnowledgeReplies.DEFAULT);
+    }
 
     @Test
     void aValidFolderReadsWithTheShippedCrisisAndTheShippedDefaults() throws IOException {

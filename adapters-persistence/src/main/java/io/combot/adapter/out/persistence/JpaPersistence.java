@@ -164,8 +164,8 @@ final class JpaPersistence implements AutoCloseable {
     private static SessionFactory sessionFactory(String name, DataSource dataSource, String schemaAction,
                                                        PersistenceSettings settings) {
         HibernatePersistenceConfiguration configuration = new HibernatePersistenceConfiguration(name)
-                .managedClasses(SessionJpaEntity.class, MessageJpaEntity.class, FeedbackJpaEntity.class,
-                        LabelJpaEntity.class)
+                .managedClasses(SessionJpaEntity.class, MessageJpaEntity.class, CitationJpaEntity.class,
+                        FeedbackJpaEntity.class, LabelJpaEntity.class)
                 .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .property(AvailableSettings.HBM2DDL_AUTO, schemaAction)
                 // A session keeps its connection until it closes, so that a connection in an unknown state can be

@@ -3,10 +3,13 @@ package io.combot.adapter.out.persistence;
 import io.combot.domain.error.ConcurrentTurnException;
 import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.error.SessionNotFoundException;
+import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Citation;
 import io.combot.domain.model.ClientMessageId;
 import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.HistoryPage;
+import io.combot.domain.model.KnowledgeSources;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.OwnerId;
@@ -18,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.hibernate.StatelessSession;
 
 final class JpaSessionStoreAdapter implements SessionStorePort {
@@ -113,6 +118,7 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
         SessionJpaEntity next = sessions.toEntity(updated);
         MessageJpaEntity userRow = messages.toEntity(turn.userMessage());
         MessageJpaEntity replyRow = messages.toEntity(turn.reply());
+        List<CitationJpaEntity> citationRows = citationRows(turn.reply());
         transactions.inWriteTransaction(db -> {
             int moved = move(db, next, expectedCount);
             if (moved == 0) {
@@ -120,6 +126,7 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
             }
             db.insert(userRow);
             db.insert(replyRow);
+            citationRows.forEach(db::insert);
             return moved;
         });
     }
@@ -180,44 +187,44 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
 
     @Override
     public Optional<Turn> findTurn(SessionId sessionId, ClientMessageId clientMessageId) {
-        List<MessageJpaEntity> rows = transactions.inReadTransaction(db -> db.createSelectionQuery("""
+        StoredRows stored = transactions.inReadTransaction(db -> withCitations(db, db.createSelectionQuery("""
                         select m from MessageJpaEntity m, MessageJpaEntity u
                         where u.sessionId = :sessionId and u.clientMessageId = :clientMessageId
                           and m.sessionId = u.sessionId and m.sequence between u.sequence and u.sequence + 1
                         order by m.sequence""", MessageJpaEntity.class)
                 .setParameter("sessionId", sessionId.value())
                 .setParameter("clientMessageId", clientMessageId.value())
-                .getResultList());
-        if (rows.isEmpty()) {
+                .getResultList()));
+        if (stored.rows().isEmpty()) {
             return Optional.empty();
         }
-        if (rows.size() != 2) {
+        if (stored.rows().size() != 2) {
             throw new IllegalStateException("Session " + sessionId + " holds a user message without its reply");
         }
-        return Optional.of(new Turn(messages.toUserMessage(rows.get(0)), messages.toAssistantMessage(rows.get(1))));
+        return Optional.of(new Turn(messages.toUserMessage(stored.rows().get(0)), stored.reply(1)));
     }
 
     /** The message, then the pair it belongs to: a user message starts its turn, a reply ends it. */
     @Override
     public Optional<Turn> findTurnOf(MessageId messageId) {
-        List<MessageJpaEntity> rows = transactions.inReadTransaction(db -> {
+        StoredRows stored = transactions.inReadTransaction(db -> {
             MessageJpaEntity found = db.get(MessageJpaEntity.class, messageId.value());
             if (found == null) {
-                return List.<MessageJpaEntity>of();
+                return withCitations(db, List.of());
             }
             long start = Role.valueOf(found.getRole()) == Role.USER ? found.getSequence() : found.getSequence() - 1;
-            return db.createSelectionQuery("""
+            return withCitations(db, db.createSelectionQuery("""
                             select m from MessageJpaEntity m
                             where m.sessionId = :sessionId and m.sequence between :start and :start + 1
                             order by m.sequence""", MessageJpaEntity.class)
                     .setParameter("sessionId", found.getSessionId())
                     .setParameter("start", start)
-                    .getResultList();
+                    .getResultList());
         });
-        if (rows.isEmpty()) {
+        if (stored.rows().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Turn(messages.toUserMessage(rows.get(0)), messages.toAssistantMessage(rows.get(1))));
+        return Optional.of(new Turn(messages.toUserMessage(stored.rows().get(0)), stored.reply(1)));
     }
 
     /** Reads one row past the page, so that it knows whether older messages remain. */
@@ -225,21 +232,23 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
     public HistoryPage loadHistory(SessionId sessionId, int limit, Optional<MessageId> before) {
         InvalidInputException.require(limit >= 1 && limit <= HistoryPage.MAX_LIMIT,
                 "limit must be between 1 and " + HistoryPage.MAX_LIMIT);
-        List<MessageJpaEntity> newestFirst = transactions.inReadTransaction(db -> {
+        StoredRows newestFirst = transactions.inReadTransaction(db -> {
             long end = before.isPresent() ? sequenceOf(db, sessionId, before.get()) : Long.MAX_VALUE;
-            return db.createSelectionQuery("""
+            return withCitations(db, db.createSelectionQuery("""
                             select m from MessageJpaEntity m
                             where m.sessionId = :sessionId and m.sequence < :end
                             order by m.sequence desc""", MessageJpaEntity.class)
                     .setParameter("sessionId", sessionId.value())
                     .setParameter("end", end)
                     .setMaxResults(limit + 1)
-                    .getResultList();
+                    .getResultList());
         });
-        boolean olderRemain = newestFirst.size() > limit;
-        List<Message> items = new ArrayList<>(Math.min(limit, newestFirst.size()));
-        for (int i = Math.min(limit, newestFirst.size()) - 1; i >= 0; i--) {
-            items.add(messages.toDomain(newestFirst.get(i)));
+        int found = newestFirst.rows().size();
+        boolean olderRemain = found > limit;
+        List<Message> items = new ArrayList<>(Math.min(limit, found));
+        for (int i = Math.min(limit, found) - 1; i >= 0; i--) {
+            items.add(Role.valueOf(newestFirst.rows().get(i).getRole()) == Role.USER
+                    ? messages.toUserMessage(newestFirst.rows().get(i)) : newestFirst.reply(i));
         }
         return new HistoryPage(items, olderRemain ? items.get(0).id() : null);
     }
@@ -260,6 +269,60 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
             context.add(new ContextEntry(Role.valueOf((String) newestFirst.get(i)[0]), (String) newestFirst.get(i)[1]));
         }
         return context;
+    }
+
+    /** Message rows as read, and the citations of the knowledge replies among them by message id, in order. */
+    private final class StoredRows {
+        private final List<MessageJpaEntity> rows;
+        private final Map<String, List<CitationJpaEntity>> citations;
+
+        StoredRows(List<MessageJpaEntity> rows, Map<String, List<CitationJpaEntity>> citations) {
+            this.rows = rows;
+            this.citations = citations;
+        }
+
+        List<MessageJpaEntity> rows() {
+            return rows;
+        }
+
+        AssistantMessage reply(int index) {
+            MessageJpaEntity row = rows.get(index);
+            AssistantMessage reply = messages.toAssistantMessage(row);
+            if (row.getGrounded() == null) {
+                return reply;
+            }
+            List<Citation> cited = citations.getOrDefault(row.getId(), List.of()).stream().map(messages::toDomain)
+                    .toList();
+            return reply.withSources(new KnowledgeSources(row.getGrounded(), cited));
+        }
+    }
+
+    /** One more query, only when a knowledge reply is among the rows. */
+    private StoredRows withCitations(StatelessSession db, List<MessageJpaEntity> rows) {
+        List<String> grounded = rows.stream().filter(row -> Boolean.TRUE.equals(row.getGrounded()))
+                .map(MessageJpaEntity::getId).toList();
+        if (grounded.isEmpty()) {
+            return new StoredRows(rows, Map.of());
+        }
+        Map<String, List<CitationJpaEntity>> citations = db.createSelectionQuery("""
+                        select c from CitationJpaEntity c where c.messageId in :ids
+                        order by c.messageId, c.ordinal""", CitationJpaEntity.class)
+                .setParameter("ids", grounded)
+                .getResultList().stream()
+                .collect(Collectors.groupingBy(CitationJpaEntity::getMessageId));
+        return new StoredRows(rows, citations);
+    }
+
+    private List<CitationJpaEntity> citationRows(AssistantMessage reply) {
+        List<Citation> citations = reply.knowledgeSources().map(KnowledgeSources::citations).orElse(List.of());
+        List<CitationJpaEntity> rows = new ArrayList<>(citations.size());
+        for (int i = 0; i < citations.size(); i++) {
+            CitationJpaEntity row = messages.toEntity(citations.get(i));
+            row.setMessageId(reply.id().value());
+            row.setOrdinal(i);
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static long sequenceOf(StatelessSession db, SessionId sessionId, MessageId messageId) {

@@ -58,6 +58,10 @@ class MessageJpaEntity {
     @Column(name = "completion_tokens")
     private Long completionTokens;
 
+    /** Replies on the knowledge route only; their citations are rows of {@link CitationJpaEntity}. */
+    @Column(name = "grounded")
+    private Boolean grounded;
+
     public String getId() {
         return id;
     }
@@ -176,5 +180,13 @@ class MessageJpaEntity {
 
     public void setCompletionTokens(Long completionTokens) {
         this.completionTokens = completionTokens;
+    }
+
+    public Boolean getGrounded() {
+        return grounded;
+    }
+
+    public void setGrounded(Boolean grounded) {
+        this.grounded = grounded;
     }
 }

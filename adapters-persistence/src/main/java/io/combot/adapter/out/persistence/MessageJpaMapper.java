@@ -1,6 +1,7 @@
 package io.combot.adapter.out.persistence;
 
 import io.combot.domain.model.AssistantMessage;
+import io.combot.domain.model.Citation;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.Role;
@@ -38,6 +39,7 @@ interface MessageJpaMapper {
     @Mapping(target = "degraded", ignore = true)
     @Mapping(target = "promptTokens", ignore = true)
     @Mapping(target = "completionTokens", ignore = true)
+    @Mapping(target = "grounded", ignore = true)
     MessageJpaEntity toEntity(UserMessage message);
 
     @Mapping(target = "id", source = "id.value")
@@ -50,13 +52,23 @@ interface MessageJpaMapper {
     @Mapping(target = "scores", ignore = true)
     @Mapping(target = "modelVersion", ignore = true)
     @Mapping(target = "clientMessageId", ignore = true)
+    @Mapping(target = "grounded", source = "sources.grounded")
     MessageJpaEntity toEntity(AssistantMessage message);
 
     @Mapping(target = "classification", source = ".")
     UserMessage toUserMessage(MessageJpaEntity entity);
 
+    /** Without its sources: those are in their own rows, which the store reads for the replies that have them. */
     @Mapping(target = "usage", source = ".")
+    @Mapping(target = "sources", ignore = true)
+    @Mapping(target = "withSources", ignore = true)
     AssistantMessage toAssistantMessage(MessageJpaEntity entity);
+
+    @Mapping(target = "messageId", ignore = true)
+    @Mapping(target = "ordinal", ignore = true)
+    CitationJpaEntity toEntity(Citation citation);
+
+    Citation toDomain(CitationJpaEntity entity);
 
     Classification classification(MessageJpaEntity entity);
 

@@ -1,14 +1,17 @@
 package io.combot.adapter.in.web;
 
+import io.combot.adapter.in.web.WebDtos.CitationResponse;
 import io.combot.adapter.in.web.WebDtos.ClassificationResponse;
 import io.combot.adapter.in.web.WebDtos.CreatedSessionResponse;
 import io.combot.adapter.in.web.WebDtos.FeedbackResponse;
 import io.combot.adapter.in.web.WebDtos.HistoryResponse;
 import io.combot.adapter.in.web.WebDtos.MessageResponse;
+import io.combot.adapter.in.web.WebDtos.PassageResponse;
 import io.combot.adapter.in.web.WebDtos.SessionResponse;
 import io.combot.adapter.in.web.WebDtos.TurnResponse;
 import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Citation;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.Feedback;
 import io.combot.domain.model.HistoryPage;
@@ -18,6 +21,7 @@ import io.combot.domain.model.MessageId;
 import io.combot.domain.model.Rating;
 import io.combot.domain.model.Role;
 import io.combot.domain.model.Route;
+import io.combot.domain.model.ScoredPassage;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
 import io.combot.domain.model.UserMessage;
@@ -52,12 +56,20 @@ interface ChatWebMapper {
 
     ClassificationResponse toResponse(Classification classification);
 
+    @Mapping(target = "source", source = "passage.source")
+    @Mapping(target = "title", source = "passage.title")
+    @Mapping(target = "section", source = "passage.section")
+    @Mapping(target = "text", source = "passage.text")
+    PassageResponse toResponse(ScoredPassage found);
+
     @Mapping(target = "role", expression = "java(text(message.role()))")
     @Mapping(target = "intent", source = "classification.intent")
     @Mapping(target = "confidence", source = "classification.confidence")
     @Mapping(target = "route", ignore = true)
     @Mapping(target = "degraded", ignore = true)
     @Mapping(target = "feedback", ignore = true)
+    @Mapping(target = "grounded", ignore = true)
+    @Mapping(target = "citations", ignore = true)
     MessageResponse toResponse(UserMessage message);
 
     /** A reply as a turn returns it: nobody has rated it yet. */
@@ -69,7 +81,11 @@ interface ChatWebMapper {
     @Mapping(target = "intent", ignore = true)
     @Mapping(target = "confidence", ignore = true)
     @Mapping(target = "feedback", source = "feedback")
+    @Mapping(target = "grounded", source = "message.sources.grounded")
+    @Mapping(target = "citations", source = "message.sources.citations")
     MessageResponse toResponse(AssistantMessage message, Feedback feedback);
+
+    CitationResponse toResponse(Citation citation);
 
     default MessageResponse toResponse(Message message) {
         return message instanceof UserMessage user ? toResponse(user) : toResponse((AssistantMessage) message);

@@ -57,8 +57,13 @@ final class OpenAiDtos {
                  @JsonProperty("total_tokens") long totalTokens) {
     }
 
-    /** What Combot made of the turn; clients that do not know it ignore it. */
-    record CombotExtension(String sessionId, String intent, double confidence, String route, boolean degraded) {
+    /**
+     * What Combot made of the turn; clients that do not know it ignore it. {@code grounded} and {@code citations}
+     * only on a knowledge reply.
+     */
+    record CombotExtension(String sessionId, String intent, double confidence, String route, boolean degraded,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Boolean grounded,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) List<WebDtos.CitationResponse> citations) {
     }
 
     /** {@code usage} and {@code combot} appear only on the chunks that carry them. */

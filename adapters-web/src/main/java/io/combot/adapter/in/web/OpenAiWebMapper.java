@@ -10,10 +10,12 @@ import io.combot.adapter.in.web.OpenAiDtos.Delta;
 import io.combot.adapter.in.web.OpenAiDtos.ModelResponse;
 import io.combot.adapter.in.web.OpenAiDtos.Usage;
 import io.combot.domain.model.AssistantMessage;
+import io.combot.domain.model.KnowledgeSources;
 import io.combot.domain.model.TokenUsage;
 import io.combot.domain.model.Turn;
 import io.combot.domain.model.UserMessage;
 import java.util.List;
+import org.mapstruct.factory.Mappers;
 
 /**
  * Turns into OpenAI's shapes. Written by hand rather than with MapStruct: almost every field is computed (an id with
@@ -28,6 +30,8 @@ final class OpenAiWebMapper {
     static final String OWNER = "combot";
     private static final String STOP = "stop";
     private static final String LENGTH = "length";
+    /** The native API's citation shape, so both APIs show a citation alike. */
+    private static final ChatWebMapper CITATIONS = Mappers.getMapper(ChatWebMapper.class);
 
     private OpenAiWebMapper() {
     }
@@ -93,6 +97,9 @@ final class OpenAiWebMapper {
         UserMessage user = turn.userMessage();
         AssistantMessage reply = turn.reply();
         return new CombotExtension(user.sessionId().value(), user.classification().intent().label(),
-                user.classification().confidence(), reply.route().label(), reply.degraded());
+                user.classification().confidence(), reply.route().label(), reply.degraded(),
+                reply.knowledgeSources().map(KnowledgeSources::grounded).orElse(null),
+                reply.knowledgeSources().map(sources -> sources.citations().stream().map(CITATIONS::toResponse)
+                        .toList()).orElse(null));
     }
 }

@@ -8,6 +8,7 @@ import io.combot.domain.port.in.GetSessionUseCase;
 import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReadHistoryUseCase;
 import io.combot.domain.port.in.ReadStatusUseCase;
+import io.combot.domain.port.in.SearchKnowledgeUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.StartSessionUseCase;
 import org.mapstruct.factory.Mappers;
@@ -26,8 +27,8 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
 /** The REST API's Spring MVC context. Its use cases come from the parent context that bootstrap builds. */
 @Configuration
@@ -84,6 +85,11 @@ public class WebConfiguration implements WebMvcConfigurer {
     @Bean
     ClassifyController classifyController(ClassifyTextUseCase classifyText, ChatWebMapper mapper) {
         return new ClassifyController(classifyText, mapper);
+    }
+
+    @Bean
+    KnowledgeController knowledgeController(SearchKnowledgeUseCase searchKnowledge, ChatWebMapper mapper) {
+        return new KnowledgeController(searchKnowledge, mapper);
     }
 
     @Bean

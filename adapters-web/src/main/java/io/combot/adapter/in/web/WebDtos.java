@@ -16,16 +16,35 @@ final class WebDtos {
     record ClassifyRequest(String text) {
     }
 
+    /** {@code limit} may be left out: {@link io.combot.domain.model.KnowledgeQuery#DEFAULT_LIMIT}. */
+    record KnowledgeSearchRequest(String query, Integer limit) {
+    }
+
+    record KnowledgeSearchResponse(List<PassageResponse> results) {
+    }
+
+    record PassageResponse(String source, String title, String section, String text, double score) {
+    }
+
     record CreatedSessionResponse(String id, Instant createdAt, Instant expiresAt) {
     }
 
     record SessionResponse(String id, Instant createdAt, Instant lastActivityAt, Instant expiresAt, long messageCount) {
     }
 
-    /** One shape for both roles: the user's fields are absent from a reply and the reply's from a user message. */
+    /**
+     * One shape for both roles: the user's fields are absent from a reply and the reply's from a user message;
+     * {@code grounded} and {@code citations} are a knowledge reply's only.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record MessageResponse(String id, String role, String content, Instant createdAt, String intent, Double confidence,
-                           String route, Boolean degraded, FeedbackResponse feedback) {
+                           String route, Boolean degraded, FeedbackResponse feedback, Boolean grounded,
+                           List<CitationResponse> citations) {
+    }
+
+    /** {@code url} is absent when the document gave none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CitationResponse(String source, String title, String section, String url, String snippet, double score) {
     }
 
     record FeedbackRequest(String rating, String comment) {

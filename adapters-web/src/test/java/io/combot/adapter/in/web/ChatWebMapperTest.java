@@ -6,11 +6,14 @@ import io.combot.adapter.in.web.WebDtos.ClassificationResponse;
 import io.combot.adapter.in.web.WebDtos.FeedbackResponse;
 import io.combot.adapter.in.web.WebDtos.HistoryResponse;
 import io.combot.adapter.in.web.WebDtos.TurnResponse;
+import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Citation;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.Feedback;
 import io.combot.domain.model.HistoryPage;
 import io.combot.domain.model.Intent;
+import io.combot.domain.model.KnowledgeSources;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.Rating;
 import io.combot.domain.model.Turn;
@@ -45,6 +48,24 @@ class ChatWebMapperTest {
         assertThat(json.writeValueAsString(response.reply()))
                 .contains("\"createdAt\":\"2026-11-26T10:00:00.373Z\"")
                 .doesNotContain("intent").doesNotContain("confidence");
+    }
+
+    @Test
+    void aKnowledgeReplyCarriesGroundedAndItsCitationsAndOtherRepliesNeither() {
+        ChatSession session = TestTurns.newSession(new OwnerId("o"));
+        Turn turn = TestTurns.turn(session, "How long do refunds take?", null);
+        AssistantMessage cited = turn.reply().withSources(new KnowledgeSources(true, List.of(
+                new Citation("policies/returns.md", "Returns", "Refunds", "https://x.test/r", "Five days.", 0.8),
+                new Citation("faq.txt", "faq", "", null, "Ask us.", 0.2))));
+
+        String reply = json.writeValueAsString(mapper.toResponse(cited));
+
+        assertThat(reply).contains("\"grounded\":true", "\"citations\":[{\"source\":\"policies/returns.md\",\"title\":"
+                + "\"Returns\",\"section\":\"Refunds\",\"url\":\"https://x.test/r\",\"snippet\":\"Five days.\",\"score\":0.8}",
+                "{\"source\":\"faq.txt\",\"title\":\"faq\",\"section\":\"\",\"snippet\":\"Ask us.\",\"score\":0.2}");
+        assertThat(json.writeValueAsString(mapper.toResponse(turn.reply().withSources(KnowledgeSources.NOT_FOUND))))
+                .contains("\"grounded\":false", "\"citations\":[]");
+        assertThat(json.writeValueAsString(mapper.toResponse(turn.reply()))).doesNotContain("grounded", "citations");
     }
 
     @Test

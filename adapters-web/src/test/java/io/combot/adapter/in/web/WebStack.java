@@ -8,6 +8,7 @@ import io.combot.application.CompleteChatService;
 import io.combot.application.FeedbackService;
 import io.combot.application.HealthService;
 import io.combot.application.HistoryService;
+import io.combot.application.SearchKnowledgeService;
 import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.application.StatusService;
@@ -20,6 +21,7 @@ import io.combot.domain.port.in.GetSessionUseCase;
 import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReadHistoryUseCase;
 import io.combot.domain.port.in.ReadStatusUseCase;
+import io.combot.domain.port.in.SearchKnowledgeUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.StartSessionUseCase;
 import io.combot.domain.port.out.EchoReplyGenerator;
@@ -94,6 +96,7 @@ final class WebStack {
         register(useCases, CompleteChatUseCase.class,
                 () -> new CompleteChatService(bot, sessions, sessions, send, policy));
         register(useCases, ClassifyTextUseCase.class, () -> new ClassifyTextService(bot, policy));
+        register(useCases, SearchKnowledgeUseCase.class, () -> new SearchKnowledgeService(bot));
         register(useCases, CheckHealthUseCase.class, () -> new HealthService(List.of()));
         register(useCases, ReadStatusUseCase.class,
                 () -> new StatusService(new FixedProcessMemory(), new SettableLlmCircuit(), () -> ActivityCounts.NONE,

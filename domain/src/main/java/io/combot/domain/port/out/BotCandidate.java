@@ -23,4 +23,8 @@ public interface BotCandidate {
 
     /** The intent model of {@link #replaces()}. */
     IntentModel servingModel();
+
+    /** Lets go of what the candidate holds (its knowledge index) when it is not swapped in. */
+    default void discard() {
+    }
 }

@@ -1,6 +1,7 @@
 package io.combot.domain.port.out;
 
 import io.combot.domain.model.BotDefinition;
+import java.util.Optional;
 
 /**
  * A bot as it serves: its definition and the classifier trained for exactly its intents. A turn takes one and uses
@@ -11,6 +12,14 @@ public interface ServingBot {
 
     ClassifyMessagePort classifier();
 
-    /** The version of the classifier's model, as every classification it makes names it. */
+    /**
+     * The version of the classifier's model, as every classification it makes names it; with a knowledge index, the
+     * index's version too ({@link io.combot.domain.model.KnowledgeIndexSummary#servedVersion}).
+     */
     String modelVersion();
+
+    /** The bot's documents, searchable, when its folder has an index of them. */
+    default Optional<SearchKnowledgePort> knowledge() {
+        return Optional.empty();
+    }
 }

@@ -1,6 +1,7 @@
 package io.combot.domain.port.out;
 
 import static io.combot.domain.port.out.TestTurns.IDLE_TIMEOUT;
+import static io.combot.domain.port.out.TestTurns.append;
 import static io.combot.domain.port.out.TestTurns.newSession;
 import static io.combot.domain.port.out.TestTurns.turn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,9 +11,11 @@ import io.combot.domain.error.ConcurrentTurnException;
 import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.error.SessionNotFoundException;
 import io.combot.domain.model.ChatSession;
+import io.combot.domain.model.Citation;
 import io.combot.domain.model.ClientMessageId;
 import io.combot.domain.model.ContextEntry;
 import io.combot.domain.model.HistoryPage;
+import io.combot.domain.model.KnowledgeSources;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.MessageId;
 import io.combot.domain.model.OwnerId;
@@ -203,6 +206,30 @@ public abstract class SessionStorePortContract {
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> store().loadHistory(second.id(), 10, Optional.of(MessageId.random())))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void aKnowledgeReplyKeepsItsCitationsInOrderAndANoAnswerItsGrounding() {
+        ChatSession session = newSession(OWNER);
+        store().create(session);
+        KnowledgeSources sources = new KnowledgeSources(true, List.of(
+                new Citation("policies/returns.md", "Returns 📦", "Refunds", "https://x.test/returns",
+                        "You may return any item within 30 days.", 0.0325),
+                new Citation("shipping.txt", "shipping", "", null, "Parcels take two days.", 0.0161)));
+        Turn cited = withReply(turn(session, "How long do refunds take?", "k-1"), sources);
+        ChatSession afterCited = append(store(), session, cited);
+        Turn notFound = withReply(turn(afterCited, "Who won the cup?", "k-2"), KnowledgeSources.NOT_FOUND);
+        append(store(), afterCited, notFound);
+
+        assertThat(store().loadHistory(session.id(), 50, Optional.empty()).items()).containsExactly(
+                cited.userMessage(), cited.reply(), notFound.userMessage(), notFound.reply());
+        assertThat(store().findTurn(session.id(), new ClientMessageId("k-1"))).contains(cited);
+        assertThat(store().findTurnOf(notFound.reply().id())).contains(notFound);
+        assertThat(store().loadHistory(session.id(), 1, Optional.empty()).items()).containsExactly(notFound.reply());
+    }
+
+    private static Turn withReply(Turn turn, KnowledgeSources sources) {
+        return new Turn(turn.userMessage(), turn.reply().withSources(sources));
     }
 
     @Test
