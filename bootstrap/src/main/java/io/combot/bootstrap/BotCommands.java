@@ -51,7 +51,7 @@ public final class BotCommands {
                             PrintStream out, PrintStream err) {
         try (BotTraining adapters = new BotTraining(settings, adminToken)) {
             TrainBotUseCase training = new TrainBotService(adapters.folders(), adapters.labels(), adapters.embedder(),
-                    adapters.fitter(), adapters.models());
+                    adapters.fitter(), adapters.safety(), adapters.models());
             return training.train(new TrainBotCommand(dir, force, Optional.ofNullable(labels)), out::print).written()
                     ? 0 : REFUSED;
         } catch (InvalidBotException | UnreadableLabelsException e) {

@@ -3,6 +3,7 @@ package io.combot.domain.model;
 import io.combot.domain.error.InvalidInputException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -15,9 +16,11 @@ import java.util.Set;
  * @param safetyReply    the answer of every intent with route safety
  * @param fallbackReply  the answer when the LLM fails
  * @param offlineReply   the offline responder's answer to an intent that has no {@code offline} text of its own
+ * @param minConfidence  below this the intent is unknown ({@code min_confidence}); empty leaves it to training
  */
 public record BotDefinition(String name, List<IntentDefinition> intents, IntentDefinition unknown,
-                            String systemPrompt, String safetyReply, String fallbackReply, String offlineReply) {
+                            String systemPrompt, String safetyReply, String fallbackReply, String offlineReply,
+                            OptionalDouble minConfidence) {
     public static final int MAX_NAME_LENGTH = 100;
 
     public BotDefinition {
@@ -41,6 +44,14 @@ public record BotDefinition(String name, List<IntentDefinition> intents, IntentD
         requireText(safetyReply, "safety_reply");
         requireText(fallbackReply, "fallback_reply");
         requireText(offlineReply, "offline_reply");
+        InvalidInputException.require(minConfidence != null, "min_confidence is a number or left out, not null");
+        minConfidence.ifPresent(value -> InvalidInputException.require(value >= 0 && value <= 1,
+                "min_confidence lies between 0 and 1, not " + value));
+    }
+
+    public BotDefinition(String name, List<IntentDefinition> intents, IntentDefinition unknown, String systemPrompt,
+                         String safetyReply, String fallbackReply, String offlineReply) {
+        this(name, intents, unknown, systemPrompt, safetyReply, fallbackReply, offlineReply, OptionalDouble.empty());
     }
 
     /** The intents the classifier names, in the model's order. */

@@ -11,6 +11,7 @@ import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.ReloadBotPort;
 import io.combot.domain.port.out.ServingBot;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,11 +29,16 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
     /** A serving bot with the head behind its classifier, which the promotion gate measures. */
     private record Bot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion, IntentHead head)
             implements ServingBot {
+        /** bot.yaml's, else the one training chose. */
+        @Override
+        public OptionalDouble minConfidence() {
+            return definition.minConfidence().isPresent() ? definition.minConfidence() : head.minConfidence();
+        }
     }
 
     /** A bot read from the folder, with the warnings its folder gave, logged when it is swapped in. */
-    private record Candidate(Bot bot, Bot replaces, List<LabelledText> gateTexts, List<String> warnings)
-            implements BotCandidate {
+    private record Candidate(Bot bot, Bot replaces, List<LabelledText> gateTexts, List<LabelledText> screeningTexts,
+                             List<String> warnings) implements BotCandidate {
         @Override
         public IntentModel model() {
             return bot.head();
@@ -80,7 +86,8 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         BotFolder.TrainedModel model = folder.requireModel();
         Bot serving = current.get();
         Bot next = load(folder, model);
-        return new Candidate(next, serving, folder.gateTexts(), folder.warnings());
+        return new Candidate(next, serving, folder.gateTexts(), ScreeningSets.read(folder.source()).heldout(),
+                folder.warnings());
     }
 
     /** Compare-and-set: a candidate read while another bot served is never swapped in over it. */

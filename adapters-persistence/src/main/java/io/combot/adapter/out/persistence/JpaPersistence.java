@@ -156,7 +156,8 @@ final class JpaPersistence implements AutoCloseable {
     private static void migrate(DataSource writer) {
         Flyway.configure(JpaPersistence.class.getClassLoader())
                 .dataSource(writer)
-                .locations("classpath:db/migration")
+                // {vendor}: a change that only one database needs (SQLite enforces no VARCHAR length).
+                .locations("classpath:db/migration", "classpath:db/migration/{vendor}")
                 .load()
                 .migrate();
     }
