@@ -32,7 +32,8 @@ final class ScreeningCalibrator implements CalibrateSafetyPort {
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "crisis head: %d crisis and %d other "
                 + "texts (train.tsv and screening/train.tsv, benign messages sentence by sentence), threshold %.4f%n",
                 crisis.crisisTexts(), crisis.otherTexts(), crisis.head().threshold()));
-        crisis.report().lines().filter(line -> line.startsWith("crisis margin") || line.startsWith("chosen"))
+        crisis.report().lines().filter(line -> line.startsWith("crisis margin") || line.startsWith("chosen")
+                        || line.startsWith("crisis head threshold"))
                 .forEach(line -> report.append("  ").append(line).append('\n'));
         IntentHead calibrated = fitted.head().with(crisis.head(), OptionalDouble.empty(), null);
         if (bot.definition().minConfidence().isPresent()) {
