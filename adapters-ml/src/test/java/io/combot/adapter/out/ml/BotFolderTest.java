@@ -282,7 +282,8 @@ class BotFolderTest {
         int farewell = lineOf(lines, "farewell ");
         List<String> shortRows = lines.stream()
                 .map(line -> line.matches("[a-z_]+ .*") && !line.startsWith("crisis-threshold")
-                        && !line.startsWith("evaluation") ? line.substring(0, line.lastIndexOf(' ')) : line)
+                        && !line.startsWith("evaluation") && !line.startsWith("screening")
+                        ? line.substring(0, line.lastIndexOf(' ')) : line)
                 .toList();
         write("model/head.txt", String.join("\n", shortRows) + "\n");
 

@@ -73,10 +73,16 @@ class IntentHeadTest {
     }
 
     @Test
-    void aHeadWithoutACrisisHeadKeepsItsCrisisRule() {
-        IntentHead shipped = SharedBot.SHIPPED.requireModel().head();
+    void aHeadWrittenBeforeThereWasACrisisHeadKeepsItsCrisisRule() {
+        String file = head().format("an older head").lines()
+                .filter(line -> !line.startsWith("crisis-head") && !line.startsWith("min-confidence"))
+                .reduce("", (all, line) -> all + line + "\n");
 
-        assertThat(shipped.crisisHead()).isNull();
-        assertThat(shipped.minConfidence()).isEmpty();
+        IntentHead older = IntentHead.parse(file.getBytes(StandardCharsets.UTF_8), "head.txt");
+
+        assertThat(older.crisisHead()).isNull();
+        assertThat(older.minConfidence()).isEmpty();
+        assertThat(older.classify(along(1), "v").intent()).isEqualTo(Intent.CRISIS);
+        assertThat(older.classify(along(0, 3), "v").intent()).isEqualTo(THANKS);
     }
 }
