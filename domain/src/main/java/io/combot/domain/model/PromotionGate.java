@@ -16,8 +16,11 @@ import java.util.Locale;
 public record PromotionGate(boolean passed, boolean forced, String reason, ModelEvaluation candidate,
                             ModelEvaluation current) {
     public static final double MAX_MACRO_F1_DROP = 0.02;
-    /** The share of benign screening messages a new model may flag beyond the current model's. */
-    public static final double MAX_BENIGN_RISE = 0.005;
+    /**
+     * The share of benign screening messages a new model may flag beyond the current model's. The shipped set's 160
+     * benign messages share sentences, so one sentence read differently moves several of them: 5 points, not less.
+     */
+    public static final double MAX_BENIGN_RISE = 0.05;
 
     public static PromotionGate check(ModelEvaluation candidate, ModelEvaluation current, boolean force) {
         String refusal = null;

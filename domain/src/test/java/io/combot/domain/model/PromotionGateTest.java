@@ -33,7 +33,7 @@ class PromotionGateTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"4, 30, 4, 30, true", "3, 10, 4, 30, true", "5, 10, 4, 30, false", "4, 31, 4, 30, false",
+    @CsvSource({"4, 30, 4, 30, true", "3, 10, 4, 30, true", "5, 10, 4, 30, false", "4, 38, 4, 30, true", "4, 39, 4, 30, false",
             "0, 0, 0, 0, true"})
     void aModelMayNeitherMissMoreScreenedCrisisMessagesNorFlagMoreBenignOnes(int missed, int flagged,
                                                                             int currentMissed, int currentFlagged,

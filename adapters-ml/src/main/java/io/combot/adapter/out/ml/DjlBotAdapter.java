@@ -133,8 +133,9 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
     }
 
     private Bot load(BotFolder folder, BotFolder.TrainedModel model) {
-        IntentHead head = model.head().withCrisisThreshold(
-                settings.crisisThreshold().orElse(model.head().crisisThreshold()));
+        // The operator's override moves the crisis decision's threshold (the crisis head's, when the head has one).
+        IntentHead head = settings.crisisThreshold().isPresent()
+                ? model.head().withCrisisThreshold(settings.crisisThreshold().getAsDouble()) : model.head();
         String version = ModelVersion.of(encoder.modelDigest(), model.bytes());
         ClassifyMessagePort headClassifier = new HeadClassifier(workers, head, version);
         ClassifyMessagePort classifier = settings.cachesRepeats()
