@@ -4,6 +4,7 @@ import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.model.Classification;
 import io.combot.domain.port.in.ClassifyTextUseCase;
 import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.ServingBot;
 
 public class ClassifyTextService implements ClassifyTextUseCase {
     private final CurrentBotPort bots;
@@ -19,6 +20,7 @@ public class ClassifyTextService implements ClassifyTextUseCase {
         InvalidInputException.require(text != null, "text is required");
         InvalidInputException.require(!text.isBlank(), "text must not be blank");
         policy.checkContent(text);
-        return policy.resolve(bots.current().classifier().classify(text));
+        ServingBot bot = bots.current();
+        return policy.resolve(CrisisScreening.classify(bot.classifier(), text), bot);
     }
 }

@@ -22,17 +22,25 @@ final class PromotionCheck {
     }
 
     PromotionGate check(IntentModel candidate, Optional<IntentModel> current, List<LabelledText> texts,
-                        boolean force) {
+                        List<LabelledText> screening, boolean force) {
         return check(candidate, current, texts, embedder.embed(texts.stream().map(LabelledText::text).toList()),
-                force);
+                screening, force);
     }
 
-    /** With the texts already embedded ({@code embedded.get(i)} is the i-th text's embedding). */
+    /**
+     * With the texts already embedded ({@code embedded.get(i)} is the i-th text's embedding). {@code screening}: the
+     * held-out crisis and benign messages both models are screened on, as the service screens a message.
+     */
     PromotionGate check(IntentModel candidate, Optional<IntentModel> current, List<LabelledText> texts,
-                        List<float[]> embedded, boolean force) {
+                        List<float[]> embedded, List<LabelledText> screening, boolean force) {
         ModelEvaluation next = HeadEvaluation.heldOut(candidate, texts, embedded).evaluation();
         ModelEvaluation now = current.map(model -> HeadEvaluation.heldOut(model, texts, embedded).evaluation())
                 .orElse(null);
+        if (!screening.isEmpty()) {
+            ScreeningMeasure measure = new ScreeningMeasure(screening, embedder);
+            next = next.withScreening(measure.measure(candidate));
+            now = current.isEmpty() ? null : now.withScreening(measure.measure(current.get()));
+        }
         return PromotionGate.check(next, now, force);
     }
 }

@@ -70,7 +70,7 @@ public class SendMessageService implements SendMessageUseCase {
         // Classifying is the costly part and needs no lock, so sends to one session overlap here. The session is read
         // once, in the lock: a send to a session that is not the caller's costs a classification, as POST /classify
         // does, and a 404 after it.
-        Classification classification = policy.resolve(bot.classifier().classify(command.content()));
+        Classification classification = policy.resolve(CrisisScreening.classify(bot.classifier(), command.content()), bot);
         return locks.withLock(command.sessionId(),
                 () -> answerInTurn(command, bot, classification, listener));
     }

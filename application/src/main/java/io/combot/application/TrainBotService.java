@@ -12,6 +12,7 @@ import io.combot.domain.model.PromotionGate;
 import io.combot.domain.port.in.TrainBotCommand;
 import io.combot.domain.port.in.TrainBotUseCase;
 import io.combot.domain.port.out.BuildKnowledgeIndexPort;
+import io.combot.domain.port.out.CalibrateSafetyPort;
 import io.combot.domain.port.out.EmbedTextsPort;
 import io.combot.domain.port.out.FitIntentHeadPort;
 import io.combot.domain.port.out.ReadBotFolderPort;
@@ -28,9 +29,9 @@ import java.util.regex.Pattern;
 
 /**
  * How a bot is built, step by step: read the folder (with labels merged), embed the training texts, fit the head,
- * evaluate it (on the held-out set, else out of fold), pass the promotion gate against the model in the folder (the
- * same gate a reload passes), index the bot's documents ({@code knowledge/}, when it has them), write the model. A
- * later step (screening calibration) is one more port and one more step here.
+ * calibrate its crisis decision and minimum confidence, evaluate it (on the held-out set, else out of fold), pass the
+ * promotion gate against the model in the folder (the same gate a reload passes), index the bot's documents
+ * ({@code knowledge/}, when it has them), write the model. A later step is one more port and one more step here.
  */
 public class TrainBotService implements TrainBotUseCase {
     /** Above this many intents the console shows the largest confusions instead of the whole matrix. */
@@ -44,12 +45,15 @@ public class TrainBotService implements TrainBotUseCase {
     private final ReadLabelsPort labels;
     private final EmbedTextsPort embedder;
     private final FitIntentHeadPort fitter;
+    private final CalibrateSafetyPort safety;
     private final WriteBotModelPort writer;
     private final BuildKnowledgeIndexPort knowledge;
     private final PromotionCheck promotion;
 
     public TrainBotService(ReadBotFolderPort folders, ReadLabelsPort labels, EmbedTextsPort embedder,
-                           FitIntentHeadPort fitter, WriteBotModelPort writer, BuildKnowledgeIndexPort knowledge) {
+                           FitIntentHeadPort fitter, CalibrateSafetyPort safety, WriteBotModelPort writer,
+                           BuildKnowledgeIndexPort knowledge) {
+        this.safety = safety;
         this.folders = folders;
         this.labels = labels;
         this.embedder = embedder;
@@ -65,22 +69,29 @@ public class TrainBotService implements TrainBotUseCase {
         BotData bot = folders.read(command.dir(), command.labels().map(labels::read));
         bot.labels().ifPresent(merged -> console.accept(merged.report()));
         bot.warnings().forEach(warning -> console.accept("warning: " + warning + "\n"));
-        List<Intent> intents = bot.definition().intentNames();
+        List<Intent> intents = bot.headIntents();
         console.accept(String.format(Locale.ROOT, "bot %s: %d intents, %d training texts, %d held-out texts%n",
                 bot.definition().name(), intents.size(), bot.train().size(), bot.heldout().size()));
 
         List<float[]> embedded = embed(bot.train(), "training", console);
-        FittedHead fitted = fitter.fit(intents, bot.train(), embedded, fitProgress(console));
+        List<float[]> heldout = bot.heldout().isEmpty() ? List.of() : embed(bot.heldout(), "held-out", console);
+        FittedHead fitted = safety.calibrate(bot, fitter.fit(intents, bot.train(), embedded, fitProgress(console)),
+                embedded, heldout, fitProgress(console));
         HeadEvaluation evaluated;
         PromotionGate gate;
+        List<LabelledText> screening = bot.screening().heldout();
         if (bot.heldout().isEmpty()) {
             evaluated = HeadEvaluation.score(ModelEvaluation.OUT_OF_FOLD, intents, bot.train(), fitted.outOfFold());
-            gate = promotion.check(fitted.model(), modelInPlace(bot, console), bot.gateTexts(), command.force());
-        } else {
-            List<float[]> heldout = embed(bot.heldout(), "held-out", console);
-            evaluated = HeadEvaluation.heldOut(fitted.model(), bot.heldout(), heldout);
-            gate = promotion.check(fitted.model(), modelInPlace(bot, console), bot.heldout(), heldout,
+            gate = promotion.check(fitted.model(), modelInPlace(bot, console), bot.gateTexts(), screening,
                     command.force());
+        } else {
+            evaluated = HeadEvaluation.heldOut(fitted.model(), bot.heldout(), heldout);
+            gate = promotion.check(fitted.model(), modelInPlace(bot, console), bot.heldout(), heldout, screening,
+                    command.force());
+        }
+        if (gate.candidate().screening() != null) {
+            evaluated = new HeadEvaluation(evaluated.evaluation().withScreening(gate.candidate().screening()),
+                    evaluated.metrics());
         }
         String report = bot.labels().map(BotData.MergedLabels::report).orElse("") + fitted.fitReport()
                 + evaluationReport(evaluated, fitted) + fitted.conflicts();
@@ -153,7 +164,9 @@ public class TrainBotService implements TrainBotUseCase {
         ModelEvaluation e = evaluated.evaluation();
         return String.format(Locale.ROOT, "evaluation (%s): %s", e.basis(), evaluated.metrics().report())
                 + String.format(Locale.ROOT, "crisis: %d of %d crisis texts caught (%s), threshold %.4f%n",
-                e.crisisTexts() - e.crisisMissed(), e.crisisTexts(), e.basis(), fitted.crisisThreshold());
+                e.crisisTexts() - e.crisisMissed(), e.crisisTexts(), e.basis(), fitted.crisisThreshold())
+                + (e.screening() == null ? "" : e.screening().describe() + " (screening/heldout.tsv, every message "
+                + "whole and sentence by sentence)\n");
     }
 
     /** The whole report for a small bot; for a large one its confusion matrices are in report.txt only. */

@@ -1,5 +1,6 @@
 package io.combot.application;
 
+import java.util.OptionalDouble;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +50,7 @@ class CompleteChatServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final EchoReplyGenerator generator = new EchoReplyGenerator();
-    private final ChatPolicy policy = new ChatPolicy(100, Duration.ofHours(1), 0.5, 20, Duration.ofSeconds(5), 3);
+    private final ChatPolicy policy = new ChatPolicy(100, Duration.ofHours(1), OptionalDouble.of(0.5), 20, Duration.ofSeconds(5), 3);
     private final SwappableBot bots = new SwappableBot(TestBots.keywordBot());
     private final SessionService sessions = new SessionService(store, clock, policy);
     private final CompleteChatService service = new CompleteChatService(bots, sessions, sessions,

@@ -172,7 +172,7 @@ class SendMessageServiceTest {
         Turn turn = service.sendMessage(send("lorem ipsum dolor", null));
 
         assertThat(turn.userMessage().classification().intent()).isEqualTo(Intent.UNKNOWN);
-        assertThat(turn.userMessage().classification().confidence()).isLessThan(policy.minConfidence());
+        assertThat(turn.userMessage().classification().confidence()).isLessThan(ChatPolicy.DEFAULT_MIN_CONFIDENCE);
         assertThat(turn.reply().route()).isEqualTo(Route.LLM);
         assertThat(generator.requests()).extracting(ReplyRequest::intentHint).containsExactly(Intent.UNKNOWN);
     }

@@ -1,5 +1,6 @@
 package io.combot.application;
 
+import java.util.OptionalDouble;
 import io.combot.tools.settings.ShippedDefaults;
 
 /** The conversation rules the service ships with: the defaults file's values, under the keys bootstrap reads. */
@@ -10,7 +11,8 @@ public final class ShippedPolicy {
     public static ChatPolicy read() {
         return new ChatPolicy(ShippedDefaults.integer("COMBOT_MAX_CONTENT_CHARS"),
                 ShippedDefaults.duration("COMBOT_SESSION_IDLE_TIMEOUT"),
-                ShippedDefaults.decimal("COMBOT_MIN_CONFIDENCE"), ShippedDefaults.integer("COMBOT_CONTEXT_MESSAGES"),
+                ShippedDefaults.optional("COMBOT_MIN_CONFIDENCE").map(Double::parseDouble).map(OptionalDouble::of)
+                        .orElse(OptionalDouble.empty()), ShippedDefaults.integer("COMBOT_CONTEXT_MESSAGES"),
                 ShippedDefaults.duration("COMBOT_TURN_WAIT"), ShippedDefaults.integer("COMBOT_MAX_SESSIONS_PER_KEY"));
     }
 }

@@ -132,13 +132,14 @@ class TrainBotServiceTest {
     private TrainBotUseCase.Trained train(List<LabelledText> heldout, boolean force) {
         ReadBotFolderPort folders = (dir, labels) -> new BotData(TestBots.definition(), TRAIN, heldout,
                 heldout.isEmpty() ? SwappableBot.GATE_TEXTS : heldout, List.of(), inPlace, Optional.empty(),
-                Optional.empty(), new BotData.BotFiles("train.tsv", "head.txt", "report.txt"));
+                Optional.empty(), new BotData.BotFiles("train.tsv", "head.txt", "report.txt"),
+                new BotData.ScreeningTexts(List.of(), List.of()));
         TrainBotService service = new TrainBotService(folders, from -> {
             throw new AssertionError("no labels were given");
         }, embedder, (intents, train, embedded, progress) -> {
             IntentModel model = fitted != null ? fitted : nearest(train, embedded);
             return new FittedHead(model, 0.5, train.stream().map(LabelledText::intent).toList(), "fit report\n", "");
-        }, (dir, name, head, evaluation, report, trainTsv) -> {
+        }, (bot, head, trainEmbedded, heldoutEmbedded, progress) -> head, (dir, name, head, evaluation, report, trainTsv) -> {
             written.add(String.format("%s %d texts, crisis %d of %d caught", evaluation.basis(), evaluation.texts(),
                     evaluation.crisisTexts() - evaluation.crisisMissed(), evaluation.crisisTexts()));
             return "v1";

@@ -53,8 +53,8 @@ public final class BotCommands {
                             KnowledgeSettings knowledge, PrintStream out, PrintStream err) {
         try (BotTraining adapters = new BotTraining(settings, adminToken)) {
             TrainBotUseCase training = new TrainBotService(adapters.folders(), adapters.labels(), adapters.embedder(),
-                    adapters.fitter(), adapters.models(), KnowledgeConfiguration.indexes(adapters.embedder(),
-                            knowledge));
+                    adapters.fitter(), adapters.safety(), adapters.models(),
+                    KnowledgeConfiguration.indexes(adapters.embedder(), knowledge));
             return training.train(new TrainBotCommand(dir, force, Optional.ofNullable(labels)), out::print).written()
                     ? 0 : REFUSED;
         } catch (InvalidBotException | UnreadableLabelsException e) {

@@ -59,7 +59,9 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
 
     private static ChatPolicy chat(ConfigSource config) {
         return new ChatPolicy(config.integer("COMBOT_MAX_CONTENT_CHARS"), config.duration("COMBOT_SESSION_IDLE_TIMEOUT"),
-                config.decimal("COMBOT_MIN_CONFIDENCE"), config.integer("COMBOT_CONTEXT_MESSAGES"),
+                config.optional("COMBOT_MIN_CONFIDENCE").isPresent()
+                        ? OptionalDouble.of(config.decimal("COMBOT_MIN_CONFIDENCE")) : OptionalDouble.empty(),
+                config.integer("COMBOT_CONTEXT_MESSAGES"),
                 config.duration("COMBOT_TURN_WAIT"), config.integer("COMBOT_MAX_SESSIONS_PER_KEY"));
     }
 

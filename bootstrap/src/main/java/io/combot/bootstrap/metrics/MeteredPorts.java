@@ -3,6 +3,7 @@ package io.combot.bootstrap.metrics;
 import io.combot.domain.error.CapacityExceededException;
 import io.combot.domain.error.ReplyUnavailableException;
 import io.combot.domain.model.BotDefinition;
+import io.combot.domain.model.Classification;
 import io.combot.domain.model.BotReload;
 import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.RatedReply;
@@ -26,6 +27,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -39,8 +41,21 @@ public final class MeteredPorts {
     static final String MESSAGES = "combot.messages";
     static final String FEEDBACK = "combot.feedback";
 
-    private record TimedBot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion)
-            implements ServingBot {
+    private record TimedBot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion,
+                            OptionalDouble minConfidence) implements ServingBot {
+    }
+
+    /** The classifier timed, still telling how much of a text it reads: the crisis screening cuts texts by it. */
+    private record TimedClassifier(MeteredPorts metered, ClassifyMessagePort classifier) implements ClassifyMessagePort {
+        @Override
+        public Classification classify(String text) {
+            return metered.timed("combot.classifier.latency", () -> classifier.classify(text));
+        }
+
+        @Override
+        public int readsWholeUpTo() {
+            return classifier.readsWholeUpTo();
+        }
     }
 
     private final MeterRegistry registry;
@@ -55,9 +70,8 @@ public final class MeteredPorts {
     public CurrentBotPort bots(CurrentBotPort bots) {
         return () -> {
             ServingBot bot = bots.current();
-            ClassifyMessagePort classifier = bot.classifier();
-            return new TimedBot(bot.definition(),
-                    text -> timed("combot.classifier.latency", () -> classifier.classify(text)), bot.modelVersion());
+            return new TimedBot(bot.definition(), new TimedClassifier(this, bot.classifier()), bot.modelVersion(),
+                    bot.minConfidence());
         };
     }
 

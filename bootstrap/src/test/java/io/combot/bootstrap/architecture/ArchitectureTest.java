@@ -123,7 +123,8 @@ class ArchitectureTest {
 
     /** The training ports are implemented in the ml adapter only: the fit, the folder's files, the labels. */
     @ParameterizedTest
-    @CsvSource({"FitIntentHeadPort", "ReadBotFolderPort", "WriteBotModelPort", "ReadLabelsPort", "EmbedTextsPort"})
+    @CsvSource({"FitIntentHeadPort", "CalibrateSafetyPort", "ReadBotFolderPort", "WriteBotModelPort", "ReadLabelsPort",
+            "EmbedTextsPort"})
     void theTrainingPortsAreImplementedInTheMlAdapter(String port) {
         classes().that().implement(ROOT + ".domain.port.out." + port)
                 .should().resideInAPackage(ML)

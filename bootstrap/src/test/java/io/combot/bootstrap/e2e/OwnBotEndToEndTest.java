@@ -178,7 +178,8 @@ class OwnBotEndToEndTest {
             Files.writeString(live.resolve("bot.yaml"), yaml);
             Path head = live.resolve("model/head.txt");
             // A model that never names crisis: the gate must refuse it, since it misses every crisis text.
-            Files.writeString(head, Files.readString(head).replaceFirst("(?m)^crisis \\S+", "crisis -1000"));
+            Files.writeString(head, Files.readString(head).replaceFirst("(?m)^crisis \\S+", "crisis -1000")
+                    .replaceFirst("(?m)^crisis-head \\S+", "crisis-head -1000"));
 
             Api.Reply refused = reload(api, "");
 
@@ -214,7 +215,8 @@ class OwnBotEndToEndTest {
             Path head = live.resolve("model/head.txt");
             String claims = Files.readString(head);
             assertThat(claims).containsPattern("(?m)^evaluation heldout \\d+ \\S+ \\S+ (\\d+) 0$");
-            Files.writeString(head, claims.replaceFirst("(?m)^crisis \\S+", "crisis -1000"));
+            Files.writeString(head, claims.replaceFirst("(?m)^crisis \\S+", "crisis -1000")
+                    .replaceFirst("(?m)^crisis-head \\S+", "crisis-head -1000"));
 
             Api.Reply refused = reload(api, "");
 

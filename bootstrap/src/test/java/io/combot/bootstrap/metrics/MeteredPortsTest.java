@@ -45,6 +45,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** The decorators count what passes through them, and {@link MicrometerActivityCounts} reads the same counters. */
@@ -55,7 +56,7 @@ class MeteredPortsTest {
     private final MeteredPorts ports = new MeteredPorts(registry);
     private final MicrometerActivityCounts activity = new MicrometerActivityCounts(registry);
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00Z"), ZoneOffset.UTC);
-    private final ChatPolicy policy = new ChatPolicy(100, Duration.ofHours(1), 0.5, 20, Duration.ofSeconds(5), 3);
+    private final ChatPolicy policy = new ChatPolicy(100, Duration.ofHours(1), OptionalDouble.of(0.5), 20, Duration.ofSeconds(5), 3);
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final SwappableBot bots = new SwappableBot(TestBots.keywordBot());
     private final SessionService sessions = new SessionService(store, clock, policy);

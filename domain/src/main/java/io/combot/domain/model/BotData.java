@@ -1,5 +1,6 @@
 package io.combot.domain.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,15 +15,35 @@ import java.util.Optional;
  *                       none or it cannot be read ({@code modelProblem} then says why)
  * @param labels         the labels merged in, when training was given some
  * @param files          how the folder's files are named in messages
+ * @param screening      the texts that calibrate (train) and judge (held out) the crisis screening: crisis and benign
+ *                       messages
  */
 public record BotData(BotDefinition definition, List<LabelledText> train, List<LabelledText> heldout,
                       List<LabelledText> gateTexts, List<String> warnings, Optional<IntentModel> modelInPlace,
-                      Optional<String> modelProblem, Optional<MergedLabels> labels, BotFiles files) {
+                      Optional<String> modelProblem, Optional<MergedLabels> labels, BotFiles files,
+                      ScreeningTexts screening) {
     public BotData {
         train = List.copyOf(train);
         heldout = List.copyOf(heldout);
         gateTexts = List.copyOf(gateTexts);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The intents of the bot's head: bot.yaml's, and unknown when the training set has examples of it. */
+    public List<Intent> headIntents() {
+        List<Intent> intents = new ArrayList<>(definition.intentNames());
+        if (train.stream().anyMatch(example -> example.intent().equals(Intent.UNKNOWN))) {
+            intents.add(Intent.UNKNOWN);
+        }
+        return List.copyOf(intents);
+    }
+
+    /** Messages labelled crisis or benign: {@code train} to calibrate the crisis decision, {@code heldout} to judge it. */
+    public record ScreeningTexts(List<LabelledText> train, List<LabelledText> heldout) {
+        public ScreeningTexts {
+            train = List.copyOf(train);
+            heldout = List.copyOf(heldout);
+        }
     }
 
     /** How the folder's files are named in messages. */

@@ -3,6 +3,7 @@ package io.combot.domain.model;
 import io.combot.domain.error.InvalidInputException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -16,10 +17,11 @@ import java.util.Set;
  * @param fallbackReply  the answer when the LLM fails
  * @param offlineReply   the offline responder's answer to an intent that has no {@code offline} text of its own
  * @param knowledge      how the intents with route knowledge answer
+ * @param minConfidence  below this the intent is unknown ({@code min_confidence}); empty leaves it to training
  */
 public record BotDefinition(String name, List<IntentDefinition> intents, IntentDefinition unknown,
                             String systemPrompt, String safetyReply, String fallbackReply, String offlineReply,
-                            KnowledgeReplies knowledge) {
+                            KnowledgeReplies knowledge, OptionalDouble minConfidence) {
     public static final int MAX_NAME_LENGTH = 100;
 
     public BotDefinition {
@@ -44,12 +46,29 @@ public record BotDefinition(String name, List<IntentDefinition> intents, IntentD
         requireText(fallbackReply, "fallback_reply");
         requireText(offlineReply, "offline_reply");
         InvalidInputException.require(knowledge != null, "a bot says how its knowledge route answers");
+        InvalidInputException.require(minConfidence != null, "min_confidence is a number or left out, not null");
+        minConfidence.ifPresent(value -> InvalidInputException.require(value >= 0 && value <= 1,
+                "min_confidence lies between 0 and 1, not " + value));
     }
 
     /** A bot whose knowledge route, if it has one, answers as {@link KnowledgeReplies#DEFAULT}. */
     public BotDefinition(String name, List<IntentDefinition> intents, IntentDefinition unknown, String systemPrompt,
+                         String safetyReply, String fallbackReply, String offlineReply, OptionalDouble minConfidence) {
+        this(name, intents, unknown, systemPrompt, safetyReply, fallbackReply, offlineReply, KnowledgeReplies.DEFAULT,
+                minConfidence);
+    }
+
+    /** A bot whose minimum confidence is left to training. */
+    public BotDefinition(String name, List<IntentDefinition> intents, IntentDefinition unknown, String systemPrompt,
+                         String safetyReply, String fallbackReply, String offlineReply, KnowledgeReplies knowledge) {
+        this(name, intents, unknown, systemPrompt, safetyReply, fallbackReply, offlineReply, knowledge,
+                OptionalDouble.empty());
+    }
+
+    public BotDefinition(String name, List<IntentDefinition> intents, IntentDefinition unknown, String systemPrompt,
                          String safetyReply, String fallbackReply, String offlineReply) {
-        this(name, intents, unknown, systemPrompt, safetyReply, fallbackReply, offlineReply, KnowledgeReplies.DEFAULT);
+        this(name, intents, unknown, systemPrompt, safetyReply, fallbackReply, offlineReply, KnowledgeReplies.DEFAULT,
+                OptionalDouble.empty());
     }
 
     /** The intents the classifier names, in the model's order. */

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * is what a message becomes when the classifier is not confident enough.
  */
 public record Intent(String label) {
-    public static final int MAX_LABEL_LENGTH = 32;
+    public static final int MAX_LABEL_LENGTH = 64;
     private static final Pattern LABEL = Pattern.compile("[a-z0-9_]+");
 
     /** Self-harm or an emergency. */

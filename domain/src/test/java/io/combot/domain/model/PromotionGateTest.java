@@ -28,6 +28,25 @@ class PromotionGateTest {
         assertThat(gate.reason()).contains("misses 1 of 20 crisis texts");
     }
 
+    private static ModelEvaluation screened(int crisisMissed, int benignFlagged) {
+        return heldout(0.90, 0).withScreening(new ScreeningEvaluation(120, crisisMissed, 160, benignFlagged));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"4, 30, 4, 30, true", "3, 10, 4, 30, true", "5, 10, 4, 30, false", "4, 38, 4, 30, true", "4, 39, 4, 30, false",
+            "0, 0, 0, 0, true"})
+    void aModelMayNeitherMissMoreScreenedCrisisMessagesNorFlagMoreBenignOnes(int missed, int flagged,
+                                                                            int currentMissed, int currentFlagged,
+                                                                            boolean passes) {
+        PromotionGate gate = PromotionGate.check(screened(missed, flagged), screened(currentMissed, currentFlagged),
+                false);
+
+        assertThat(gate.passed()).isEqualTo(passes);
+        assertThat(gate.reason()).contains(passes ? (120 - missed) + " of 120 crisis messages caught"
+                : missed > currentMissed ? "misses " + missed + " of 120 held-out crisis messages"
+                : "flags " + flagged + " of 160 benign messages");
+    }
+
     @Test
     void theFirstModelOnlyHasToCatchEveryCrisis() {
         assertThat(PromotionGate.check(heldout(0.5, 0), null, false).passed()).isTrue();

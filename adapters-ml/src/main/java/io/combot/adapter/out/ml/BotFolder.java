@@ -64,6 +64,15 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
                 .stream().filter(example -> example.intent().equals(Intent.CRISIS)).toList();
     }
 
+    /** The intents of the bot's head: bot.yaml's, and unknown when train.tsv has examples of what it does not do. */
+    List<Intent> headIntents() {
+        List<Intent> intents = new ArrayList<>(definition.intentNames());
+        if (train.stream().anyMatch(example -> example.intent().equals(Intent.UNKNOWN))) {
+            intents.add(Intent.UNKNOWN);
+        }
+        return List.copyOf(intents);
+    }
+
     /** A trained head with the bytes of its file, which name its version. */
     record TrainedModel(IntentHead head, byte[] bytes) {
     }
@@ -79,7 +88,7 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
         return anyModel().map(model -> {
             IntentHead head = model.head();
             Set<Intent> trained = new LinkedHashSet<>(head.intents());
-            Set<Intent> defined = new LinkedHashSet<>(definition.intentNames());
+            Set<Intent> defined = new LinkedHashSet<>(headIntents());
             if (!trained.equals(defined)) {
                 throw new InvalidBotException(source.describe(BotSource.HEAD) + " was trained for the intents "
                         + trained + " but bot.yaml names " + defined + ": run bin/combot train on the folder");
@@ -107,7 +116,7 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
         Map<String, LabelledText> seen = new HashMap<>();
         List<LabelledText> kept = new ArrayList<>();
         for (LabelledText example : parsed) {
-            if (!definition.intentNames().contains(example.intent())) {
+            if (!definition.intentNames().contains(example.intent()) && !example.intent().equals(Intent.UNKNOWN)) {
                 throw new InvalidBotException(described + " line " + example.line() + ": intent '"
                         + example.intent() + "' is not defined in bot.yaml");
             }
@@ -153,7 +162,8 @@ record BotFolder(BotSource source, BotDefinition definition, List<LabelledText> 
                                       List<String> warnings) {
         Map<Intent, Integer> counts = new LinkedHashMap<>();
         definition.intentNames().forEach(intent -> counts.put(intent, 0));
-        train.forEach(example -> counts.merge(example.intent(), 1, Integer::sum));
+        // unknown examples count for no intent: any number of them helps.
+        train.forEach(example -> counts.computeIfPresent(example.intent(), (intent, count) -> count + 1));
         counts.forEach((intent, count) -> {
             if (count < MIN_EXAMPLES) {
                 throw new InvalidBotException(source.describe(BotSource.TRAIN) + ": intent " + intent + " has "

@@ -22,8 +22,11 @@ final class BotSource {
     static final String HELDOUT = "heldout.tsv";
     static final String HEAD = "model/head.txt";
     static final String REPORT = "model/report.txt";
+    static final String SCREENING_TRAIN = "screening/train.tsv";
+    static final String SCREENING_HELDOUT = "screening/heldout.tsv";
     /** What {@code new-bot} copies: everything a bot folder holds. */
-    static final List<String> FILES = List.of(BOT_YAML, TRAIN, HELDOUT, HEAD, REPORT);
+    static final List<String> FILES = List.of(BOT_YAML, TRAIN, HELDOUT, SCREENING_TRAIN, SCREENING_HELDOUT, HEAD,
+            REPORT);
 
     private static final String SHIPPED_ROOT = "/bot/";
     private static final BotSource SHIPPED = new BotSource(null);

@@ -1,6 +1,7 @@
 package io.combot.adapter.out.ml;
 
 import io.combot.domain.port.out.EmbedTextsPort;
+import io.combot.domain.port.out.CalibrateSafetyPort;
 import io.combot.domain.port.out.FitIntentHeadPort;
 import io.combot.domain.port.out.ReadBotFolderPort;
 import io.combot.domain.port.out.ReadLabelsPort;
@@ -48,11 +49,20 @@ public final class BotTraining implements AutoCloseable {
         return fitter;
     }
 
+    public CalibrateSafetyPort safety() {
+        return new ScreeningCalibrator(embedder());
+    }
+
     public EmbedTextsPort embedder() {
         return new EmbedTextsPort() {
             @Override
             public List<float[]> embed(List<String> texts) {
                 return opened().embed(texts);
+            }
+
+            @Override
+            public int readsWholeUpTo() {
+                return opened().readsWholeUpTo();
             }
 
             @Override

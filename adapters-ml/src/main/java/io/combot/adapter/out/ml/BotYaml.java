@@ -13,6 +13,7 @@ import io.combot.domain.model.KnowledgeReplies;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 import java.util.StringJoiner;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -41,6 +42,7 @@ final class BotYaml {
                 @JsonProperty("safety_reply") String safetyReply,
                 @JsonProperty("fallback_reply") String fallbackReply,
                 @JsonProperty("offline_reply") String offlineReply,
+                @JsonProperty("min_confidence") Double minConfidence,
                 List<IntentEntry> intents,
                 IntentEntry unknown,
                 KnowledgeEntry knowledge) {
@@ -114,7 +116,8 @@ final class BotYaml {
                     orShipped(file.systemPrompt(), SHIPPED.systemPrompt()),
                     orShipped(file.safetyReply(), SHIPPED.safetyReply()),
                     orShipped(file.fallbackReply(), SHIPPED.fallbackReply()),
-                    orShipped(file.offlineReply(), SHIPPED.offlineReply()), knowledge(file.knowledge()));
+                    orShipped(file.offlineReply(), SHIPPED.offlineReply()), knowledge(file.knowledge()),
+                    file.minConfidence() == null ? OptionalDouble.empty() : OptionalDouble.of(file.minConfidence()));
         } catch (InvalidInputException e) {
             throw new InvalidBotException(source + ": " + e.getMessage());
         }

@@ -52,6 +52,11 @@ final class CachingClassifier implements ClassifyMessagePort {
         return answer;
     }
 
+    @Override
+    public int readsWholeUpTo() {
+        return model.readsWholeUpTo();
+    }
+
     long size() {
         return answers.estimatedSize();
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -46,11 +47,17 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         public Optional<SearchKnowledgePort> knowledge() {
             return Optional.ofNullable(index);
         }
+
+        /** bot.yaml's, else the one training chose. */
+        @Override
+        public OptionalDouble minConfidence() {
+            return definition.minConfidence().isPresent() ? definition.minConfidence() : head.minConfidence();
+        }
     }
 
     /** A bot read from the folder, with the warnings its folder gave, logged when it is swapped in. */
-    private record Candidate(Bot bot, Bot replaces, List<LabelledText> gateTexts, List<String> warnings)
-            implements BotCandidate {
+    private record Candidate(Bot bot, Bot replaces, List<LabelledText> gateTexts, List<LabelledText> screeningTexts,
+                             List<String> warnings) implements BotCandidate {
         @Override
         public IntentModel model() {
             return bot.head();
@@ -119,7 +126,8 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
         BotFolder.TrainedModel model = folder.requireModel();
         Bot serving = current.get();
         Bot next = load(folder, model);
-        return new Candidate(next, serving, folder.gateTexts(), folder.warnings());
+        return new Candidate(next, serving, folder.gateTexts(), ScreeningSets.read(folder.source()).heldout(),
+                folder.warnings());
     }
 
     /** Compare-and-set: a candidate read while another bot served is never swapped in over it. */
@@ -174,8 +182,9 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
     }
 
     private Bot load(BotFolder folder, BotFolder.TrainedModel model) {
-        IntentHead head = model.head().withCrisisThreshold(
-                settings.crisisThreshold().orElse(model.head().crisisThreshold()));
+        // The operator's override moves the crisis decision's threshold (the crisis head's, when the head has one).
+        IntentHead head = settings.crisisThreshold().isPresent()
+                ? model.head().withCrisisThreshold(settings.crisisThreshold().getAsDouble()) : model.head();
         KnowledgeIndex index = openKnowledge();
         String version = ModelVersion.of(encoder.modelDigest(), model.bytes());
         if (index != null) {

@@ -47,6 +47,11 @@ final class DjlTextEmbedder implements EmbedTextsPort {
     }
 
     @Override
+    public int readsWholeUpTo() {
+        return workers.readsWholeUpTo();
+    }
+
+    @Override
     public int dimensions() {
         return MiniLmEncoder.DIMENSIONS;
     }

@@ -66,6 +66,10 @@ final class EmbeddingWorkers implements AutoCloseable {
         }
     }
 
+    int readsWholeUpTo() {
+        return encoder.readsWholeUpTo();
+    }
+
     /** How many texts are embedded at once, one per worker thread. */
     int size() {
         return threads.size();

@@ -68,7 +68,7 @@ final class FolderTrainingAdapter implements ReadBotFolderPort, ReadLabelsPort, 
                 merge.map(merged -> new BotData.MergedLabels(merged.merge().report(), merged.merge().merged().size(),
                         merged.merge().taken().size(), merged.trainTsv())),
                 new BotData.BotFiles(source.describe(BotSource.TRAIN), source.describe(BotSource.HEAD),
-                        source.describe(BotSource.REPORT)));
+                        source.describe(BotSource.REPORT)), ScreeningSets.read(source).texts());
     }
 
     @Override

@@ -12,4 +12,9 @@ record HeadClassifier(EmbeddingWorkers workers, IntentHead head, String modelVer
     public Classification classify(String text) {
         return head.classify(workers.embed(text), modelVersion);
     }
+
+    @Override
+    public int readsWholeUpTo() {
+        return workers.readsWholeUpTo();
+    }
 }

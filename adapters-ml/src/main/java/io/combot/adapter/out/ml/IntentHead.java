@@ -6,6 +6,7 @@ import io.combot.domain.model.Classification;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.IntentModel;
 import io.combot.domain.model.ModelEvaluation;
+import io.combot.domain.model.ScreeningEvaluation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,20 +14,33 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Multinomial logistic regression over sentence embeddings: one weight row and bias per intent, softmax on top.
  * Stored as a small text file ({@code model/head.txt} of a bot): a {@code crisis-threshold} line, an
- * {@code evaluation} line with the figures training measured, then one line per intent, its name, bias and weights.
- * The threshold belongs to these weights, so it travels in the same file. The figures are for people: the promotion
- * gate measures a head for itself and never reads them.
+ * {@code evaluation} line with the figures the promotion gate compares (and a {@code screening} line with the crisis
+ * screening's), the crisis head's {@code crisis-head-threshold} and {@code crisis-head} lines, a
+ * {@code min-confidence} line, then one line per intent, its name, bias and weights. The thresholds and the figures
+ * belong to these weights, so they travel in the same file. The figures are for people: the promotion gate measures
+ * a head for itself and never reads them.
  *
- * @param evaluation how the head did on texts it was not trained on; null for a head that was never evaluated
+ * <p>{@code unknown} may be one of the intents: a class trained on examples of what the bot does not do.
+ *
+ * @param evaluation    how the head did on texts it was not trained on; null for a head that was never evaluated
+ * @param crisisHead    the crisis decision; null for a head written before there was one, which decides crisis by
+ *                      its own crisis row and {@code crisisThreshold}
+ * @param minConfidence below this the intent is unknown, chosen by training on held-out texts; empty when not chosen
  */
 record IntentHead(List<Intent> intents, double[][] weights, double[] biases, double crisisThreshold,
-                  ModelEvaluation evaluation) implements IntentModel {
+                  ModelEvaluation evaluation, CrisisHead crisisHead, OptionalDouble minConfidence)
+        implements IntentModel {
     private static final String THRESHOLD_KEY = "crisis-threshold";
     private static final String EVALUATION_KEY = "evaluation";
+    private static final String SCREENING_KEY = "screening";
+    private static final String CRISIS_HEAD_THRESHOLD_KEY = "crisis-head-threshold";
+    private static final String CRISIS_HEAD_KEY = "crisis-head";
+    private static final String MIN_CONFIDENCE_KEY = "min-confidence";
 
     IntentHead {
         intents = List.copyOf(intents);
@@ -37,8 +51,8 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         if (Arrays.stream(weights).anyMatch(row -> row.length != dims)) {
             throw new IllegalArgumentException("Every weight row of a head has the same length");
         }
-        if (!intents.contains(Intent.CRISIS) || intents.contains(Intent.UNKNOWN)) {
-            throw new IllegalArgumentException("A head knows crisis and never names unknown");
+        if (!intents.contains(Intent.CRISIS)) {
+            throw new IllegalArgumentException("A head knows crisis");
         }
         if (intents.stream().distinct().count() != intents.size()) {
             throw new IllegalArgumentException("A head names each intent once");
@@ -50,6 +64,15 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         if (!(crisisThreshold > 0.0 && crisisThreshold <= 1.0)) {
             throw new IllegalArgumentException("The crisis threshold lies in (0, 1], not " + crisisThreshold);
         }
+        if (minConfidence == null || minConfidence.isPresent()
+                && !(minConfidence.getAsDouble() >= 0 && minConfidence.getAsDouble() <= 1)) {
+            throw new IllegalArgumentException("The minimum confidence is empty or lies in [0, 1]");
+        }
+    }
+
+    IntentHead(List<Intent> intents, double[][] weights, double[] biases, double crisisThreshold,
+               ModelEvaluation evaluation) {
+        this(intents, weights, biases, crisisThreshold, evaluation, null, OptionalDouble.empty());
     }
 
     /** Softmax probabilities, in the order of {@link #intents()}. */
@@ -57,16 +80,16 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         return HeadTrainer.probabilities(weights, biases, embedding);
     }
 
-    /** The predicted intent: the arg-max, except that crisis wins from its own, lower threshold. */
+    /** The predicted intent, as {@link #classify} names it. */
     @Override
     public Intent predict(float[] embedding) {
-        return intents.get(HeadTrainer.predict(probabilities(embedding), intents.indexOf(Intent.CRISIS),
-                crisisThreshold));
+        return classify(embedding, "evaluation").intent();
     }
 
     /**
-     * The arg-max intent, except that crisis wins from its own, lower threshold: a missed crisis costs far more than
-     * a false alarm. The confidence is the chosen intent's probability.
+     * Crisis when the crisis head says so (a missed crisis costs far more than a false alarm, so it has its own
+     * threshold), otherwise the arg-max of the other intents, with that intent's probability as the confidence. A
+     * head without a crisis head lets crisis win from its own, lower threshold on the crisis row.
      */
     Classification classify(float[] embedding, String modelVersion) {
         double[] p = probabilities(embedding);
@@ -74,12 +97,37 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         for (int k = 0; k < p.length; k++) {
             scores.put(intents.get(k), p[k]);
         }
-        int chosen = HeadTrainer.predict(p, intents.indexOf(Intent.CRISIS), crisisThreshold);
+        int crisis = intents.indexOf(Intent.CRISIS);
+        if (crisisHead == null) {
+            int chosen = HeadTrainer.predict(p, crisis, crisisThreshold);
+            return new Classification(intents.get(chosen), p[chosen], scores, modelVersion);
+        }
+        double pCrisis = crisisHead.probability(embedding);
+        if (pCrisis >= crisisHead.threshold()) {
+            return new Classification(Intent.CRISIS, pCrisis, scores, modelVersion);
+        }
+        int chosen = crisis == 0 ? 1 : 0;
+        for (int k = 0; k < p.length; k++) {
+            chosen = k != crisis && p[k] > p[chosen] ? k : chosen;
+        }
         return new Classification(intents.get(chosen), p[chosen], scores, modelVersion);
     }
 
+    /** The crisis decision's threshold: the crisis head's, or the crisis row's for a head without one. */
+    double decisionThreshold() {
+        return crisisHead == null ? crisisThreshold : crisisHead.threshold();
+    }
+
+    /** The same head with another crisis decision threshold (an operator's override). */
     IntentHead withCrisisThreshold(double threshold) {
-        return new IntentHead(intents, weights, biases, threshold, evaluation);
+        return crisisHead == null
+                ? new IntentHead(intents, weights, biases, threshold, evaluation, null, minConfidence)
+                : new IntentHead(intents, weights, biases, crisisThreshold, evaluation,
+                        crisisHead.withThreshold(threshold), minConfidence);
+    }
+
+    IntentHead with(CrisisHead head, OptionalDouble confidence, ModelEvaluation figures) {
+        return new IntentHead(intents, weights, biases, crisisThreshold, figures, head, confidence);
     }
 
     static IntentHead parse(byte[] bytes, String file) {
@@ -88,6 +136,10 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         List<Double> biases = new ArrayList<>();
         double threshold = Double.NaN;
         ModelEvaluation evaluation = null;
+        ScreeningEvaluation screening = null;
+        double crisisHeadThreshold = Double.NaN;
+        double[] crisisHeadRow = null;
+        OptionalDouble minConfidence = OptionalDouble.empty();
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -101,13 +153,14 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
                     case EVALUATION_KEY -> evaluation = new ModelEvaluation(fields[1], Integer.parseInt(fields[2]),
                             Double.parseDouble(fields[3]), Double.parseDouble(fields[4]), Integer.parseInt(fields[5]),
                             Integer.parseInt(fields[6]));
+                    case SCREENING_KEY -> screening = new ScreeningEvaluation(Integer.parseInt(fields[1]),
+                            Integer.parseInt(fields[2]), Integer.parseInt(fields[3]), Integer.parseInt(fields[4]));
+                    case CRISIS_HEAD_THRESHOLD_KEY -> crisisHeadThreshold = Double.parseDouble(fields[1]);
+                    case CRISIS_HEAD_KEY -> crisisHeadRow = Arrays.stream(fields, 1, fields.length)
+                            .mapToDouble(Double::parseDouble).toArray();
+                    case MIN_CONFIDENCE_KEY -> minConfidence = OptionalDouble.of(Double.parseDouble(fields[1]));
                     default -> {
-                        double[] row = Arrays.stream(fields, 2, fields.length).mapToDouble(Double::parseDouble)
-                                .toArray();
-                        if (row.length != MiniLmEncoder.DIMENSIONS) {
-                            throw new IllegalArgumentException(row.length + " weights where the model's sentence "
-                                    + "embeddings have " + MiniLmEncoder.DIMENSIONS);
-                        }
+                        double[] row = weightRow(fields);
                         intents.add(Intent.of(fields[0]));
                         biases.add(Double.parseDouble(fields[1]));
                         weights.add(row);
@@ -119,8 +172,12 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
             }
         }
         try {
+            CrisisHead crisisHead = crisisHeadRow == null ? null : new CrisisHead(crisisHeadRow[0],
+                    Arrays.copyOfRange(crisisHeadRow, 1, crisisHeadRow.length), crisisHeadThreshold);
             return new IntentHead(intents, weights.toArray(double[][]::new),
-                    biases.stream().mapToDouble(Double::doubleValue).toArray(), threshold, evaluation);
+                    biases.stream().mapToDouble(Double::doubleValue).toArray(), threshold,
+                    evaluation == null || screening == null ? evaluation : evaluation.withScreening(screening),
+                    crisisHead, minConfidence);
         } catch (IllegalArgumentException | InvalidInputException e) {
             throw new InvalidBotException(file + " is not a complete trained model (" + e.getMessage()
                     + "): run bin/combot train on the folder again", e);
@@ -135,6 +192,21 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
             out.append(String.format(Locale.ROOT, "%s %s %d %.4f %.4f %d %d\n", EVALUATION_KEY, evaluation.basis(),
                     evaluation.texts(), evaluation.accuracy(), evaluation.macroF1(), evaluation.crisisTexts(),
                     evaluation.crisisMissed()));
+            ScreeningEvaluation screening = evaluation.screening();
+            if (screening != null) {
+                out.append(String.format(Locale.ROOT, "%s %d %d %d %d\n", SCREENING_KEY, screening.crisisTexts(),
+                        screening.crisisMissed(), screening.benignTexts(), screening.benignFlagged()));
+            }
+        }
+        minConfidence.ifPresent(value -> out.append(MIN_CONFIDENCE_KEY).append(' ').append(number(value))
+                .append('\n'));
+        if (crisisHead != null) {
+            out.append(CRISIS_HEAD_THRESHOLD_KEY).append(' ').append(number(crisisHead.threshold())).append('\n');
+            out.append(CRISIS_HEAD_KEY).append(' ').append(number(crisisHead.bias()));
+            for (double w : crisisHead.weights()) {
+                out.append(' ').append(number(w));
+            }
+            out.append('\n');
         }
         for (int k = 0; k < intents.size(); k++) {
             out.append(intents.get(k).label()).append(' ').append(number(biases[k]));
@@ -144,6 +216,15 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private static double[] weightRow(String[] fields) {
+        double[] row = Arrays.stream(fields, 2, fields.length).mapToDouble(Double::parseDouble).toArray();
+        if (row.length != MiniLmEncoder.DIMENSIONS) {
+            throw new IllegalArgumentException(row.length + " weights where the model's sentence embeddings have "
+                    + MiniLmEncoder.DIMENSIONS);
+        }
+        return row;
     }
 
     private static String number(double value) {

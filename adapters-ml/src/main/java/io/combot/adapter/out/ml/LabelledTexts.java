@@ -65,10 +65,6 @@ final class LabelledTexts {
         } catch (InvalidInputException e) {
             throw new InvalidBotException(file + " line " + number + ": " + e.getMessage());
         }
-        if (intent.equals(Intent.UNKNOWN)) {
-            throw new InvalidBotException(file + " line " + number + ": intent unknown is reserved for messages the "
-                    + "classifier is unsure of and takes no examples");
-        }
         if (text.isEmpty()) {
             throw new InvalidBotException(file + " line " + number + ": intent " + name + " has an empty text");
         }

@@ -29,19 +29,20 @@ final class LbfgsHeadFitter implements FitIntentHeadPort {
             return head.predict(embedding);
         }
 
+        /** The head with the figures measured on it, its crisis head and minimum confidence kept. */
         IntentHead head(ModelEvaluation evaluation) {
-            return new IntentHead(head.intents(), result.weights(), result.biases(), result.crisisThreshold(),
-                    evaluation);
+            return head.with(head.crisisHead(), head.minConfidence(), evaluation);
         }
 
         String comment(String botName) {
             return String.format(Locale.ROOT, """
                     Intent head of bot %s: multinomial logistic regression over L2-normalised mean-pooled
                     all-MiniLM-L6-v2 (quantized) embeddings. Written by `bin/combot train` from train.tsv (%d texts).
-                    L2 %.0e chosen by cross-validation; crisis threshold %.1f x the lowest out-of-fold p(crisis) of a
-                    crisis text, the margin chosen by nested cross-validation. model/report.txt has the figures.
-                    Line format: intent bias w1 ... w%d""", botName, texts, result.l2(), result.crisisMargin(),
-                    result.weights()[0].length);
+                    L2 %.0e chosen by cross-validation. The crisis decision is the crisis head's (crisis against
+                    everything else, with screening/train.tsv), its threshold a margin x its lowest out-of-fold score
+                    of a crisis text, the margin chosen by nested cross-validation. model/report.txt has the figures.
+                    Line format: intent bias w1 ... w%d; crisis-head bias w1 ... w%d""", botName, texts, result.l2(),
+                    result.weights()[0].length, result.weights()[0].length);
         }
     }
 

@@ -53,6 +53,14 @@ final class MiniLmEncoder implements AutoCloseable {
         return tokenizer.encode(clean(text)).getIds();
     }
 
+    /**
+     * The longest text, in characters, of which the model reads every character: a WordPiece token covers at least
+     * one character, and [CLS] and [SEP] take two of the {@code maxTokens}.
+     */
+    int readsWholeUpTo() {
+        return maxTokens - 2;
+    }
+
     Predictor<TokenBatch, float[][]> newPredictor() {
         return model.newPredictor(new MeanPoolingTranslator());
     }

@@ -173,14 +173,26 @@ class BotFolderTest {
                 argumentSet("one text under two intents", YAML, train + "cancel_account\tWhere is my order 3\n",
                         "train.tsv", List.of("line 3", "line 25", "order_status", "cancel_account",
                                 "Where is my order 3")),
-                argumentSet("unknown in train.tsv", YAML, train + "unknown\twhatever\n", "train.tsv",
-                        List.of("line 25", "unknown")),
                 argumentSet("invalid intent in train.tsv", YAML, train + "Order-Status\twhere\n", "train.tsv",
                         List.of("line 25", "Order-Status")),
                 argumentSet("line without a tab", YAML, train + "order_status where is it\n", "train.tsv",
                         List.of("line 25", "order_status where is it")),
                 argumentSet("empty text", YAML, train + "order_status\t   \n", "train.tsv",
                         List.of("line 25", "order_status")));
+    }
+
+    @Test
+    void unknownExamplesAreAcceptedAndGiveTheHeadAnUnknownClass() throws IOException {
+        String train = train(12, 12);
+        writeBot(YAML, train);
+        assertThat(BotFolder.read(BotSource.folder(dir)).headIntents()).doesNotContain(Intent.UNKNOWN);
+
+        writeBot(YAML, train + "unknown\twhat is the capital of Peru\nunknown\tqwzx plorp\n");
+        BotFolder folder = BotFolder.read(BotSource.folder(dir));
+
+        assertThat(folder.train()).filteredOn(text -> text.intent().equals(Intent.UNKNOWN)).hasSize(2);
+        assertThat(folder.headIntents()).endsWith(Intent.UNKNOWN)
+                .containsAll(folder.definition().intentNames());
     }
 
     @ParameterizedTest
@@ -287,7 +299,8 @@ class BotFolderTest {
         int farewell = lineOf(lines, "farewell ");
         List<String> shortRows = lines.stream()
                 .map(line -> line.matches("[a-z_]+ .*") && !line.startsWith("crisis-threshold")
-                        && !line.startsWith("evaluation") ? line.substring(0, line.lastIndexOf(' ')) : line)
+                        && !line.startsWith("evaluation") && !line.startsWith("screening")
+                        ? line.substring(0, line.lastIndexOf(' ')) : line)
                 .toList();
         write("model/head.txt", String.join("\n", shortRows) + "\n");
 

@@ -156,7 +156,9 @@ final class JpaPersistence implements AutoCloseable {
     private static void migrate(DataSource writer) {
         Flyway.configure(JpaPersistence.class.getClassLoader())
                 .dataSource(writer)
-                .locations("classpath:db/migration")
+                // {vendor}: a change that only one database needs (SQLite enforces no VARCHAR length); outside
+                // db/migration, which Flyway scans with its subfolders.
+                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
                 .load()
                 .migrate();
     }

@@ -16,7 +16,7 @@ class LabelJpaEntity {
     @Column(name = "text", nullable = false, columnDefinition = "text")
     private String text;
 
-    @Column(name = "intent", nullable = false, length = 32)
+    @Column(name = "intent", nullable = false, length = 64)
     private String intent;
 
     @Column(name = "labelled_at", nullable = false)

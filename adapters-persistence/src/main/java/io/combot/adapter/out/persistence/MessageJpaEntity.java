@@ -31,7 +31,7 @@ class MessageJpaEntity {
     @Column(name = "created_at", nullable = false)
     private long createdAt;
 
-    @Column(name = "intent", length = 32)
+    @Column(name = "intent", length = 64)
     private String intent;
 
     @Column(name = "confidence")

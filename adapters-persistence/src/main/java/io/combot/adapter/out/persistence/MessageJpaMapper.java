@@ -70,6 +70,8 @@ interface MessageJpaMapper {
 
     Citation toDomain(CitationJpaEntity entity);
 
+    /** Which part of a message the crisis screening caught is logged when it happens, not stored. */
+    @Mapping(target = "crisisPart", ignore = true)
     Classification classification(MessageJpaEntity entity);
 
     /** {@code plus} is TokenUsage's arithmetic, which MapStruct would take for a fluent setter. */

@@ -47,7 +47,7 @@ class SchemaMigrationTest {
         try (Connection connection = connect(settings)) {
             assertThat(rows(connection, "SELECT version || ':' || success FROM flyway_schema_history"
                     + " WHERE version IS NOT NULL ORDER BY installed_rank"))
-                    .containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1");
+                    .containsExactly("1:1", "2:1", "3:1", "4:1", "5:1", "6:1", "7:1", "8:1", "9:1");
             assertThat(rows(connection, "SELECT name FROM sqlite_master WHERE type = 'table'"))
                     .contains("sessions", "messages", "feedback", "labels", "removed_labels", "message_citations");
             assertThat(rows(connection, "SELECT group_concat(name) FROM pragma_index_info('ix_sessions_expires_at')"))
@@ -79,7 +79,7 @@ class SchemaMigrationTest {
         }
         try (Connection connection = connect(settings)) {
             assertThat(rows(connection, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"))
-                    .as("each migration applied once").containsExactly("8");
+                    .as("each migration applied once").containsExactly("9");
         }
     }
 

@@ -61,7 +61,12 @@ final class WebDtos {
     record HistoryResponse(List<MessageResponse> items, String nextBefore) {
     }
 
-    record ClassificationResponse(String intent, double confidence, Map<String, Double> scores, String modelVersion) {
+    record ClassificationResponse(String intent, double confidence, Map<String, Double> scores, String modelVersion,
+                                  CrisisPartResponse crisisPart) {
+    }
+
+    /** Which part of the message made it a crisis (index from 0, of how many), and that part's score. */
+    record CrisisPartResponse(int index, int parts, double score) {
     }
 
     record LabelRequest(String intent) {

@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.function.Supplier;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.MediaType;
@@ -80,7 +81,7 @@ final class WebStack {
 
     MockMvc mvc() {
         Clock clock = Clock.systemUTC();
-        ChatPolicy policy = new ChatPolicy(4_000, Duration.ofHours(1), 0.5, 20, Duration.ofSeconds(1),
+        ChatPolicy policy = new ChatPolicy(4_000, Duration.ofHours(1), OptionalDouble.of(0.5), 20, Duration.ofSeconds(1),
                 MAX_SESSIONS_PER_OWNER);
         SessionService sessions = new SessionService(store, clock, policy);
         SendMessageService send = new SendMessageService(store, bot, generator, clock, policy);

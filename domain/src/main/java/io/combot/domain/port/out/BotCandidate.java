@@ -18,6 +18,9 @@ public interface BotCandidate {
      */
     List<LabelledText> gateTexts();
 
+    /** The held-out screening messages (crisis and benign) the gate screens both models on. */
+    List<LabelledText> screeningTexts();
+
     /** The bot serving when this one was read: a swap takes place only while it still serves. */
     ServingBot replaces();
 

@@ -9,4 +9,12 @@ import io.combot.domain.model.Classification;
  */
 public interface ClassifyMessagePort {
     Classification classify(String text);
+
+    /**
+     * The longest text, in characters, of which the classifier reads every character: a model reads a bounded number
+     * of tokens, and the crisis screening gives it longer texts in parts of at most this length.
+     */
+    default int readsWholeUpTo() {
+        return Integer.MAX_VALUE;
+    }
 }

@@ -15,4 +15,12 @@ public interface EmbedTextsPort {
 
     /** Names the encoder, so that whatever stores embeddings can tell when they were made by another one. */
     String encoderVersion();
+
+    /**
+     * The longest text, in characters, of which the encoder reads every character; the crisis screening cuts longer
+     * texts into parts of at most this length.
+     */
+    default int readsWholeUpTo() {
+        return Integer.MAX_VALUE;
+    }
 }

@@ -2,6 +2,7 @@ package io.combot.domain.port.out;
 
 import io.combot.domain.model.BotDefinition;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A bot as it serves: its definition and the classifier trained for exactly its intents. A turn takes one and uses
@@ -21,5 +22,13 @@ public interface ServingBot {
     /** The bot's documents, searchable, when its folder has an index of them. */
     default Optional<SearchKnowledgePort> knowledge() {
         return Optional.empty();
+    }
+
+    /**
+     * Below this confidence the bot's intent is unknown: {@code min_confidence} of {@code bot.yaml}, else the value its
+     * training chose on held-out texts; empty when neither says.
+     */
+    default OptionalDouble minConfidence() {
+        return definition().minConfidence();
     }
 }

@@ -71,6 +71,11 @@ public final class SwappableBot implements CurrentBotPort, ReloadBotPort {
 
     private record Candidate(ServingBot bot, IntentModel model, List<LabelledText> gateTexts, ServingBot replaces,
                              IntentModel servingModel) implements BotCandidate {
+        /** No screening texts: the double's gate measures the held-out texts only. */
+        @Override
+        public List<LabelledText> screeningTexts() {
+            return List.of();
+        }
     }
 
     /** An intent model that reads every text as one intent. */
