@@ -58,9 +58,13 @@ class KnowledgeRouteTest {
     private final ChatPolicy policy = ShippedPolicy.read();
     private KnowledgeIndex index;
 
-    /** A classifier that names the intent written before a colon: "question: where is it". */
+    /**
+     * A classifier that names the intent written before a colon: "question: where is it"; a part without one (crisis
+     * screening reads each sentence) is a question.
+     */
     private static final ClassifyMessagePort BY_PREFIX = text -> {
-        Intent intent = Intent.of(text.substring(0, text.indexOf(':')));
+        int colon = text.indexOf(':');
+        Intent intent = Intent.of(colon < 0 ? "question" : text.substring(0, colon));
         return new Classification(intent, 0.9, Map.of(intent, 0.9), "prefix-model");
     };
 
