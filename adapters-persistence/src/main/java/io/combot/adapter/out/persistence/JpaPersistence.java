@@ -80,7 +80,7 @@ final class JpaPersistence implements AutoCloseable {
         try {
             ConnectionPools pools = ConnectionPools.open(settings, writerConnections);
             resources.push(pools);
-            migrate(pools.writer());
+            migrate(pools.writer(), settings.isSqlite() ? "sqlite" : "postgresql");
             // Only the writer's factory checks the entities against the migrated schema; once is enough.
             SessionFactory writerFactory = sessionFactory("combot-writer", pools.writer(), "validate", settings);
             resources.push(writerFactory);
@@ -153,12 +153,12 @@ final class JpaPersistence implements AutoCloseable {
         }
     }
 
-    private static void migrate(DataSource writer) {
+    private static void migrate(DataSource writer, String vendor) {
         Flyway.configure(JpaPersistence.class.getClassLoader())
                 .dataSource(writer)
-                // {vendor}: a change that only one database needs (SQLite enforces no VARCHAR length); outside
-                // db/migration, which Flyway scans with its subfolders.
-                .locations("classpath:db/migration", "classpath:db/vendor/{vendor}")
+                // db/vendor: a change that only one database needs (SQLite enforces no VARCHAR length); outside
+                // db/migration, which Flyway scans with its subfolders. Flyway itself has no {vendor} placeholder.
+                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
                 .load()
                 .migrate();
     }
