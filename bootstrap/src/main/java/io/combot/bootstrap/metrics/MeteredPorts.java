@@ -20,6 +20,7 @@ import io.combot.domain.port.in.TurnListener;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.GenerateReplyPort;
+import io.combot.domain.port.out.SearchKnowledgePort;
 import io.combot.domain.port.out.ServingBot;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,6 +28,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,8 +43,10 @@ public final class MeteredPorts {
     static final String MESSAGES = "combot.messages";
     static final String FEEDBACK = "combot.feedback";
 
+    /** Carries everything of the bot along: a default left in place would silently change how it answers. */
     private record TimedBot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion,
-                            OptionalDouble minConfidence) implements ServingBot {
+                            OptionalDouble minConfidence, Optional<SearchKnowledgePort> knowledge)
+            implements ServingBot {
     }
 
     /** The classifier timed, still telling how much of a text it reads: the crisis screening cuts texts by it. */
@@ -71,7 +75,7 @@ public final class MeteredPorts {
         return () -> {
             ServingBot bot = bots.current();
             return new TimedBot(bot.definition(), new TimedClassifier(this, bot.classifier()), bot.modelVersion(),
-                    bot.minConfidence());
+                    bot.minConfidence(), bot.knowledge());
         };
     }
 

@@ -10,6 +10,7 @@ import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.ActivityCounts;
+import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.OwnerId;
@@ -29,12 +30,14 @@ import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.SessionQuery;
 import io.combot.domain.port.in.StartSessionCommand;
 import io.combot.domain.port.in.TurnListener;
+import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.EchoReplyGenerator;
 import io.combot.domain.port.out.FixedServingBot;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.HashingEmbedder;
 import io.combot.domain.port.out.InMemorySessionStore;
 import io.combot.domain.port.out.KeywordClassifier;
+import io.combot.domain.port.out.SearchKnowledgePort;
 import io.combot.domain.port.out.ServingBot;
 import io.combot.domain.port.out.SwappableBot;
 import io.combot.domain.port.out.TestBots;
@@ -45,6 +48,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -99,6 +103,35 @@ class MeteredPortsTest {
 
         assertThat(store.findFeedback(List.of(turn.reply().id()))).isEmpty();
         assertThat(activity.counts().ratedUp()).isEqualTo(1);
+    }
+
+    /** Without its index the timed bot sent every knowledge question to the no-answer reply. */
+    @Test
+    void theTimedBotKeepsTheServingBotsDocuments() {
+        SearchKnowledgePort documents = query -> List.of();
+        ServingBot withDocuments = new ServingBot() {
+            @Override
+            public BotDefinition definition() {
+                return TestBots.definition();
+            }
+
+            @Override
+            public ClassifyMessagePort classifier() {
+                return new KeywordClassifier();
+            }
+
+            @Override
+            public String modelVersion() {
+                return "v1+kb-1";
+            }
+
+            @Override
+            public Optional<SearchKnowledgePort> knowledge() {
+                return Optional.of(documents);
+            }
+        };
+
+        assertThat(ports.bots(() -> withDocuments).current().knowledge()).containsSame(documents);
     }
 
     @Test

@@ -213,20 +213,30 @@ final class LuceneKnowledgeAdapter implements BuildKnowledgeIndexPort, OpenKnowl
         }
     }
 
+    /**
+     * The hash of the encoder's version and every passage, each field after a NUL, fed to the digest field by field:
+     * the whole corpus in one string would take several times its size on the heap at once.
+     */
     private String version(List<Passage> passages) {
-        StringBuilder content = new StringBuilder(embedder.get().encoderVersion());
+        MessageDigest digest = sha256();
+        digest.update(embedder.get().encoderVersion().getBytes(StandardCharsets.UTF_8));
         for (Passage p : passages) {
-            content.append('\u0000').append(p.source()).append('\u0000').append(p.position()).append('\u0000')
-                    .append(p.title()).append('\u0000').append(p.section()).append('\u0000').append(p.url())
-                    .append('\u0000').append(p.text());
+            for (String field : List.of(p.source(), Integer.toString(p.position()), p.title(), p.section(),
+                    String.valueOf(p.url()), p.text())) {
+                digest.update((byte) 0);
+                digest.update(field.getBytes(StandardCharsets.UTF_8));
+            }
         }
-        return sha256(content.toString()).substring(0, 16);
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     }
 
     static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every JDK has SHA-256", e);
         }
