@@ -36,6 +36,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,11 @@ class KnowledgeRouteTest {
             @Override
             public String modelVersion() {
                 return "v1";
+            }
+
+            @Override
+            public OptionalDouble minConfidence() {
+                return OptionalDouble.empty();
             }
 
             @Override

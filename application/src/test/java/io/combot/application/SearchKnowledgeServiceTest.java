@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +58,11 @@ class SearchKnowledgeServiceTest {
             @Override
             public String modelVersion() {
                 return bot.modelVersion();
+            }
+
+            @Override
+            public OptionalDouble minConfidence() {
+                return OptionalDouble.empty();
             }
 
             @Override

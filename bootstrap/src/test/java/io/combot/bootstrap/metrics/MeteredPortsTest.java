@@ -126,6 +126,11 @@ class MeteredPortsTest {
             }
 
             @Override
+            public OptionalDouble minConfidence() {
+                return OptionalDouble.empty();
+            }
+
+            @Override
             public Optional<SearchKnowledgePort> knowledge() {
                 return Optional.of(documents);
             }

@@ -19,16 +19,15 @@ public interface ServingBot {
      */
     String modelVersion();
 
-    /** The bot's documents, searchable, when its folder has an index of them. */
-    default Optional<SearchKnowledgePort> knowledge() {
-        return Optional.empty();
-    }
+    /**
+     * The bot's documents, searchable, when its folder has an index of them. Abstract, as is {@link #minConfidence()},
+     * so that a wrapper of a serving bot cannot drop either by leaving it out.
+     */
+    Optional<SearchKnowledgePort> knowledge();
 
     /**
      * Below this confidence the bot's intent is unknown: {@code min_confidence} of {@code bot.yaml}, else the value its
      * training chose on held-out texts; empty when neither says.
      */
-    default OptionalDouble minConfidence() {
-        return definition().minConfidence();
-    }
+    OptionalDouble minConfidence();
 }
