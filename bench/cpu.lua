@@ -1,8 +1,9 @@
 -- wrk's requests for bench/cpu and bench/added-latency's warm-up: `wrk -s bench/cpu.lua URL -- SCENARIO TAG [SESSIONS]`.
 -- SCENARIO: chat (the load test's mix of ten messages, round robin over the sessions whose ids are in the file
 -- SESSIONS), classify (the same texts to POST /api/v1/classify) or llm (chat with the mix's LLM-routed texts only).
--- Every text is unique, " (TAG-n)" appended with a counter, so that no cache answers it; one wrk thread, so n is
--- unique within a run and TAG tells the runs apart.
+-- Every text is unique, " (TAG-n)" with a counter put before its closing punctuation, so that no cache answers it
+-- and it stays one sentence (after the punctuation it would be a second one, which crisis screening reads apart);
+-- one wrk thread, so n is unique within a run and TAG tells the runs apart.
 local mixes = {
   chat = { "Hello there!", "Hi, good morning", "How do I reset my password?", "Where is my order?",
     "Can you help me change my delivery address?", "Thanks a lot!", "This is the third time my parcel is late",
@@ -26,7 +27,9 @@ end
 
 function request()
   n = n + 1
-  local text = texts[(n - 1) % #texts + 1] .. " (" .. tag .. "-" .. n .. ")"
+  local base = texts[(n - 1) % #texts + 1]
+  local words, closing = base:match("^(.-)([.!?]*)$")
+  local text = words .. " (" .. tag .. "-" .. n .. ")" .. closing
   if scenario == "classify" then
     return wrk.format("POST", "/api/v1/classify", headers, '{"text": "' .. text .. '"}')
   end
