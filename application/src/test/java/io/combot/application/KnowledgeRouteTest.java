@@ -21,6 +21,7 @@ import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.StartSessionCommand;
 import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.EchoReplyGenerator;
+import io.combot.domain.port.out.FixedServingBot;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.HashingEmbedder;
 import io.combot.domain.port.out.InMemoryKnowledgeIndex;
@@ -35,8 +36,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -165,31 +164,6 @@ class KnowledgeRouteTest {
                 "Shop offline.", new KnowledgeReplies(KnowledgeReplies.DEFAULT.noAnswer(),
                         new GroundingPolicy(0.3), 3));
         SearchKnowledgePort documents = index;
-        return new ServingBot() {
-            @Override
-            public BotDefinition definition() {
-                return definition;
-            }
-
-            @Override
-            public ClassifyMessagePort classifier() {
-                return BY_PREFIX;
-            }
-
-            @Override
-            public String modelVersion() {
-                return "v1";
-            }
-
-            @Override
-            public OptionalDouble minConfidence() {
-                return OptionalDouble.empty();
-            }
-
-            @Override
-            public Optional<SearchKnowledgePort> knowledge() {
-                return Optional.of(documents);
-            }
-        };
+        return new FixedServingBot(definition, BY_PREFIX, "v1", documents);
     }
 }

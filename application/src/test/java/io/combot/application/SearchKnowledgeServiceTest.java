@@ -2,10 +2,9 @@ package io.combot.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.KnowledgeQuery;
 import io.combot.domain.model.ScoredPassage;
-import io.combot.domain.port.out.ClassifyMessagePort;
+import io.combot.domain.port.out.FixedServingBot;
 import io.combot.domain.port.out.HashingEmbedder;
 import io.combot.domain.port.out.InMemoryKnowledgeIndex;
 import io.combot.domain.port.out.KnowledgeIndex;
@@ -17,8 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,31 +41,6 @@ class SearchKnowledgeServiceTest {
 
     private static ServingBot withKnowledge(SearchKnowledgePort index) {
         ServingBot bot = new SwappableBot(TestBots.keywordBot()).current();
-        return new ServingBot() {
-            @Override
-            public BotDefinition definition() {
-                return bot.definition();
-            }
-
-            @Override
-            public ClassifyMessagePort classifier() {
-                return bot.classifier();
-            }
-
-            @Override
-            public String modelVersion() {
-                return bot.modelVersion();
-            }
-
-            @Override
-            public OptionalDouble minConfidence() {
-                return OptionalDouble.empty();
-            }
-
-            @Override
-            public Optional<SearchKnowledgePort> knowledge() {
-                return Optional.of(index);
-            }
-        };
+        return new FixedServingBot(bot.definition(), bot.classifier(), bot.modelVersion(), index);
     }
 }

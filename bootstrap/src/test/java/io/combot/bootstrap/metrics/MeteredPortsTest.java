@@ -10,7 +10,6 @@ import io.combot.application.SendMessageService;
 import io.combot.application.SessionService;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.ActivityCounts;
-import io.combot.domain.model.BotDefinition;
 import io.combot.domain.model.GeneratedReply;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.OwnerId;
@@ -30,7 +29,6 @@ import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.SessionQuery;
 import io.combot.domain.port.in.StartSessionCommand;
 import io.combot.domain.port.in.TurnListener;
-import io.combot.domain.port.out.ClassifyMessagePort;
 import io.combot.domain.port.out.EchoReplyGenerator;
 import io.combot.domain.port.out.FixedServingBot;
 import io.combot.domain.port.out.GenerateReplyPort;
@@ -48,7 +46,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -109,32 +106,8 @@ class MeteredPortsTest {
     @Test
     void theTimedBotKeepsTheServingBotsDocuments() {
         SearchKnowledgePort documents = query -> List.of();
-        ServingBot withDocuments = new ServingBot() {
-            @Override
-            public BotDefinition definition() {
-                return TestBots.definition();
-            }
-
-            @Override
-            public ClassifyMessagePort classifier() {
-                return new KeywordClassifier();
-            }
-
-            @Override
-            public String modelVersion() {
-                return "v1+kb-1";
-            }
-
-            @Override
-            public OptionalDouble minConfidence() {
-                return OptionalDouble.empty();
-            }
-
-            @Override
-            public Optional<SearchKnowledgePort> knowledge() {
-                return Optional.of(documents);
-            }
-        };
+        ServingBot withDocuments = new FixedServingBot(TestBots.definition(), new KeywordClassifier(), "v1+kb-1",
+                documents);
 
         assertThat(ports.bots(() -> withDocuments).current().knowledge()).containsSame(documents);
     }

@@ -4,12 +4,18 @@ import io.combot.domain.model.BotDefinition;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** The test double of {@link ServingBot}: the parts it is given. */
-public record FixedServingBot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion)
-        implements ServingBot {
-    @Override
-    public Optional<SearchKnowledgePort> knowledge() {
-        return Optional.empty();
+/** The test double of {@link ServingBot}: the parts it is given; its minimum confidence is its definition's. */
+public record FixedServingBot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion,
+                              Optional<SearchKnowledgePort> knowledge) implements ServingBot {
+    /** A bot without documents. */
+    public FixedServingBot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion) {
+        this(definition, classifier, modelVersion, Optional.empty());
+    }
+
+    /** A bot whose documents {@code knowledge} searches. */
+    public FixedServingBot(BotDefinition definition, ClassifyMessagePort classifier, String modelVersion,
+                           SearchKnowledgePort knowledge) {
+        this(definition, classifier, modelVersion, Optional.of(knowledge));
     }
 
     @Override
