@@ -60,11 +60,11 @@ final class ScreeningMeasure {
     }
 
     private boolean flagged(IntentModel model, String text) {
-        if (model.predict(embedded.get(text)).equals(Intent.CRISIS)) {
+        if (model.predict(text, embedded.get(text)).equals(Intent.CRISIS)) {
             return true;
         }
         List<String> parts = MessageParts.of(text, readWhole);
         return parts.size() > 1
-                && parts.stream().anyMatch(part -> model.predict(embedded.get(part)).equals(Intent.CRISIS));
+                && parts.stream().anyMatch(part -> model.predict(part, embedded.get(part)).equals(Intent.CRISIS));
     }
 }

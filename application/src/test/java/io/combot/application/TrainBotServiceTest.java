@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.BotData;
+import io.combot.domain.model.CrisisPhrases;
 import io.combot.domain.model.FittedHead;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.IntentModel;
@@ -133,7 +134,7 @@ class TrainBotServiceTest {
         ReadBotFolderPort folders = (dir, labels) -> new BotData(TestBots.definition(), TRAIN, heldout,
                 heldout.isEmpty() ? SwappableBot.GATE_TEXTS : heldout, List.of(), inPlace, Optional.empty(),
                 Optional.empty(), new BotData.BotFiles("train.tsv", "head.txt", "report.txt"),
-                new BotData.ScreeningTexts(List.of(), List.of()));
+                new BotData.ScreeningTexts(List.of(), List.of(), CrisisPhrases.NONE));
         TrainBotService service = new TrainBotService(folders, from -> {
             throw new AssertionError("no labels were given");
         }, embedder, (intents, train, embedded, progress) -> {
@@ -156,7 +157,7 @@ class TrainBotServiceTest {
             }
 
             @Override
-            public Intent predict(float[] embedding) {
+            public Intent predict(String text, float[] embedding) {
                 return train.get(IntStream.range(0, train.size()).boxed()
                         .max((a, b) -> Double.compare(dot(embedded.get(a), embedding), dot(embedded.get(b), embedding)))
                         .orElseThrow()).intent();

@@ -38,8 +38,11 @@ public record BotData(BotDefinition definition, List<LabelledText> train, List<L
         return List.copyOf(intents);
     }
 
-    /** Messages labelled crisis or benign: {@code train} to calibrate the crisis decision, {@code heldout} to judge it. */
-    public record ScreeningTexts(List<LabelledText> train, List<LabelledText> heldout) {
+    /**
+     * Messages labelled crisis or benign: {@code train} to calibrate the crisis decision, {@code heldout} to judge it;
+     * and the explicit crisis phrases that decide a part whatever the model scores it.
+     */
+    public record ScreeningTexts(List<LabelledText> train, List<LabelledText> heldout, CrisisPhrases phrases) {
         public ScreeningTexts {
             train = List.copyOf(train);
             heldout = List.copyOf(heldout);

@@ -10,8 +10,8 @@ public record HeadEvaluation(ModelEvaluation evaluation, IntentMetrics metrics) 
     /** {@code model} on texts it was not trained on, {@code embedded.get(i)} being the embedding of texts' i-th. */
     public static HeadEvaluation heldOut(IntentModel model, List<LabelledText> texts, List<float[]> embedded) {
         List<Intent> predicted = new ArrayList<>(texts.size());
-        for (float[] embedding : embedded) {
-            predicted.add(model.predict(embedding));
+        for (int i = 0; i < texts.size(); i++) {
+            predicted.add(model.predict(texts.get(i).text(), embedded.get(i)));
         }
         return score(ModelEvaluation.HELDOUT, model.intents(), texts, predicted);
     }

@@ -24,9 +24,10 @@ final class BotSource {
     static final String REPORT = "model/report.txt";
     static final String SCREENING_TRAIN = "screening/train.tsv";
     static final String SCREENING_HELDOUT = "screening/heldout.tsv";
+    static final String SCREENING_PHRASES = "screening/phrases.txt";
     /** What {@code new-bot} copies: everything a bot folder holds. */
-    static final List<String> FILES = List.of(BOT_YAML, TRAIN, HELDOUT, SCREENING_TRAIN, SCREENING_HELDOUT, HEAD,
-            REPORT);
+    static final List<String> FILES = List.of(BOT_YAML, TRAIN, HELDOUT, SCREENING_TRAIN, SCREENING_HELDOUT,
+            SCREENING_PHRASES, HEAD, REPORT);
 
     private static final String SHIPPED_ROOT = "/bot/";
     private static final BotSource SHIPPED = new BotSource(null);

@@ -10,7 +10,7 @@ import io.combot.domain.port.out.ClassifyMessagePort;
 record HeadClassifier(EmbeddingWorkers workers, IntentHead head, String modelVersion) implements ClassifyMessagePort {
     @Override
     public Classification classify(String text) {
-        return head.classify(workers.embed(text), modelVersion);
+        return head.classify(text, workers.embed(text), modelVersion);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.combot.adapter.out.ml;
 import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.error.InvalidInputException;
 import io.combot.domain.model.Classification;
+import io.combot.domain.model.CrisisPhrases;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.IntentModel;
 import io.combot.domain.model.ModelEvaluation;
@@ -21,7 +22,8 @@ import java.util.OptionalDouble;
  * Stored as a small text file ({@code model/head.txt} of a bot): a {@code crisis-threshold} line, an
  * {@code evaluation} line with the figures the promotion gate compares (and a {@code screening} line with the crisis
  * screening's), the crisis head's {@code crisis-head-threshold} and {@code crisis-head} lines, a
- * {@code min-confidence} line, then one line per intent, its name, bias and weights. The thresholds and the figures
+ * {@code min-confidence} line, a {@code crisis-phrase} line per explicit crisis phrase, then one line per intent, its
+ * name, bias and weights. The thresholds and the figures
  * belong to these weights, so they travel in the same file. The figures are for people: the promotion gate measures
  * a head for itself and never reads them.
  *
@@ -31,16 +33,18 @@ import java.util.OptionalDouble;
  * @param crisisHead    the crisis decision; null for a head written before there was one, which decides crisis by
  *                      its own crisis row and {@code crisisThreshold}
  * @param minConfidence below this the intent is unknown, chosen by training on held-out texts; empty when not chosen
+ * @param phrases       explicit crisis phrases: a text that contains one is a crisis whatever its scores
  */
 record IntentHead(List<Intent> intents, double[][] weights, double[] biases, double crisisThreshold,
-                  ModelEvaluation evaluation, CrisisHead crisisHead, OptionalDouble minConfidence)
-        implements IntentModel {
+                  ModelEvaluation evaluation, CrisisHead crisisHead, OptionalDouble minConfidence,
+                  CrisisPhrases phrases) implements IntentModel {
     private static final String THRESHOLD_KEY = "crisis-threshold";
     private static final String EVALUATION_KEY = "evaluation";
     private static final String SCREENING_KEY = "screening";
     private static final String CRISIS_HEAD_THRESHOLD_KEY = "crisis-head-threshold";
     private static final String CRISIS_HEAD_KEY = "crisis-head";
     private static final String MIN_CONFIDENCE_KEY = "min-confidence";
+    private static final String PHRASE_KEY = "crisis-phrase";
 
     IntentHead {
         intents = List.copyOf(intents);
@@ -68,11 +72,14 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
                 && !(minConfidence.getAsDouble() >= 0 && minConfidence.getAsDouble() <= 1)) {
             throw new IllegalArgumentException("The minimum confidence is empty or lies in [0, 1]");
         }
+        if (phrases == null) {
+            throw new IllegalArgumentException("A head has crisis phrases, or CrisisPhrases.NONE");
+        }
     }
 
     IntentHead(List<Intent> intents, double[][] weights, double[] biases, double crisisThreshold,
                ModelEvaluation evaluation) {
-        this(intents, weights, biases, crisisThreshold, evaluation, null, OptionalDouble.empty());
+        this(intents, weights, biases, crisisThreshold, evaluation, null, OptionalDouble.empty(), CrisisPhrases.NONE);
     }
 
     /** Softmax probabilities, in the order of {@link #intents()}. */
@@ -82,8 +89,18 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
 
     /** The predicted intent, as {@link #classify} names it. */
     @Override
-    public Intent predict(float[] embedding) {
-        return classify(embedding, "evaluation").intent();
+    public Intent predict(String text, float[] embedding) {
+        return classify(text, embedding, "evaluation").intent();
+    }
+
+    /**
+     * Crisis, with confidence 1, when {@code text} contains one of the head's crisis phrases; otherwise what its
+     * embedding says ({@link #classify(float[], String)}).
+     */
+    Classification classify(String text, float[] embedding, String modelVersion) {
+        Classification scored = classify(embedding, modelVersion);
+        return scored.intent().equals(Intent.CRISIS) || phrases.findIn(text).isEmpty() ? scored
+                : new Classification(Intent.CRISIS, 1.0, scored.scores(), modelVersion);
     }
 
     /**
@@ -121,13 +138,18 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
     /** The same head with another crisis decision threshold (an operator's override). */
     IntentHead withCrisisThreshold(double threshold) {
         return crisisHead == null
-                ? new IntentHead(intents, weights, biases, threshold, evaluation, null, minConfidence)
+                ? new IntentHead(intents, weights, biases, threshold, evaluation, null, minConfidence, phrases)
                 : new IntentHead(intents, weights, biases, crisisThreshold, evaluation,
-                        crisisHead.withThreshold(threshold), minConfidence);
+                        crisisHead.withThreshold(threshold), minConfidence, phrases);
     }
 
     IntentHead with(CrisisHead head, OptionalDouble confidence, ModelEvaluation figures) {
-        return new IntentHead(intents, weights, biases, crisisThreshold, figures, head, confidence);
+        return new IntentHead(intents, weights, biases, crisisThreshold, figures, head, confidence, phrases);
+    }
+
+    IntentHead with(CrisisPhrases crisisPhrases) {
+        return new IntentHead(intents, weights, biases, crisisThreshold, evaluation, crisisHead, minConfidence,
+                crisisPhrases);
     }
 
     static IntentHead parse(byte[] bytes, String file) {
@@ -140,6 +162,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         double crisisHeadThreshold = Double.NaN;
         double[] crisisHeadRow = null;
         OptionalDouble minConfidence = OptionalDouble.empty();
+        List<String> phrases = new ArrayList<>();
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
@@ -159,6 +182,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
                     case CRISIS_HEAD_KEY -> crisisHeadRow = Arrays.stream(fields, 1, fields.length)
                             .mapToDouble(Double::parseDouble).toArray();
                     case MIN_CONFIDENCE_KEY -> minConfidence = OptionalDouble.of(Double.parseDouble(fields[1]));
+                    case PHRASE_KEY -> phrases.add(line.trim().substring(PHRASE_KEY.length()).strip());
                     default -> {
                         double[] row = weightRow(fields);
                         intents.add(Intent.of(fields[0]));
@@ -177,7 +201,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
             return new IntentHead(intents, weights.toArray(double[][]::new),
                     biases.stream().mapToDouble(Double::doubleValue).toArray(), threshold,
                     evaluation == null || screening == null ? evaluation : evaluation.withScreening(screening),
-                    crisisHead, minConfidence);
+                    crisisHead, minConfidence, new CrisisPhrases(phrases));
         } catch (IllegalArgumentException | InvalidInputException e) {
             throw new InvalidBotException(file + " is not a complete trained model (" + e.getMessage()
                     + "): run bin/combot train on the folder again", e);
@@ -200,6 +224,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         }
         minConfidence.ifPresent(value -> out.append(MIN_CONFIDENCE_KEY).append(' ').append(number(value))
                 .append('\n'));
+        phrases.phrases().forEach(phrase -> out.append(PHRASE_KEY).append(' ').append(phrase).append('\n'));
         if (crisisHead != null) {
             out.append(CRISIS_HEAD_THRESHOLD_KEY).append(' ').append(number(crisisHead.threshold())).append('\n');
             out.append(CRISIS_HEAD_KEY).append(' ').append(number(crisisHead.bias()));

@@ -25,8 +25,8 @@ final class LbfgsHeadFitter implements FitIntentHeadPort {
         }
 
         @Override
-        public Intent predict(float[] embedding) {
-            return head.predict(embedding);
+        public Intent predict(String text, float[] embedding) {
+            return head.predict(text, embedding);
         }
 
         /** The head with the figures measured on it, its crisis head and minimum confidence kept. */

@@ -29,8 +29,8 @@ final class MinConfidence {
 
     static Choice choose(IntentHead head, List<LabelledText> heldout, float[][] embedded) {
         List<Classification> read = new ArrayList<>();
-        for (float[] x : embedded) {
-            read.add(head.classify(x, "choice"));
+        for (int i = 0; i < embedded.length; i++) {
+            read.add(head.classify(heldout.get(i).text(), embedded[i], "choice"));
         }
         Set<String> labels = new LinkedHashSet<>();
         heldout.forEach(text -> labels.add(text.intent().label()));

@@ -32,10 +32,13 @@ final class ScreeningCalibrator implements CalibrateSafetyPort {
         StringBuilder report = new StringBuilder(String.format(Locale.ROOT, "crisis head: %d crisis and %d other "
                 + "texts (train.tsv and screening/train.tsv, benign messages sentence by sentence), threshold %.4f%n",
                 crisis.crisisTexts(), crisis.otherTexts(), crisis.head().threshold()));
+        report.append(String.format(Locale.ROOT, "crisis phrases: %d (screening/phrases.txt, the shipped ones "
+                + "always among them)%n", bot.screening().phrases().phrases().size()));
         crisis.report().lines().filter(line -> line.startsWith("crisis margin") || line.startsWith("chosen")
                         || line.startsWith("crisis head threshold"))
                 .forEach(line -> report.append("  ").append(line).append('\n'));
-        IntentHead calibrated = fitted.head().with(crisis.head(), OptionalDouble.empty(), null);
+        IntentHead calibrated = fitted.head().with(bot.screening().phrases())
+                .with(crisis.head(), OptionalDouble.empty(), null);
         if (bot.definition().minConfidence().isPresent()) {
             report.append(String.format(Locale.ROOT, "minimum confidence %.2f, set in bot.yaml%n",
                     bot.definition().minConfidence().getAsDouble()));

@@ -3,6 +3,7 @@ package io.combot.adapter.out.ml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.combot.domain.model.Classification;
+import io.combot.domain.model.CrisisPhrases;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.ModelEvaluation;
 import io.combot.domain.model.ScreeningEvaluation;
@@ -84,5 +85,30 @@ class IntentHeadTest {
         assertThat(older.minConfidence()).isEmpty();
         assertThat(older.classify(along(1), "v").intent()).isEqualTo(Intent.CRISIS);
         assertThat(older.classify(along(0, 3), "v").intent()).isEqualTo(THANKS);
+    }
+
+    @Test
+    void aCrisisPhraseMakesATextACrisisWhateverItsEmbeddingScores() {
+        IntentHead head = head().with(new CrisisPhrases(List.of("end my life")));
+
+        Classification phrase = head.classify("thanks, and I want to END my life", along(0), "v");
+
+        assertThat(phrase.intent()).isEqualTo(Intent.CRISIS);
+        assertThat(phrase.confidence()).isEqualTo(1.0);
+        assertThat(phrase.scores()).isEqualTo(head.classify(along(0), "v").scores());
+        assertThat(head.classify("thanks, I want to end my plan", along(0), "v").intent()).isEqualTo(THANKS);
+        assertThat(head.predict("end my life", along(2))).isEqualTo(Intent.CRISIS);
+        assertThat(head().classify("I want to end my life", along(0), "v").intent()).isEqualTo(THANKS);
+    }
+
+    @Test
+    void theFileKeepsTheCrisisPhrases() {
+        IntentHead head = head().with(new CrisisPhrases(List.of("end my life", "quiero morir")));
+
+        IntentHead read = IntentHead.parse(head.format("a test head").getBytes(StandardCharsets.UTF_8), "head.txt");
+
+        assertThat(read.phrases().phrases()).containsExactly("end my life", "quiero morir");
+        assertThat(IntentHead.parse(head().format("none").getBytes(StandardCharsets.UTF_8), "head.txt").phrases())
+                .isEqualTo(CrisisPhrases.NONE);
     }
 }

@@ -1,5 +1,6 @@
 package io.combot.adapter.out.ml;
 
+import io.combot.domain.model.CrisisPhrases;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.LabelledText;
 import io.combot.domain.model.MessageParts;
@@ -73,7 +74,7 @@ final class ScreeningBenchmark {
         }
         folder.model().ifPresent(model -> {
             IntentHead head = model.head();
-            Predicate<float[]> rule = x -> head.predict(x).equals(Intent.CRISIS);
+            Predicate<String> rule = text -> head.predict(text, embedded.get(text)).equals(Intent.CRISIS);
             report("head in the folder, whole message only", rule, false, single, compound, benign, others);
             report("head in the folder, every part", rule, true, single, compound, benign, others);
         });
@@ -85,20 +86,28 @@ final class ScreeningBenchmark {
         System.out.print(binary.report());
         System.out.printf(Locale.ROOT, "binary crisis head: %d crisis and %d other training texts, threshold %.4f%n",
                 binary.crisisTexts(), binary.otherTexts(), crisisHead.threshold());
-        report("binary crisis head, whole message only", crisisHead::isCrisis, false, single, compound, benign,
+        report("binary crisis head, whole message only", byVector(crisisHead::isCrisis), false, single, compound,
+                benign, others);
+        report("binary crisis head, every part", byVector(crisisHead::isCrisis), true, single, compound, benign,
                 others);
-        report("binary crisis head, every part", crisisHead::isCrisis, true, single, compound, benign, others);
+        CrisisPhrases phrases = sets.phrases();
+        report("crisis phrases alone, every part", text -> phrases.findIn(text).isPresent(), true, single, compound,
+                benign, others);
+        report("binary crisis head or a crisis phrase, every part", text -> crisisHead.isCrisis(embedded.get(text))
+                || phrases.findIn(text).isPresent(), true, single, compound, benign, others);
         scores(crisisHead, single, compound, benign, others);
         folder.model().ifPresent(model -> {
             IntentHead old = model.head();
-            report("crisis head or the intent head's crisis rule, every part", v -> crisisHead.isCrisis(v)
-                    || old.predict(v).equals(Intent.CRISIS), true, single, compound, benign, others);
-            report("crisis head at 0.5 or the intent head's rule, every part", v -> crisisHead.probability(v) >= 0.5
-                    || old.predict(v).equals(Intent.CRISIS), true, single, compound, benign, others);
+            report("crisis head or the intent head's crisis rule, every part", text -> crisisHead.isCrisis(
+                    embedded.get(text)) || old.predict(text, embedded.get(text)).equals(Intent.CRISIS), true, single,
+                    compound, benign, others);
         });
         for (double threshold : new double[] {0.5, 0.3, 0.2, 0.1, 0.05}) {
             report(String.format(Locale.ROOT, "binary crisis head at %.2f, every part", threshold),
-                    crisisHead.withThreshold(threshold)::isCrisis, true, single, compound, benign, others);
+                    byVector(crisisHead.withThreshold(threshold)::isCrisis), true, single, compound, benign, others);
+            report(String.format(Locale.ROOT, "binary crisis head at %.2f or a crisis phrase, every part", threshold),
+                    text -> crisisHead.probability(embedded.get(text)) >= threshold
+                            || phrases.findIn(text).isPresent(), true, single, compound, benign, others);
         }
 
         List<String> labels = new ArrayList<>(folder.definition().intentNames().stream().map(Intent::label).toList());
@@ -132,14 +141,19 @@ final class ScreeningBenchmark {
                 withBenign.biases(), v), crisis, withBenign.crisisThreshold()) == crisis;
         System.out.printf(Locale.ROOT, "intent head with benign as a class: threshold %.4f%n",
                 withBenign.crisisThreshold());
-        report("intent head with benign as a class, every part", hardNegatives, true, single, compound, benign,
-                others);
+        report("intent head with benign as a class, every part", byVector(hardNegatives), true, single, compound,
+                benign, others);
     }
 
-    private void report(String method, Predicate<float[]> crisis, boolean parts, List<String> single,
+    private Predicate<String> byVector(Predicate<float[]> rule) {
+        return text -> rule.test(embedded.get(text));
+    }
+
+    /** @param crisis whether a text (a message or one of its parts) is a crisis */
+    private void report(String method, Predicate<String> crisis, boolean parts, List<String> single,
                         List<String> compound, List<String> benign, List<String> others) {
-        Predicate<String> flagged = text -> crisis.test(embedded.get(text)) || parts
-                && MessageParts.of(text, readWhole).stream().anyMatch(part -> crisis.test(embedded.get(part)));
+        Predicate<String> flagged = text -> crisis.test(text) || parts
+                && MessageParts.of(text, readWhole).stream().anyMatch(crisis);
         long singleCaught = single.stream().filter(flagged).count();
         long compoundCaught = compound.stream().filter(flagged).count();
         long benignFlagged = benign.stream().filter(flagged).count();

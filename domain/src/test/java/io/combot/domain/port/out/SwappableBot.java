@@ -81,7 +81,7 @@ public final class SwappableBot implements CurrentBotPort, ReloadBotPort {
     /** An intent model that reads every text as one intent. */
     public record ConstantIntentModel(List<Intent> intents, Intent answer) implements IntentModel {
         @Override
-        public Intent predict(float[] embedding) {
+        public Intent predict(String text, float[] embedding) {
             return answer;
         }
     }
