@@ -938,6 +938,17 @@ def compose(rng):
     return data
 
 
+def training_texts():
+    """The shipped bot's training texts (train.tsv and screening/train.tsv), as flat() writes them."""
+    bot = Path(__file__).resolve().parent.parent / "adapters-ml/src/main/resources/bot"
+    texts = set()
+    for file in (bot / "train.tsv", bot / "screening/train.tsv"):
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if "\t" in line and not line.startswith("#"):
+                texts.add(flat(line.split("\t", 1)[1]))
+    return texts
+
+
 def main():
     for name, pool in POOLS.items():
         assert len(pool) >= MIN_COUNTS[name], f"{name}: {len(pool)} < {MIN_COUNTS[name]}"
@@ -949,12 +960,18 @@ def main():
         "# Composed by bench/make-screening-heldout.py (fixed seed); regenerate with that script, do not edit by hand.",
         "# One message per line: crisis<TAB>text (someone is at immediate risk) or benign<TAB>text (everything else).",
     ]
+    # Texts that training also holds, up to case and punctuation ("maybe", "idk", written in both pools by chance), are
+    # left out, so that nothing here was trained on.
+    trained = training_texts()
+    rows = [(label, text) for label, text in data.rows if flat(text) not in trained]
+    header.append(f"# {len(data.rows) - len(rows)} composed texts that training also holds were left out.")
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(header + [f"{label}\t{text}" for label, text in data.rows]) + "\n", encoding="utf-8")
+    out.write_text("\n".join(header + [f"{label}\t{text}" for label, text in rows]) + "\n", encoding="utf-8")
     for (label, group), count in data.counts.items():
         print(f"{label:7} {group:32} {count:5}")
     for label in ("crisis", "benign"):
-        print(f"{label:7} {'total':32} {sum(c for (l, _), c in data.counts.items() if l == label):5}")
+        left_out = sum(1 for l, text in data.rows if l == label and flat(text) in trained)
+        print(f"{label:7} {'total':32} {sum(1 for l, _ in rows if l == label):5} ({left_out} also in training, left out)")
     print(f"written to {out}")
 
 
