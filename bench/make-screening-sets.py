@@ -906,6 +906,13 @@ BENIGN_TRAIN = [
     "The chat window closes when I switch tabs.", "Can I transfer my plan to my daughter?", "How do I set up autopay?",
 ]
 
+# Ordinary messages on every topic people ask assistants about (calm health questions, history, fiction and games
+# with violence in them, everyday moods among them), one a line in bench/screening-ordinary.txt: without them the
+# crisis head knows little of ordinary text beyond support chat.
+ORDINARY_TOPICS = (pathlib.Path(__file__).resolve().parent / "screening-ordinary.txt").read_text(
+    encoding="utf-8").splitlines()
+BENIGN_TRAIN = BENIGN_TRAIN + ORDINARY_TOPICS
+
 # Longer benign messages, several sentences each: the service screens every sentence of a message.
 BENIGN_LONG_TRAIN_PARTS = ORDINARY_TRAIN + [s for s in BENIGN_TRAIN if len(s) > 20]
 
