@@ -4,7 +4,6 @@ import io.combot.domain.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -73,7 +72,7 @@ public record CrisisPhrases(List<String> phrases) {
                     out.append(' ');
                 }
                 space = false;
-                out.append(new String(Character.toChars(c)).toLowerCase(Locale.ROOT));
+                out.appendCodePoint(Character.toLowerCase(c));
             } else {
                 space = true;
             }
