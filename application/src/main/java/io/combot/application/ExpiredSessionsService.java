@@ -2,7 +2,8 @@ package io.combot.application;
 
 import io.combot.domain.port.in.CountActiveSessionsUseCase;
 import io.combot.domain.port.in.PurgeExpiredSessionsUseCase;
-import io.combot.domain.port.out.SessionStorePort;
+import io.combot.domain.port.out.CountActiveSessionsPort;
+import io.combot.domain.port.out.PurgeExpiredSessionsPort;
 import java.time.Clock;
 
 /**
@@ -10,27 +11,30 @@ import java.time.Clock;
  * get the database between two batches instead of waiting for one long delete.
  */
 public class ExpiredSessionsService implements PurgeExpiredSessionsUseCase, CountActiveSessionsUseCase {
-    private final SessionStorePort store;
-    private final Sessions sessions;
+    private final PurgeExpiredSessionsPort purger;
+    private final CountActiveSessionsPort counter;
+    private final Clock clock;
     private final int batchSize;
 
-    public ExpiredSessionsService(SessionStorePort store, Clock clock, int batchSize) {
+    public ExpiredSessionsService(PurgeExpiredSessionsPort purger, CountActiveSessionsPort counter, Clock clock,
+                                  int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("The purge batch size must be at least 1, not " + batchSize);
         }
-        this.store = store;
-        this.sessions = new Sessions(store, clock);
+        this.purger = purger;
+        this.counter = counter;
+        this.clock = clock;
         this.batchSize = batchSize;
     }
 
     /** The cut-off is fixed at the start, so that sessions expiring meanwhile wait for the next run. */
     @Override
     public int purgeExpiredSessions() {
-        var now = sessions.now();
+        var now = Sessions.now(clock);
         int total = 0;
         int purged;
         do {
-            purged = store.purgeExpired(now, batchSize);
+            purged = purger.purgeExpired(now, batchSize);
             total += purged;
         } while (purged == batchSize);
         return total;
@@ -38,6 +42,6 @@ public class ExpiredSessionsService implements PurgeExpiredSessionsUseCase, Coun
 
     @Override
     public long countActiveSessions() {
-        return store.countActive(sessions.now());
+        return counter.countActive(Sessions.now(clock));
     }
 }

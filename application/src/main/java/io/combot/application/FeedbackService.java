@@ -9,19 +9,21 @@ import io.combot.domain.port.in.MessageQuery;
 import io.combot.domain.port.in.RateReplyCommand;
 import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.out.FeedbackStorePort;
-import io.combot.domain.port.out.SessionStorePort;
+import io.combot.domain.port.out.FindTurnOfMessagePort;
+import io.combot.domain.port.out.LoadSessionPort;
 import java.time.Clock;
 import java.util.Optional;
 
 public class FeedbackService implements RateReplyUseCase {
-    private final SessionStorePort store;
+    private final FindTurnOfMessagePort turns;
     private final FeedbackStorePort feedback;
     private final Sessions sessions;
 
-    public FeedbackService(SessionStorePort store, FeedbackStorePort feedback, Clock clock) {
-        this.store = store;
+    public FeedbackService(LoadSessionPort loader, FindTurnOfMessagePort turns, FeedbackStorePort feedback,
+                           Clock clock) {
+        this.turns = turns;
         this.feedback = feedback;
-        this.sessions = new Sessions(store, clock);
+        this.sessions = new Sessions(loader, clock);
     }
 
     @Override
@@ -40,7 +42,7 @@ public class FeedbackService implements RateReplyUseCase {
     /** The same checks as every session call, then a message of that session (404 otherwise) that is a reply. */
     private Turn replyTurn(MessageQuery query) {
         sessions.usable(query.session());
-        Turn turn = store.findTurnOf(query.messageId())
+        Turn turn = turns.findTurnOf(query.messageId())
                 .filter(found -> found.sessionId().equals(query.session().sessionId()))
                 .orElseThrow(MessageNotFoundException::new);
         InvalidInputException.require(turn.reply().id().equals(query.messageId()),

@@ -15,24 +15,23 @@ import io.combot.domain.port.in.LabelMessageUseCase;
 import io.combot.domain.port.in.ReviewInboxUseCase;
 import io.combot.domain.port.in.ReviewQuery;
 import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.FindTurnOfMessagePort;
 import io.combot.domain.port.out.ReviewStorePort;
-import io.combot.domain.port.out.SessionStorePort;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The review inbox and labels: an admin's work, over every session. */
 public class ReviewService implements ReviewInboxUseCase, LabelMessageUseCase, ExportLabelsUseCase {
-    private final SessionStorePort store;
+    private final FindTurnOfMessagePort turns;
     private final ReviewStorePort review;
     private final CurrentBotPort bots;
     private final Clock clock;
 
-    public ReviewService(SessionStorePort store, ReviewStorePort review, CurrentBotPort bots, Clock clock) {
-        this.store = store;
+    public ReviewService(FindTurnOfMessagePort turns, ReviewStorePort review, CurrentBotPort bots, Clock clock) {
+        this.turns = turns;
         this.review = review;
         this.bots = bots;
         this.clock = clock;
@@ -46,7 +45,7 @@ public class ReviewService implements ReviewInboxUseCase, LabelMessageUseCase, E
     /** A label is checked against the bot serving now: it is training data for that bot. */
     @Override
     public Label label(LabelMessageCommand command) {
-        Turn turn = store.findTurnOf(command.messageId()).orElseThrow(MessageNotFoundException::new);
+        Turn turn = turns.findTurnOf(command.messageId()).orElseThrow(MessageNotFoundException::new);
         InvalidInputException.require(turn.userMessage().id().equals(command.messageId()),
                 "Only a user message can be labelled; message " + command.messageId() + " is a reply");
         BotDefinition bot = bots.current().definition();
@@ -54,7 +53,7 @@ public class ReviewService implements ReviewInboxUseCase, LabelMessageUseCase, E
                 "The serving bot " + bot.name() + " has no intent " + command.intent() + "; its intents are "
                         + bot.intentNames().stream().map(Intent::label).collect(Collectors.joining(", ")));
         Label label = new Label(command.messageId(), turn.userMessage().content(), command.intent(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                Sessions.now(clock));
         review.saveLabel(label);
         return label;
     }
@@ -62,8 +61,7 @@ public class ReviewService implements ReviewInboxUseCase, LabelMessageUseCase, E
     /** A label whose message was purged can still be removed: that is when labels matter most. */
     @Override
     public void unlabel(MessageId messageId) {
-        if (!review.deleteLabel(messageId, clock.instant().truncatedTo(ChronoUnit.MILLIS))
-                && store.findTurnOf(messageId).isEmpty()) {
+        if (!review.deleteLabel(messageId, Sessions.now(clock)) && turns.findTurnOf(messageId).isEmpty()) {
             throw new MessageNotFoundException();
         }
     }

@@ -27,10 +27,12 @@ import io.combot.domain.port.in.ClientContext;
 import io.combot.domain.port.in.SendMessageCommand;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.in.TurnListener;
+import io.combot.domain.port.out.AppendTurnPort;
 import io.combot.domain.port.out.CurrentBotPort;
 import io.combot.domain.port.out.GenerateReplyPort;
+import io.combot.domain.port.out.LoadReplyContextPort;
+import io.combot.domain.port.out.LoadSessionPort;
 import io.combot.domain.port.out.ServingBot;
-import io.combot.domain.port.out.SessionStorePort;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,20 +44,22 @@ import java.util.Optional;
  * A turn takes the serving bot once, so a bot swapped in meanwhile never mixes with it.
  */
 public class SendMessageService implements SendMessageUseCase {
-    private final SessionStorePort store;
+    private final AppendTurnPort turns;
+    private final LoadReplyContextPort replyContext;
     private final CurrentBotPort bots;
     private final GenerateReplyPort generator;
     private final ChatPolicy policy;
     private final Sessions sessions;
     private final SessionLocks locks;
 
-    public SendMessageService(SessionStorePort store, CurrentBotPort bots, GenerateReplyPort generator,
-                              Clock clock, ChatPolicy policy) {
-        this.store = store;
+    public SendMessageService(LoadSessionPort loader, AppendTurnPort turns, LoadReplyContextPort replyContext,
+                              CurrentBotPort bots, GenerateReplyPort generator, Clock clock, ChatPolicy policy) {
+        this.turns = turns;
+        this.replyContext = replyContext;
         this.bots = bots;
         this.generator = generator;
         this.policy = policy;
-        this.sessions = new Sessions(store, clock);
+        this.sessions = new Sessions(loader, clock);
         this.locks = new SessionLocks(policy.turnWait());
     }
 
@@ -92,7 +96,7 @@ public class SendMessageService implements SendMessageUseCase {
 
     private Optional<Turn> storedTurn(SendMessageCommand command) {
         return command.optionalClientMessageId()
-                .flatMap(clientMessageId -> store.findTurn(command.sessionId(), clientMessageId));
+                .flatMap(clientMessageId -> turns.findTurn(command.sessionId(), clientMessageId));
     }
 
     /**
@@ -107,7 +111,7 @@ public class SendMessageService implements SendMessageUseCase {
         Turn placed = turn;
         while (true) {
             try {
-                store.appendTurn(current.after(placed, policy.idleTimeout()), placed);
+                turns.appendTurn(current.after(placed, policy.idleTimeout()), placed);
                 return placed;
             } catch (ConcurrentTurnException e) {
                 if (System.nanoTime() - deadline >= 0) {
@@ -169,7 +173,7 @@ public class SendMessageService implements SendMessageUseCase {
         List<ContextEntry> context = new ArrayList<>();
         // A session's first message has no history to read: the sequence counts the messages before it.
         if (limit > 0 && userMessage.sequence() > 0 && generator.readsContext()) {
-            context.addAll(store.loadContext(userMessage.sessionId(), limit));
+            context.addAll(replyContext.loadContext(userMessage.sessionId(), limit));
         }
         ClientContext client = command.clientContext();
         context.addAll(client.earlier());

@@ -8,19 +8,24 @@ import io.combot.domain.port.in.GetSessionUseCase;
 import io.combot.domain.port.in.SessionQuery;
 import io.combot.domain.port.in.StartSessionCommand;
 import io.combot.domain.port.in.StartSessionUseCase;
-import io.combot.domain.port.out.SessionStorePort;
+import io.combot.domain.port.out.CreateSessionPort;
+import io.combot.domain.port.out.DeleteSessionPort;
+import io.combot.domain.port.out.LoadSessionPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 public class SessionService implements StartSessionUseCase, GetSessionUseCase, EndSessionUseCase {
-    private final SessionStorePort store;
+    private final CreateSessionPort creator;
+    private final DeleteSessionPort deleter;
     private final Sessions sessions;
     private final ChatPolicy policy;
 
-    public SessionService(SessionStorePort store, Clock clock, ChatPolicy policy) {
-        this.store = store;
-        this.sessions = new Sessions(store, clock);
+    public SessionService(LoadSessionPort loader, CreateSessionPort creator, DeleteSessionPort deleter, Clock clock,
+                          ChatPolicy policy) {
+        this.creator = creator;
+        this.deleter = deleter;
+        this.sessions = new Sessions(loader, clock);
         this.policy = policy;
     }
 
@@ -34,17 +39,17 @@ public class SessionService implements StartSessionUseCase, GetSessionUseCase, E
         Instant now = sessions.now();
         if (!command.inQuota()) {
             ChatSession session = ChatSession.startOutsideQuota(command.owner(), now, policy.idleTimeout());
-            store.create(session);
+            creator.create(session);
             return session;
         }
         ChatSession session = ChatSession.start(command.owner(), now, policy.idleTimeout());
         if (command.owner().equals(OwnerId.ANONYMOUS)) {
-            store.create(session);
+            creator.create(session);
             return session;
         }
-        if (!store.createWithinQuota(session, policy.maxSessionsPerOwner())) {
+        if (!creator.createWithinQuota(session, policy.maxSessionsPerOwner())) {
             // A session expired or ended meanwhile frees its place at once: the wait is at most this, never less.
-            Duration wait = store.firstExpiryInQuota(command.owner(), now)
+            Duration wait = creator.firstExpiryInQuota(command.owner(), now)
                     .map(expiry -> Duration.between(now, expiry))
                     .orElse(Duration.ZERO);
             throw new SessionLimitException(policy.maxSessionsPerOwner(), wait);
@@ -60,6 +65,6 @@ public class SessionService implements StartSessionUseCase, GetSessionUseCase, E
     /** An expired session may still be deleted: its owner wants it gone either way. */
     @Override
     public void endSession(SessionQuery query) {
-        store.delete(sessions.owned(query).id());
+        deleter.delete(sessions.owned(query).id());
     }
 }

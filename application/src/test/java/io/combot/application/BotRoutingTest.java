@@ -57,7 +57,8 @@ class BotRoutingTest {
     };
 
     private Turn send(SendMessageService service, String content) {
-        ChatSession session = new SessionService(store, clock, policy).startSession(new StartSessionCommand(OWNER));
+        ChatSession session = new SessionService(store, store, store, clock, policy)
+                .startSession(new StartSessionCommand(OWNER));
         return service.sendMessage(new SendMessageCommand(session.id(), OWNER, content, null));
     }
 
@@ -66,7 +67,7 @@ class BotRoutingTest {
     }
 
     private SendMessageService service(SwappableBot bots, GenerateReplyPort replies) {
-        return new SendMessageService(store, bots, replies, clock, policy);
+        return new SendMessageService(store, store, store, bots, replies, clock, policy);
     }
 
     @Test

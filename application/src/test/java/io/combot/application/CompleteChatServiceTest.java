@@ -52,9 +52,9 @@ class CompleteChatServiceTest {
     private final EchoReplyGenerator generator = new EchoReplyGenerator();
     private final ChatPolicy policy = new ChatPolicy(100, Duration.ofHours(1), OptionalDouble.of(0.5), 20, Duration.ofSeconds(5), 3);
     private final SwappableBot bots = new SwappableBot(TestBots.keywordBot());
-    private final SessionService sessions = new SessionService(store, clock, policy);
+    private final SessionService sessions = new SessionService(store, store, store, clock, policy);
     private final CompleteChatService service = new CompleteChatService(bots, sessions, sessions,
-            new SendMessageService(store, bots, generator, clock, policy), policy);
+            new SendMessageService(store, store, store, bots, generator, clock, policy), policy);
 
     private Turn complete(SessionId session, String content, ClientContext context) {
         return service.completeChat(new CompleteChatCommand(OWNER, BOT, session, content, context), TurnListener.NONE);
@@ -119,7 +119,7 @@ class CompleteChatServiceTest {
         AtomicInteger takes = new AtomicInteger();
         CurrentBotPort swappedAfterTheCheck = () -> takes.getAndIncrement() == 0 ? named : other;
         CompleteChatService racing = new CompleteChatService(swappedAfterTheCheck, sessions, sessions,
-                new SendMessageService(store, swappedAfterTheCheck, generator, clock, policy), policy);
+                new SendMessageService(store, store, store, swappedAfterTheCheck, generator, clock, policy), policy);
 
         assertThatThrownBy(() -> racing.completeChat(new CompleteChatCommand(OWNER, BOT, null, "hello",
                 ClientContext.NONE), TurnListener.NONE)).isInstanceOf(UnknownBotException.class)

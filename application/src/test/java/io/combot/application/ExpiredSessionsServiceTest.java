@@ -22,8 +22,8 @@ class ExpiredSessionsServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final ChatPolicy policy = ShippedPolicy.read();
-    private final SessionService sessions = new SessionService(store, clock, policy);
-    private final ExpiredSessionsService expired = new ExpiredSessionsService(store, clock, 3);
+    private final SessionService sessions = new SessionService(store, store, store, clock, policy);
+    private final ExpiredSessionsService expired = new ExpiredSessionsService(store, store, clock, 3);
 
     @Test
     void aPurgeRunsBatchesUntilEveryExpiredSessionIsGoneAndKeepsTheRest() {
@@ -34,7 +34,8 @@ class ExpiredSessionsServiceTest {
         clock.advance(policy.idleTimeout().minus(Duration.ofMinutes(1)));
         ChatSession kept = sessions.startSession(new StartSessionCommand(OWNER));
         ChatSession talkedTo = old.remove(0);
-        new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), new EchoReplyGenerator(), clock, policy)
+        new SendMessageService(store, store, store,
+                new SwappableBot(TestBots.keywordBot()), new EchoReplyGenerator(), clock, policy)
                 .sendMessage(new SendMessageCommand(talkedTo.id(), OWNER, "hello", null));
         clock.advance(Duration.ofMinutes(1));
 

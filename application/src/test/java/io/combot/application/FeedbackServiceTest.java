@@ -36,11 +36,11 @@ class FeedbackServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final ChatPolicy policy = ShippedPolicy.read();
-    private final SessionService sessions = new SessionService(store, clock, policy);
-    private final SendMessageService send = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()),
-            new EchoReplyGenerator(), clock, policy);
-    private final FeedbackService feedback = new FeedbackService(store, store, clock);
-    private final HistoryService history = new HistoryService(store, store, clock);
+    private final SessionService sessions = new SessionService(store, store, store, clock, policy);
+    private final SendMessageService send = new SendMessageService(store, store, store,
+            new SwappableBot(TestBots.keywordBot()), new EchoReplyGenerator(), clock, policy);
+    private final FeedbackService feedback = new FeedbackService(store, store, store, clock);
+    private final HistoryService history = new HistoryService(store, store, store, clock);
 
     private ChatSession session;
     private Turn turn;

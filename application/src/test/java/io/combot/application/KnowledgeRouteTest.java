@@ -141,8 +141,10 @@ class KnowledgeRouteTest {
     }
 
     private Turn send(GenerateReplyPort replies, String content) {
-        SendMessageService service = new SendMessageService(store, new SwappableBot(shop()), replies, clock, policy);
-        ChatSession session = new SessionService(store, clock, policy).startSession(new StartSessionCommand(OWNER));
+        SendMessageService service = new SendMessageService(store, store, store,
+                new SwappableBot(shop()), replies, clock, policy);
+        ChatSession session = new SessionService(store, store, store, clock, policy)
+                .startSession(new StartSessionCommand(OWNER));
         return service.sendMessage(new SendMessageCommand(session.id(), OWNER, content, null));
     }
 

@@ -31,13 +31,14 @@ class ReadServicesTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final ChatPolicy policy = ShippedPolicy.read();
-    private final SessionService sessions = new SessionService(store, clock, policy);
-    private final HistoryService history = new HistoryService(store, store, clock);
+    private final SessionService sessions = new SessionService(store, store, store, clock, policy);
+    private final HistoryService history = new HistoryService(store, store, store, clock);
 
     @Test
     void readingASessionAndItsHistoryNeverWrites() {
         ChatSession session = sessions.startSession(new StartSessionCommand(OWNER));
-        new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), new EchoReplyGenerator(), clock, policy)
+        new SendMessageService(store, store, store,
+                new SwappableBot(TestBots.keywordBot()), new EchoReplyGenerator(), clock, policy)
                 .sendMessage(new SendMessageCommand(session.id(), OWNER, "hello", null));
         int writes = store.writeCount();
         SessionQuery query = new SessionQuery(session.id(), OWNER);
@@ -67,7 +68,7 @@ class ReadServicesTest {
     void anOwnerHoldsAtMostItsQuotaOfUnexpiredSessions() {
         ChatPolicy two = new ChatPolicy(policy.maxContentChars(), policy.idleTimeout(), policy.minConfidence(),
                 policy.contextMessages(), policy.turnWait(), 2);
-        SessionService limited = new SessionService(store, clock, two);
+        SessionService limited = new SessionService(store, store, store, clock, two);
         ChatSession first = limited.startSession(new StartSessionCommand(OWNER));
         limited.startSession(new StartSessionCommand(OWNER));
 
@@ -87,7 +88,7 @@ class ReadServicesTest {
     void withoutClientKeysTheAnonymousOwnerHasNoQuotaSinceItStandsForEveryCaller() {
         ChatPolicy two = new ChatPolicy(policy.maxContentChars(), policy.idleTimeout(), policy.minConfidence(),
                 policy.contextMessages(), policy.turnWait(), 2);
-        SessionService limited = new SessionService(store, clock, two);
+        SessionService limited = new SessionService(store, store, store, clock, two);
 
         for (int i = 0; i < 5; i++) {
             limited.startSession(new StartSessionCommand(OwnerId.ANONYMOUS));

@@ -38,13 +38,13 @@ class ReviewServiceTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final ChatPolicy policy = ShippedPolicy.read();
-    private final SessionService sessions = new SessionService(store, clock, policy);
-    private final SendMessageService send = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()),
-            new EchoReplyGenerator(), clock, policy);
-    private final FeedbackService feedback = new FeedbackService(store, store, clock);
+    private final SessionService sessions = new SessionService(store, store, store, clock, policy);
+    private final SendMessageService send = new SendMessageService(store, store, store,
+            new SwappableBot(TestBots.keywordBot()), new EchoReplyGenerator(), clock, policy);
+    private final FeedbackService feedback = new FeedbackService(store, store, store, clock);
     private final ReviewService review = new ReviewService(store, store, new SwappableBot(TestBots.keywordBot()),
             clock);
-    private final ExpiredSessionsService purge = new ExpiredSessionsService(store, clock, 100);
+    private final ExpiredSessionsService purge = new ExpiredSessionsService(store, store, clock, 100);
 
     private ChatSession session;
     private Turn sure;

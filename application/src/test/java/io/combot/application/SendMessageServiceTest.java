@@ -57,12 +57,13 @@ class SendMessageServiceTest {
     private final EchoReplyGenerator generator = new EchoReplyGenerator();
     private final ChatPolicy policy = ShippedPolicy.read();
     private SendMessageService service =
-            new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
+            new SendMessageService(store, store, store,
+                    new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
     private ChatSession session;
 
     @BeforeEach
     void startSession() {
-        session = new SessionService(store, clock, policy).startSession(new StartSessionCommand(OWNER));
+        session = new SessionService(store, store, store, clock, policy).startSession(new StartSessionCommand(OWNER));
     }
 
     @ParameterizedTest
@@ -131,9 +132,10 @@ class SendMessageServiceTest {
                 return super.loadContext(sessionId, limit);
             }
         };
-        ChatSession started = new SessionService(counting, clock, policy).startSession(new StartSessionCommand(OWNER));
-        SendMessageService offlineService = new SendMessageService(counting, new SwappableBot(TestBots.keywordBot()),
-                offline, clock, policy);
+        ChatSession started = new SessionService(counting, counting, counting, clock, policy)
+                .startSession(new StartSessionCommand(OWNER));
+        SendMessageService offlineService = new SendMessageService(counting, counting, counting,
+                new SwappableBot(TestBots.keywordBot()), offline, clock, policy);
         offlineService.sendMessage(new SendMessageCommand(started.id(), OWNER, "where is my parcel?", null));
 
         Turn turn = offlineService.sendMessage(new SendMessageCommand(started.id(), OWNER, "where is my refund?", null));
@@ -181,7 +183,7 @@ class SendMessageServiceTest {
     void anUnsureCrisisIsStillACrisis() {
         Classification unsureCrisis = new Classification(Intent.CRISIS, 0.2, Map.of(Intent.CRISIS, 0.2,
                 Intent.of("smalltalk"), 0.8), "m");
-        service = new SendMessageService(store,
+        service = new SendMessageService(store, store, store,
                 () -> new FixedServingBot(TestBots.definition(), text -> unsureCrisis, "m"), generator, clock, policy);
 
         Turn turn = service.sendMessage(send("everything is pointless lately", null));
@@ -208,7 +210,8 @@ class SendMessageServiceTest {
             sink.delta("Partial ans");
             return new GeneratedReply("Partial ans", Route.LLM, new TokenUsage(10, 3), false);
         };
-        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), cutOff, clock, policy);
+        service = new SendMessageService(store, store, store,
+                new SwappableBot(TestBots.keywordBot()), cutOff, clock, policy);
 
         Turn turn = service.sendMessage(send("where is my parcel?", null));
 
@@ -222,7 +225,8 @@ class SendMessageServiceTest {
         GenerateReplyPort saturated = (request, sink) -> {
             throw new CapacityExceededException("all LLM slots busy", Duration.ofSeconds(2));
         };
-        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), saturated, clock, policy);
+        service = new SendMessageService(store, store, store,
+                new SwappableBot(TestBots.keywordBot()), saturated, clock, policy);
         int writesBefore = store.writeCount();
 
         assertThatThrownBy(() -> service.sendMessage(send("where is my parcel?", null)))
@@ -299,7 +303,8 @@ class SendMessageServiceTest {
             inFlight.decrementAndGet();
             return generator.generate(request, sink);
         };
-        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), slow, clock, policy);
+        service = new SendMessageService(store, store, store,
+                new SwappableBot(TestBots.keywordBot()), slow, clock, policy);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<Turn>> sends = new ArrayList<>();
@@ -330,12 +335,14 @@ class SendMessageServiceTest {
     void aTurnStoredMeanwhileByAnotherInstanceGoesFirstAndThisOneIsMovedBehindIt() {
         // Another instance: the same database, but its own session locks.
         SendMessageService otherInstance =
-                new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
+                new SendMessageService(store, store, store,
+                        new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
         GenerateReplyPort overtaken = (request, sink) -> {
             otherInstance.sendMessage(send("hello from the other instance", null));
             return generator.generate(request, sink);
         };
-        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), overtaken, clock, policy);
+        service = new SendMessageService(store, store, store,
+                new SwappableBot(TestBots.keywordBot()), overtaken, clock, policy);
 
         Turn turn = service.sendMessage(send("where is my parcel?", null));
 
@@ -350,13 +357,15 @@ class SendMessageServiceTest {
     @Test
     void aRetryThatAnotherInstanceStoredFirstReturnsThatTurn() {
         SendMessageService otherInstance =
-                new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
+                new SendMessageService(store, store, store,
+                        new SwappableBot(TestBots.keywordBot()), generator, clock, policy);
         List<Turn> storedByOther = new ArrayList<>();
         GenerateReplyPort overtaken = (request, sink) -> {
             storedByOther.add(otherInstance.sendMessage(send("where is my parcel?", "key-7")));
             return generator.generate(request, sink);
         };
-        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), overtaken, clock, policy);
+        service = new SendMessageService(store, store, store,
+                new SwappableBot(TestBots.keywordBot()), overtaken, clock, policy);
 
         Turn turn = service.sendMessage(send("where is my parcel?", "key-7"));
 
@@ -375,7 +384,8 @@ class SendMessageServiceTest {
             await(release);
             return generator.generate(request, sink);
         };
-        service = new SendMessageService(store, new SwappableBot(TestBots.keywordBot()), held, clock, noWait);
+        service = new SendMessageService(store, store, store,
+                new SwappableBot(TestBots.keywordBot()), held, clock, noWait);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<Turn> first = pool.submit(() -> service.sendMessage(send("first question?", null)));

@@ -23,15 +23,23 @@ import io.combot.domain.port.in.RateReplyUseCase;
 import io.combot.domain.port.in.ReloadBotUseCase;
 import io.combot.domain.port.in.SendMessageUseCase;
 import io.combot.domain.port.out.ActivityCountsPort;
+import io.combot.domain.port.out.AppendTurnPort;
+import io.combot.domain.port.out.CountActiveSessionsPort;
+import io.combot.domain.port.out.CreateSessionPort;
 import io.combot.domain.port.out.CurrentBotPort;
+import io.combot.domain.port.out.DeleteSessionPort;
 import io.combot.domain.port.out.EmbedTextsPort;
 import io.combot.domain.port.out.FeedbackStorePort;
+import io.combot.domain.port.out.FindTurnOfMessagePort;
 import io.combot.domain.port.out.GenerateReplyPort;
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.LlmCircuitStatePort;
+import io.combot.domain.port.out.LoadHistoryPort;
+import io.combot.domain.port.out.LoadReplyContextPort;
+import io.combot.domain.port.out.LoadSessionPort;
+import io.combot.domain.port.out.PurgeExpiredSessionsPort;
 import io.combot.domain.port.out.ReloadBotPort;
 import io.combot.domain.port.out.ReviewStorePort;
-import io.combot.domain.port.out.SessionStorePort;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -51,15 +59,18 @@ class RootConfiguration {
     }
 
     @Bean
-    SessionService sessionService(SessionStorePort store, Clock clock, ChatPolicy policy) {
-        return new SessionService(store, clock, policy);
+    SessionService sessionService(LoadSessionPort loader, CreateSessionPort creator, DeleteSessionPort deleter,
+                                  Clock clock, ChatPolicy policy) {
+        return new SessionService(loader, creator, deleter, clock, policy);
     }
 
     @Bean
-    SendMessageUseCase sendMessageService(SessionStorePort store, CurrentBotPort bots, GenerateReplyPort generator,
-                                          Clock clock, ChatPolicy policy, MeteredPorts metered) {
-        return metered.sendMessage(new SendMessageService(store, metered.bots(bots), metered.generator(generator),
-                clock, policy));
+    SendMessageUseCase sendMessageService(LoadSessionPort loader, AppendTurnPort turns,
+                                          LoadReplyContextPort replyContext, CurrentBotPort bots,
+                                          GenerateReplyPort generator, Clock clock, ChatPolicy policy,
+                                          MeteredPorts metered) {
+        return metered.sendMessage(new SendMessageService(loader, turns, replyContext, metered.bots(bots),
+                metered.generator(generator), clock, policy));
     }
 
     /** The OpenAI-compatible API's turns, through the same (metered) send as the native API's. */
@@ -70,19 +81,21 @@ class RootConfiguration {
     }
 
     @Bean
-    HistoryService historyService(SessionStorePort store, FeedbackStorePort feedback, Clock clock) {
-        return new HistoryService(store, feedback, clock);
+    HistoryService historyService(LoadSessionPort loader, LoadHistoryPort history, FeedbackStorePort feedback,
+                                  Clock clock) {
+        return new HistoryService(loader, history, feedback, clock);
     }
 
     @Bean
-    RateReplyUseCase feedbackService(SessionStorePort store, FeedbackStorePort feedback, Clock clock,
-                                     MeteredPorts metered) {
-        return metered.rateReply(new FeedbackService(store, feedback, clock));
+    RateReplyUseCase feedbackService(LoadSessionPort loader, FindTurnOfMessagePort turns, FeedbackStorePort feedback,
+                                     Clock clock, MeteredPorts metered) {
+        return metered.rateReply(new FeedbackService(loader, turns, feedback, clock));
     }
 
     @Bean
-    ReviewService reviewService(SessionStorePort store, ReviewStorePort review, CurrentBotPort bots, Clock clock) {
-        return new ReviewService(store, review, bots, clock);
+    ReviewService reviewService(FindTurnOfMessagePort turns, ReviewStorePort review, CurrentBotPort bots,
+                                Clock clock) {
+        return new ReviewService(turns, review, bots, clock);
     }
 
     @Bean
@@ -102,8 +115,9 @@ class RootConfiguration {
     }
 
     @Bean
-    ExpiredSessionsService expiredSessionsService(SessionStorePort store, Clock clock, OpsSettings ops) {
-        return new ExpiredSessionsService(store, clock, ops.purgeBatchSize());
+    ExpiredSessionsService expiredSessionsService(PurgeExpiredSessionsPort purger, CountActiveSessionsPort counter,
+                                                  Clock clock, OpsSettings ops) {
+        return new ExpiredSessionsService(purger, counter, clock, ops.purgeBatchSize());
     }
 
     /** Primary: a purge asked for by the operator goes through the job, to be counted like the scheduled ones. */

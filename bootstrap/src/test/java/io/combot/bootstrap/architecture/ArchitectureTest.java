@@ -6,14 +6,27 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +43,8 @@ class ArchitectureTest {
     private static final String LLM = ROOT + ".adapter.out.llm..";
     private static final String KNOWLEDGE = ROOT + ".adapter.out.knowledge..";
     private static final String BOOTSTRAP = ROOT + ".bootstrap..";
+    private static final String PORT_OUT = ROOT + ".domain.port.out";
+    private static final String SESSION_STORE = ROOT + ".adapter.out.persistence.JpaSessionStoreAdapter";
 
     private static final Pattern TOOLS_MODULE = Pattern.compile(".*/tools(/target/classes|-[^/]*\\.jar).*");
 
@@ -188,6 +203,67 @@ class ArchitectureTest {
         classes().that().resideInAPackage(ROOT + ".domain.port.out..")
                 .should().beInterfaces()
                 .check(classes);
+    }
+
+    /**
+     * The application sees the session store through narrow ports, one capability each: an application class that
+     * calls a port of the store calls every method of it, so that it holds none it has no use for. One interface for
+     * the whole store fails this (a service that ends sessions would hold the history and the purge too), and so
+     * would a composite of the narrow ports. The store's ports are the out-ports its adapter implements.
+     */
+    @Test
+    void theApplicationUsesEachSessionStorePortWhole() {
+        JavaClass store = classes.get(SESSION_STORE);
+        DescribedPredicate<JavaClass> storePort = DescribedPredicate.describe("port of the session store",
+                type -> type.isInterface() && type.getPackageName().equals(PORT_OUT)
+                        && store.isAssignableTo(type.getName()));
+        classes().that().resideInAPackage(APPLICATION).and(callAMethodOfA(storePort))
+                .should(callEveryMethodOfEach(storePort))
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    private static DescribedPredicate<JavaClass> callAMethodOfA(DescribedPredicate<JavaClass> port) {
+        return DescribedPredicate.describe("call a method of a " + port.getDescription(), type -> type
+                .getMethodCallsFromSelf().stream().anyMatch(call -> port.test(call.getTargetOwner())));
+    }
+
+    /** Calls made in a lambda count: ArchUnit imports a lambda's body as a method of the class that holds it. */
+    private static ArchCondition<JavaClass> callEveryMethodOfEach(DescribedPredicate<JavaClass> port) {
+        return new ArchCondition<>("call every method of each " + port.getDescription() + " they call") {
+            @Override
+            public void check(JavaClass caller, ConditionEvents events) {
+                Map<String, Set<String>> calledByPort = new TreeMap<>();
+                Map<String, JavaClass> ports = new TreeMap<>();
+                for (JavaMethodCall call : caller.getMethodCallsFromSelf()) {
+                    if (port.test(call.getTargetOwner())) {
+                        ports.put(call.getTargetOwner().getName(), call.getTargetOwner());
+                        calledByPort.computeIfAbsent(call.getTargetOwner().getName(), name -> new TreeSet<>())
+                                .add(signature(call.getName(), call.getTarget().getRawParameterTypes()));
+                    }
+                }
+                ports.forEach((name, type) -> {
+                    Set<String> unused = new TreeSet<>(abstractMethods(type));
+                    unused.removeAll(calledByPort.get(name));
+                    events.add(new SimpleConditionEvent(caller, unused.isEmpty(), unused.isEmpty()
+                            ? caller.getName() + " calls every method of " + type.getSimpleName()
+                            : caller.getName() + " uses " + type.getSimpleName() + " but never calls "
+                                    + String.join(", ", unused)));
+                });
+            }
+        };
+    }
+
+    private static Set<String> abstractMethods(JavaClass port) {
+        return Stream.concat(Stream.of(port), port.getAllRawInterfaces().stream())
+                .flatMap(type -> type.getMethods().stream())
+                .filter(method -> method.getModifiers().contains(JavaModifier.ABSTRACT))
+                .map(method -> signature(method.getName(), method.getRawParameterTypes()))
+                .collect(Collectors.toSet());
+    }
+
+    private static String signature(String name, List<JavaClass> parameterTypes) {
+        return name + parameterTypes.stream().map(JavaClass::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
     }
 
     @Test

@@ -60,10 +60,10 @@ class MeteredPortsTest {
     private final ChatPolicy policy = new ChatPolicy(100, Duration.ofHours(1), OptionalDouble.of(0.5), 20, Duration.ofSeconds(5), 3);
     private final InMemorySessionStore store = new InMemorySessionStore();
     private final SwappableBot bots = new SwappableBot(TestBots.keywordBot());
-    private final SessionService sessions = new SessionService(store, clock, policy);
+    private final SessionService sessions = new SessionService(store, store, store, clock, policy);
     private final SendMessageUseCase send = ports.sendMessage(
-            new SendMessageService(store, bots, new EchoReplyGenerator(), clock, policy));
-    private final RateReplyUseCase rate = ports.rateReply(new FeedbackService(store, store, clock));
+            new SendMessageService(store, store, store, bots, new EchoReplyGenerator(), clock, policy));
+    private final RateReplyUseCase rate = ports.rateReply(new FeedbackService(store, store, store, clock));
 
     @Test
     void theCountsAreTheRepliesMessagesAndRatingsTheDecoratorsCounted() {

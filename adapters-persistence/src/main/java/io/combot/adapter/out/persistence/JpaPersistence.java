@@ -14,7 +14,6 @@ import io.combot.domain.model.UserMessage;
 import io.combot.domain.port.out.FeedbackStorePort;
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.ReviewStorePort;
-import io.combot.domain.port.out.SessionStorePort;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -99,7 +98,7 @@ final class JpaPersistence implements AutoCloseable {
         }
     }
 
-    SessionStorePort sessionStore() {
+    JpaSessionStoreAdapter sessionStore() {
         return sessionStore;
     }
 

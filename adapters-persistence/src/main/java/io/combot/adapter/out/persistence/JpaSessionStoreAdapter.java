@@ -16,7 +16,15 @@ import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.Role;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
-import io.combot.domain.port.out.SessionStorePort;
+import io.combot.domain.port.out.AppendTurnPort;
+import io.combot.domain.port.out.CountActiveSessionsPort;
+import io.combot.domain.port.out.CreateSessionPort;
+import io.combot.domain.port.out.DeleteSessionPort;
+import io.combot.domain.port.out.FindTurnOfMessagePort;
+import io.combot.domain.port.out.LoadHistoryPort;
+import io.combot.domain.port.out.LoadReplyContextPort;
+import io.combot.domain.port.out.LoadSessionPort;
+import io.combot.domain.port.out.PurgeExpiredSessionsPort;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +34,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.hibernate.StatelessSession;
 
-final class JpaSessionStoreAdapter implements SessionStorePort {
+/** Sessions and their messages: one adapter behind each of the session store's ports. Reads never write. */
+final class JpaSessionStoreAdapter implements LoadSessionPort, CreateSessionPort, DeleteSessionPort, AppendTurnPort,
+        LoadReplyContextPort, LoadHistoryPort, FindTurnOfMessagePort, PurgeExpiredSessionsPort,
+        CountActiveSessionsPort {
     private final JpaTransactions transactions;
     private final SessionJpaMapper sessions;
     private final MessageJpaMapper messages;
@@ -71,11 +82,6 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
             db.insert(row);
             return true;
         });
-    }
-
-    @Override
-    public long countLiveSessions(OwnerId owner, Instant now) {
-        return transactions.inReadTransaction(db -> countLive(db, owner.value(), now.toEpochMilli()));
     }
 
     private static long countLive(StatelessSession db, String ownerId, long nowMillis) {
@@ -172,7 +178,6 @@ final class JpaSessionStoreAdapter implements SessionStorePort {
         loadHistory(none, 1, Optional.empty());
         findTurn(none, new ClientMessageId("warm-up"));
         findTurnOf(MessageId.random());
-        countLiveSessions(sampleSession.owner(), sampleSession.createdAt());
         firstExpiryInQuota(sampleSession.owner(), sampleSession.createdAt());
     }
 

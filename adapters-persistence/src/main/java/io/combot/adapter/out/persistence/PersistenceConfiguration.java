@@ -3,7 +3,6 @@ package io.combot.adapter.out.persistence;
 import io.combot.domain.port.out.FeedbackStorePort;
 import io.combot.domain.port.out.HealthCheckPort;
 import io.combot.domain.port.out.ReviewStorePort;
-import io.combot.domain.port.out.SessionStorePort;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +27,13 @@ public class PersistenceConfiguration {
         return persistence;
     }
 
+    /**
+     * One bean behind all of the session store's ports ({@code LoadSessionPort}, {@code AppendTurnPort} …), each
+     * injected by its port's type. Not one bean per port: Spring matches a created bean by its object's class, so
+     * beans sharing one object would each match every port.
+     */
     @Bean
-    SessionStorePort sessionStore(JpaPersistence persistence) {
+    JpaSessionStoreAdapter sessionStore(JpaPersistence persistence) {
         return persistence.sessionStore();
     }
 

@@ -7,7 +7,6 @@ import static io.combot.domain.port.out.TestTurns.turn;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.Turn;
-import io.combot.domain.port.out.SessionStorePort;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +54,7 @@ final class AppendTurnThroughput {
     private static double[] measure(TestDatabase database) throws Exception {
         Path dataDir = Files.createTempDirectory("combot-throughput");
         try (JpaPersistence persistence = JpaPersistence.open(database.settings(dataDir))) {
-            SessionStorePort store = persistence.sessionStore();
+            JpaSessionStoreAdapter store = persistence.sessionStore();
             turnsPerSecond(store, 8);
             double[] medians = new double[THREADS.length];
             for (int t = 0; t < THREADS.length; t++) {
@@ -76,7 +75,7 @@ final class AppendTurnThroughput {
         }
     }
 
-    private static double turnsPerSecond(SessionStorePort store, int threads) throws Exception {
+    private static double turnsPerSecond(JpaSessionStoreAdapter store, int threads) throws Exception {
         List<ChatSession> sessions = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
             ChatSession session = newSession(new OwnerId("bench-" + i));
@@ -99,7 +98,7 @@ final class AppendTurnThroughput {
         }
     }
 
-    private static void appendTurns(SessionStorePort store, ChatSession session, int count) {
+    private static void appendTurns(JpaSessionStoreAdapter store, ChatSession session, int count) {
         ChatSession current = session;
         for (int i = 0; i < count; i++) {
             Turn turn = turn(current, "message " + i, null);

@@ -10,7 +10,6 @@ import io.combot.domain.model.AssistantMessage;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.Turn;
-import io.combot.domain.port.out.SessionStorePort;
 import jakarta.persistence.PersistenceException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,7 +35,7 @@ class AppendTurnTransactionTest {
     Path dataDir;
 
     private JpaPersistence persistence;
-    private SessionStorePort store;
+    private JpaSessionStoreAdapter store;
     private ChatSession session;
     private Turn first;
     private ChatSession afterFirst;

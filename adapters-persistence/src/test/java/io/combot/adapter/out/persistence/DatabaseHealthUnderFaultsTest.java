@@ -7,7 +7,6 @@ import io.combot.domain.error.StorageUnavailableException;
 import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ComponentHealth;
 import io.combot.domain.model.OwnerId;
-import io.combot.domain.port.out.SessionStorePort;
 import io.combot.tools.settings.ShippedDefaults;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ class DatabaseHealthUnderFaultsTest {
                 shipped.readPoolSize(), shipped.poolSize(), shipped.maxConnectionLifetime(), shipped.busyTimeout(),
                 shipped.connectTimeout());
         try (JpaPersistence persistence = JpaPersistence.open(tiny)) {
-            SessionStorePort store = persistence.sessionStore();
+            JpaSessionStoreAdapter store = persistence.sessionStore();
             assertThat(persistence.healthCheck().check().up()).isTrue();
 
             List<ChatSession> stored = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.combot.adapter.out.persistence;
 
 import io.combot.domain.port.out.FeedbackStorePort;
 import io.combot.domain.port.out.FeedbackStorePortContract;
-import io.combot.domain.port.out.SessionStorePort;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The JPA store on a SQLite file and on a PostgreSQL server passes the contract the in-memory double passes. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class JpaFeedbackStoreAdapterTest extends FeedbackStorePortContract {
+class JpaFeedbackStoreAdapterTest extends FeedbackStorePortContract<JpaSessionStoreAdapter> {
     @Parameter
     TestDatabase database;
 
@@ -37,7 +36,7 @@ class JpaFeedbackStoreAdapterTest extends FeedbackStorePortContract {
     }
 
     @Override
-    protected SessionStorePort sessions() {
+    protected JpaSessionStoreAdapter sessions() {
         return persistence.sessionStore();
     }
 

@@ -3,7 +3,6 @@ package io.combot.adapter.out.persistence;
 import io.combot.domain.port.out.FeedbackStorePort;
 import io.combot.domain.port.out.ReviewStorePort;
 import io.combot.domain.port.out.ReviewStorePortContract;
-import io.combot.domain.port.out.SessionStorePort;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The JPA store on a SQLite file and on a PostgreSQL server passes the contract the in-memory double passes. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class JpaReviewStoreAdapterTest extends ReviewStorePortContract {
+class JpaReviewStoreAdapterTest extends ReviewStorePortContract<JpaSessionStoreAdapter> {
     @Parameter
     TestDatabase database;
 
@@ -38,7 +37,7 @@ class JpaReviewStoreAdapterTest extends ReviewStorePortContract {
     }
 
     @Override
-    protected SessionStorePort sessions() {
+    protected JpaSessionStoreAdapter sessions() {
         return persistence.sessionStore();
     }
 

@@ -2,8 +2,7 @@ package io.combot.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.combot.domain.port.out.SessionStorePort;
-import io.combot.domain.port.out.SessionStorePortContract;
+import io.combot.domain.port.out.SessionStoreContract;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -20,7 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** The JPA store on a SQLite file and on a PostgreSQL server passes the contract the in-memory double passes. */
 @ParameterizedClass
 @EnumSource(TestDatabase.class)
-class JpaSessionStoreAdapterTest extends SessionStorePortContract {
+class JpaSessionStoreAdapterTest extends SessionStoreContract<JpaSessionStoreAdapter> {
     @Parameter
     TestDatabase database;
 
@@ -59,7 +58,7 @@ class JpaSessionStoreAdapterTest extends SessionStorePortContract {
     }
 
     @Override
-    protected SessionStorePort store() {
+    protected JpaSessionStoreAdapter store() {
         return persistence.sessionStore();
     }
 }

@@ -7,7 +7,8 @@ import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ComponentHealth;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.port.out.HealthCheckPort;
-import io.combot.domain.port.out.SessionStorePort;
+import io.combot.domain.port.out.CreateSessionPort;
+import io.combot.domain.port.out.LoadSessionPort;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +27,9 @@ class PersistenceConfigurationTest {
             context.register(PersistenceConfiguration.class);
             context.refresh();
 
-            SessionStorePort store = context.getBean(SessionStorePort.class);
             ChatSession session = newSession(new OwnerId("spring"));
-            store.create(session);
-            assertThat(store.findSession(session.id())).contains(session);
+            context.getBean(CreateSessionPort.class).create(session);
+            assertThat(context.getBean(LoadSessionPort.class).findSession(session.id())).contains(session);
 
             health = context.getBean("databaseHealth", HealthCheckPort.class);
             ComponentHealth up = health.check();

@@ -14,7 +14,6 @@ import io.combot.domain.model.MessageId;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.SessionId;
 import io.combot.domain.model.Turn;
-import io.combot.domain.port.out.SessionStorePort;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -38,7 +37,7 @@ class ReadsNeverWriteTest {
     Path dataDir;
 
     private JpaPersistence persistence;
-    private SessionStorePort store;
+    private JpaSessionStoreAdapter store;
     private Connection observer;
 
     @BeforeEach

@@ -11,7 +11,6 @@ import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.Message;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.Turn;
-import io.combot.domain.port.out.SessionStorePort;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +84,7 @@ class SharedPostgresTest {
             for (int round = 0; round < ROUNDS; round++) {
                 List<Callable<Boolean>> racers = new ArrayList<>();
                 for (int racer = 0; racer < RACERS; racer++) {
-                    SessionStorePort store = instances.get(racer % 2).sessionStore();
+                    JpaSessionStoreAdapter store = instances.get(racer % 2).sessionStore();
                     Turn turn = turn(current, "round " + round + " racer " + racer, null);
                     ChatSession after = current.after(turn, IDLE_TIMEOUT);
                     racers.add(() -> appended(store, after, turn));
@@ -118,7 +117,7 @@ class SharedPostgresTest {
         try {
             List<Callable<Boolean>> creates = new ArrayList<>();
             for (int i = 0; i < 4 * RACERS; i++) {
-                SessionStorePort store = instances.get(i % 2).sessionStore();
+                JpaSessionStoreAdapter store = instances.get(i % 2).sessionStore();
                 creates.add(() -> store.createWithinQuota(newSession(owner), quota));
             }
             int created = 0;
@@ -129,11 +128,12 @@ class SharedPostgresTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(instances.get(1).sessionStore().countLiveSessions(owner, newSession(owner).createdAt()))
-                .isEqualTo(quota);
+        JpaSessionStoreAdapter store = instances.get(1).sessionStore();
+        assertThat(store.createWithinQuota(newSession(owner), quota + 1)).as("the refused stored nothing").isTrue();
+        assertThat(store.createWithinQuota(newSession(owner), quota + 1)).isFalse();
     }
 
-    private static boolean appended(SessionStorePort store, ChatSession after, Turn turn) {
+    private static boolean appended(JpaSessionStoreAdapter store, ChatSession after, Turn turn) {
         try {
             store.appendTurn(after, turn);
             return true;

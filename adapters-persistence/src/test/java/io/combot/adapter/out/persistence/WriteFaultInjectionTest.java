@@ -13,7 +13,6 @@ import io.combot.domain.model.ChatSession;
 import io.combot.domain.model.ClientMessageId;
 import io.combot.domain.model.OwnerId;
 import io.combot.domain.model.Turn;
-import io.combot.domain.port.out.SessionStorePort;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -47,7 +46,7 @@ class WriteFaultInjectionTest {
 
     private final FaultyConnections connections = new FaultyConnections();
     private JpaPersistence persistence;
-    private SessionStorePort store;
+    private JpaSessionStoreAdapter store;
 
     @BeforeEach
     void open() {

@@ -83,8 +83,8 @@ final class WebStack {
         Clock clock = Clock.systemUTC();
         ChatPolicy policy = new ChatPolicy(4_000, Duration.ofHours(1), OptionalDouble.of(0.5), 20, Duration.ofSeconds(1),
                 MAX_SESSIONS_PER_OWNER);
-        SessionService sessions = new SessionService(store, clock, policy);
-        SendMessageService send = new SendMessageService(store, bot, generator, clock, policy);
+        SessionService sessions = new SessionService(store, store, store, clock, policy);
+        SendMessageService send = new SendMessageService(store, store, store, bot, generator, clock, policy);
 
         GenericApplicationContext useCases = new GenericApplicationContext();
         // One use case a bean: the session service serves three, and Spring matches a bean by all its types.
@@ -92,8 +92,8 @@ final class WebStack {
         register(useCases, GetSessionUseCase.class, () -> sessions::getSession);
         register(useCases, EndSessionUseCase.class, () -> sessions::endSession);
         register(useCases, SendMessageUseCase.class, () -> send);
-        register(useCases, ReadHistoryUseCase.class, () -> new HistoryService(store, store, clock));
-        register(useCases, RateReplyUseCase.class, () -> new FeedbackService(store, store, clock));
+        register(useCases, ReadHistoryUseCase.class, () -> new HistoryService(store, store, store, clock));
+        register(useCases, RateReplyUseCase.class, () -> new FeedbackService(store, store, store, clock));
         register(useCases, CompleteChatUseCase.class,
                 () -> new CompleteChatService(bot, sessions, sessions, send, policy));
         register(useCases, ClassifyTextUseCase.class, () -> new ClassifyTextService(bot, policy));

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Ratings of replies. Feedback belongs to its reply's session: deleting or purging the session deletes it (see
- * {@link SessionStorePort#delete} and {@link SessionStorePort#purgeExpired}).
+ * {@link DeleteSessionPort#delete} and {@link PurgeExpiredSessionsPort#purgeExpired}).
  */
 public interface FeedbackStorePort {
     /**

@@ -6,7 +6,9 @@ import java.util.OptionalDouble;
 
 /**
  * A bot as it serves: its definition and the classifier trained for exactly its intents. A turn takes one and uses
- * it throughout, so that a swap never classifies with one bot and answers with another.
+ * it throughout, so that a swap never classifies with one bot and answers with another. Among the ports, not in the
+ * model: it hands out ports, which the model cannot name without a cycle (docs/architecture.md, "What a serving bot
+ * is").
  */
 public interface ServingBot {
     BotDefinition definition();

@@ -19,12 +19,14 @@ import org.junit.jupiter.api.Test;
  * What every {@link FeedbackStorePort} does, together with the session store that holds the rated replies (feedback
  * goes with its session). Each adapter and the in-memory double extend this once.
  */
-public abstract class FeedbackStorePortContract {
+public abstract class FeedbackStorePortContract<S extends CreateSessionPort & AppendTurnPort & DeleteSessionPort
+        & PurgeExpiredSessionsPort> {
     private ChatSession session;
     private Turn first;
     private Turn second;
 
-    protected abstract SessionStorePort sessions();
+    /** The session store beside it: the feedback's replies are stored, deleted and purged there. */
+    protected abstract S sessions();
 
     protected abstract FeedbackStorePort feedback();
 

@@ -1,10 +1,10 @@
 package io.combot.domain.port.out;
 
-class InMemoryReviewStoreTest extends ReviewStorePortContract {
+class InMemoryReviewStoreTest extends ReviewStorePortContract<InMemorySessionStore> {
     private final InMemorySessionStore subject = new InMemorySessionStore();
 
     @Override
-    protected SessionStorePort sessions() {
+    protected InMemorySessionStore sessions() {
         return subject;
     }
 

@@ -31,10 +31,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The test double of {@link SessionStorePort}, {@link FeedbackStorePort} and {@link ReviewStorePort} (one store, as
+ * The test double of the session store's ports, {@link FeedbackStorePort} and {@link ReviewStorePort} (one store, as
  * feedback goes with its session's messages); it passes the same contracts as the real stores.
  */
-public class InMemorySessionStore implements SessionStorePort, FeedbackStorePort, ReviewStorePort {
+public class InMemorySessionStore implements LoadSessionPort, CreateSessionPort, DeleteSessionPort, AppendTurnPort,
+        LoadReplyContextPort, LoadHistoryPort, FindTurnOfMessagePort, PurgeExpiredSessionsPort, CountActiveSessionsPort,
+        FeedbackStorePort, ReviewStorePort {
     private static final Comparator<Message> NEWEST_FIRST =
             Comparator.comparing(Message::createdAt).thenComparing(message -> message.id().value()).reversed();
     private static final Comparator<Label> OLDEST_FIRST =
@@ -65,7 +67,10 @@ public class InMemorySessionStore implements SessionStorePort, FeedbackStorePort
         return true;
     }
 
-    @Override
+    /**
+     * How many of {@code owner}'s sessions in the quota have not expired at {@code now}: the double's own, for tests
+     * that check a quota; no port has it, as no service needs it.
+     */
     public synchronized long countLiveSessions(OwnerId owner, Instant now) {
         return liveInQuota(owner, now).count();
     }

@@ -29,14 +29,16 @@ import org.junit.jupiter.api.Test;
  * What every {@link ReviewStorePort} does, over messages and feedback stored through the same store's other ports.
  * Each adapter and the in-memory double extend this once.
  */
-public abstract class ReviewStorePortContract {
+public abstract class ReviewStorePortContract<S extends CreateSessionPort & AppendTurnPort & DeleteSessionPort
+        & PurgeExpiredSessionsPort> {
     private ChatSession session;
     private Turn sure;
     private Turn unsure;
     private Turn rated;
     private Turn unsureAndRated;
 
-    protected abstract SessionStorePort sessions();
+    /** The session store beside it: the feedback's replies are stored, deleted and purged there. */
+    protected abstract S sessions();
 
     protected abstract FeedbackStorePort feedback();
 

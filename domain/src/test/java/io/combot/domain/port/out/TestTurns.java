@@ -49,7 +49,7 @@ public final class TestTurns {
     }
 
     /** Stores {@code turn} after {@code session}'s messages and returns the session after it. */
-    public static ChatSession append(SessionStorePort store, ChatSession session, Turn turn) {
+    public static ChatSession append(AppendTurnPort store, ChatSession session, Turn turn) {
         ChatSession after = session.after(turn, IDLE_TIMEOUT);
         store.appendTurn(after, turn);
         return after;
