@@ -47,6 +47,13 @@ bench_database() {
   esac
 }
 
+# bench_bot DIR: the bot folder the service serves (COMBOT_BOT_DIR) when bench_start starts it; none: the shipped bot.
+bench_bot_env=()
+bench_bot() {
+  [[ -f "$1/bot.yaml" ]] || { echo "no bot.yaml in $1" >&2; return 2; }
+  bench_bot_env=(COMBOT_BOT_DIR="$(cd "$1" && pwd)")
+}
+
 # bench_start HEAP LLM_LATENCY: the fake LLM, then the service with a key pointing at it and an admin token; with
 # LLM_LATENCY "offline", no fake LLM and no key, so the service's offline responder answers (no LLM client at work).
 # The fake LLM's base URL (ending in /v1) is left in fake_llm_url.
@@ -74,7 +81,7 @@ bench_start() {
   export COMBOT_ADMIN_TOKEN
   # The load test sends ten texts over and over: the classifier's cache would answer nearly all of them and the
   # figures would stop measuring the model, so the benches run without it (bin/ml cache measures the cache).
-  env "${bench_db_env[@]}" "${llm_env[@]}" \
+  env "${bench_db_env[@]}" "${bench_bot_env[@]}" "${llm_env[@]}" \
     COMBOT_BIND=127.0.0.1 COMBOT_PORT=0 COMBOT_DATA_DIR="$bench_work/data" COMBOT_CLASSIFIER_CACHE_SIZE=0 \
     COMBOT_JAVA_OPTS="-Xmx$heap -XX:+ExitOnOutOfMemoryError" \
     "$root/bin/combot" start >&2

@@ -78,7 +78,8 @@ class TrainKnowledgeTest {
     @Test
     void trainIndexesTheDocumentsAndTheServiceFindsThem() {
         assertThat(train()).as(output()).isZero();
-        assertThat(output()).contains("knowledge: 2 documents in 3 passages", "knowledge: embedded 3/3 passages",
+        assertThat(output()).contains("knowledge: 2 documents",
+                "knowledge: 2/2 documents read, 3 passages written (3 embedded, 0 reused)",
                 "knowledge: indexed 3 passages (3 embedded, 0 reused)").containsPattern("model version \\S+\\+kb-");
 
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
@@ -142,6 +143,7 @@ class TrainKnowledgeTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("train: knowledge/policies/claim.docx: ");
         assertThat(dir.resolve("model/head.txt")).doesNotExist();
         assertThat(dir.resolve("model/knowledge")).doesNotExist();
+        assertThat(dir.resolve("model/knowledge.building")).doesNotExist();
     }
 
     private int train() {

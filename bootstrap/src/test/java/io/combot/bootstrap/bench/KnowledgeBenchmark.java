@@ -16,6 +16,7 @@ import io.combot.domain.port.out.KnowledgeIndex;
 import io.combot.domain.port.out.OpenKnowledgeIndexPort;
 import io.combot.tools.settings.ShippedDefaults;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -168,12 +169,19 @@ public final class KnowledgeBenchmark {
     }
 
     private static void build(String name, BuildKnowledgeIndexPort builder, Path docs, Path index) throws IOException {
+        String loadBefore = Files.readString(Path.of("/proc/loadavg")).strip();
+        long cpuStarted = processCpuNanos();
+        double uptimeStarted = ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
         long started = System.nanoTime();
         KnowledgeIndexSummary summary = builder.build(docs, index, line -> { });
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("build, %s: %d documents, %d passages (%d embedded, %d reused) in %.1f s; index %.1f MB%n",
-                name, summary.documents(), summary.passages(), summary.embedded(), summary.reused(), seconds,
-                size(index) / 1e6);
+        // CPU seconds of the whole process (the encoder's workers included): what the build costs on a quiet machine.
+        double cpu = (processCpuNanos() - cpuStarted) / 1e9;
+        System.out.printf("build, %s: %d documents, %d passages (%d embedded, %d reused) in %.1f s, CPU %.1f s; "
+                        + "index %.1f MB; load before %s, after %s; JVM uptime %.1f to %.1f s (to read a GC log)%n", name,
+                summary.documents(), summary.passages(), summary.embedded(), summary.reused(), seconds, cpu,
+                size(index) / 1e6, loadBefore, Files.readString(Path.of("/proc/loadavg")).strip(), uptimeStarted,
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
     }
 
     /** Every question searched by every method, on both cores (the encoder has two workers). */
@@ -394,6 +402,11 @@ public final class KnowledgeBenchmark {
 
     private static int intOption(Map<String, String> options, String name, String defaultsKey) {
         return options.containsKey(name) ? Integer.parseInt(options.get(name)) : ShippedDefaults.integer(defaultsKey);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static long rssMb() throws IOException {

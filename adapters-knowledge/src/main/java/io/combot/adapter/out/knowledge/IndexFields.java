@@ -7,6 +7,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -51,7 +52,8 @@ final class IndexFields {
             document.add(new StoredField(URL, passage.url()));
         }
         document.add(new StoredField(TEXT, passage.text()));
-        document.add(new StoredField(EMBEDDED_TEXT_HASH, embeddedTextHash));
+        // Indexed as a term, so that the next build finds this embedding by its hash without reading the rest.
+        document.add(new StringField(EMBEDDED_TEXT_HASH, embeddedTextHash, Field.Store.YES));
         document.add(new TextField(CONTENTS, heading(passage) + "\n" + passage.text(), Field.Store.NO));
         document.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
         return document;

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,7 +126,7 @@ public abstract class KnowledgeIndexPortContract {
         assertThat(summary.documents()).isEqualTo(3);
         assertThat(summary.passages()).isGreaterThanOrEqualTo(4);
         assertThat(summary.embedded()).isEqualTo(summary.passages());
-        assertThat(embedder.texts.get()).isEqualTo(summary.passages());
+        assertThat(embedder.texts()).isEqualTo(summary.passages());
         assertThat(progress).isNotEmpty();
         try (KnowledgeIndex opened = open()) {
             assertThat(opened.summary()).isEqualTo(summary);
@@ -137,17 +136,17 @@ public abstract class KnowledgeIndexPortContract {
     @Test
     void aRebuildReusesTheEmbeddingsOfUnchangedPassagesAndServesTheNewText() throws IOException {
         KnowledgeIndexSummary first = build();
-        embedder.texts.set(0);
+        embedder.reset();
         KnowledgeIndexSummary same = build();
         assertThat(same.embedded()).isZero();
         assertThat(same.reused()).isEqualTo(first.passages());
-        assertThat(embedder.texts.get()).isZero();
+        assertThat(embedder.texts()).isZero();
         assertThat(same.version()).isEqualTo(first.version());
 
         write("deep/a/b/warranty.md", "Every toaster carries a five year warranty against rust.\n");
         KnowledgeIndexSummary changed = build();
         assertThat(changed.embedded()).isPositive().isLessThan(changed.passages());
-        assertThat(embedder.texts.get()).isEqualTo(changed.embedded());
+        assertThat(embedder.texts()).isEqualTo(changed.embedded());
         assertThat(changed.version()).isNotEqualTo(first.version());
         try (KnowledgeIndex opened = open()) {
             Passage warranty = top(opened, "toaster warranty rust", RetrievalMethod.KEYWORD);
@@ -215,27 +214,5 @@ public abstract class KnowledgeIndexPortContract {
         Path file = documents.resolve(path);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text);
-    }
-
-    /** Counts the texts embedded, so that a test sees which passages a rebuild reused. */
-    private static final class CountingEmbedder implements EmbedTextsPort {
-        private final HashingEmbedder embedder = new HashingEmbedder();
-        private final AtomicInteger texts = new AtomicInteger();
-
-        @Override
-        public List<float[]> embed(List<String> batch) {
-            texts.addAndGet(batch.size());
-            return embedder.embed(batch);
-        }
-
-        @Override
-        public int dimensions() {
-            return embedder.dimensions();
-        }
-
-        @Override
-        public String encoderVersion() {
-            return embedder.encoderVersion();
-        }
     }
 }
