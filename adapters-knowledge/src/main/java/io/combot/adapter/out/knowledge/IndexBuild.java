@@ -74,25 +74,24 @@ final class IndexBuild {
         if (chunk.isEmpty()) {
             return;
         }
-        List<String> hashes = chunk.stream().map(p -> sha256(IndexFields.embeddedText(p))).toList();
+        List<String> texts = chunk.stream().map(IndexFields::embeddedText).toList();
+        List<String> hashes = texts.stream().map(IndexBuild::sha256).toList();
         Map<String, float[]> vectors = new HashMap<>();
         Map<String, String> missing = new LinkedHashMap<>();
         for (int i = 0; i < chunk.size(); i++) {
             String hash = hashes.get(i);
-            if (vectors.containsKey(hash) || missing.containsKey(hash)) {
+            if (missing.containsKey(hash)) {
                 continue;
             }
-            float[] found = previous.find(hash);
-            if (found != null) {
+            if (!vectors.containsKey(hash)) {
+                float[] found = previous.find(hash);
+                if (found == null) {
+                    missing.put(hash, texts.get(i));
+                    continue;
+                }
                 vectors.put(hash, found);
-            } else {
-                missing.put(hash, IndexFields.embeddedText(chunk.get(i)));
             }
-        }
-        for (int i = 0; i < chunk.size(); i++) {
-            if (vectors.containsKey(hashes.get(i))) {
-                reused++;
-            }
+            reused++;
         }
         List<String> keys = new ArrayList<>(missing.keySet());
         for (int from = 0; from < keys.size(); from += EMBED_BATCH) {
