@@ -60,6 +60,9 @@ public final class CombotServer implements AutoCloseable {
         settings.registerIn(application);
         application.register(RootConfiguration.class);
         application.refresh();
+        // Building the context (model, bot, index, warm-ups) leaves much of the heap touched and dead; one full
+        // collection before the first request lets G1 give that back (MaxHeapFreeRatio), so traffic starts small.
+        System.gc();
         try {
             Server jetty = jetty(settings, application);
             jetty.start();
