@@ -2,37 +2,17 @@
 // bin/commands/test-browser, which sets COMBOT_URL and SCREENSHOT_DIR).
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, mkdirSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {chromium} from 'playwright-core';
+import {BASE, SHOTS, TIMEOUT, launchBrowser, say} from './browser.mjs';
 
-const BASE = process.env.COMBOT_URL;
-const SHOTS = process.env.SCREENSHOT_DIR || 'target';
-const TIMEOUT = 30_000;
-assert.ok(BASE, 'COMBOT_URL names the running service');
-
-let profile;
 let browser;
 
 before(async () => {
-  mkdirSync(SHOTS, {recursive: true});
-  profile = mkdtempSync(join(tmpdir(), 'combot-chromium-'));
-  // A persistent context is how Playwright takes a fresh --user-data-dir; it downloads nothing.
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    chromiumSandbox: false,
-    viewport: {width: 900, height: 900},
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-quic', '--disable-component-update', '--disable-sync'],
-  });
-  browser.setDefaultTimeout(TIMEOUT);
+  browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  if (profile) rmSync(profile, {recursive: true, force: true});
 });
 
 /** Text, intent line and route line of every message on the page, in order. */
@@ -42,13 +22,6 @@ async function conversation(page) {
     text: item.querySelector('.text').textContent,
     meta: item.querySelector('.meta').textContent,
   })));
-}
-
-async function say(page, text, replies) {
-  await page.fill('#input', text);
-  await page.press('#input', 'Enter');
-  await page.locator('#messages li.msg.assistant:not(.streaming) .meta', {hasText: 'route:'})
-    .nth(replies - 1).waitFor();
 }
 
 test('three messages get replies and intents, and the history comes back after a reload', async () => {
