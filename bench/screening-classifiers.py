@@ -238,7 +238,7 @@ def blind_report(name, text_scores, threshold):
 def trade_off(name, text_scores):
     msg = message_scores(text_scores)
     crisis, benign = msg[blind & (group != "benign")], msg[blind & (group == "benign")]
-    fa = false_alarms_at_recall(crisis, benign)
+    fa = false_alarms_at_recall(crisis, benign, (1.0, 0.99, 0.98, SHIPPED_RECALL))
     return f"| {name} | " + " | ".join(f"{round(x * len(benign))}/{len(benign)} ({100 * x:.1f} %)" for x in fa) + " |"
 
 
@@ -252,6 +252,8 @@ for line in open(SHIPPED_HEAD):
     if line.startswith("crisis-head-threshold "):
         shipped_threshold = float(line.split()[1])
 shipped_scores = 1 / (1 + np.exp(-(H @ shipped[1:] + shipped[0])))
+shipped_caught = message_scores(shipped_scores)[blind & (group != "benign")] >= shipped_threshold
+SHIPPED_RECALL = shipped_caught.mean()
 rule_rows.append(blind_report("shipped crisis head (model/head.txt, its threshold)", shipped_scores,
                               shipped_threshold))
 roc_rows.append(trade_off("shipped crisis head (model/head.txt)", shipped_scores))
@@ -290,8 +292,9 @@ print("\nBlind held-out set, threshold from the training rows (a crisis phrase f
 print("| method | threshold | single caught | compound caught | benign flagged | other intents flagged |")
 print("|---|---|---|---|---|---|")
 print("\n".join(rule_rows))
-print("\nTrade-off on the blind set: benign messages flagged at 100 / 99 / 98 % recall of its 411 crisis messages "
-      "(threshold read off the blind set itself: optimistic):")
-print("| method | recall 100 % | recall 99 % | recall 98 % |")
-print("|---|---|---|---|")
+print(f"\nTrade-off on the blind set: benign messages flagged at 100 / 99 / 98 % recall of its {len(shipped_caught)} "
+      f"crisis messages and at the shipped head's recall ({shipped_caught.sum()}/{len(shipped_caught)}); the "
+      "threshold is read off the blind set itself: optimistic")
+print(f"| method | recall 100 % | recall 99 % | recall 98 % | recall {100 * SHIPPED_RECALL:.1f} % |")
+print("|---|---|---|---|---|")
 print("\n".join(roc_rows))
