@@ -38,6 +38,21 @@ final class CrisisHeadTrainer {
      */
     static Result train(List<LabelledText> examples, float[][] embedded, List<LabelledText> screening,
                         Function<List<String>, float[][]> embed, int readWhole, Consumer<String> progress) {
+        Rows rows = rows(examples, embedded, screening, embed, readWhole);
+        HeadTrainer.Result result = rows.train(progress);
+        // Cross-validation here is optimistic (texts written in one sitting resemble each other across folds; held-out
+        // sets written apart miss more), so the threshold takes the smallest margin the trainer considers rather than
+        // the one its nested cross-validation picked: a missed crisis costs more than a false alarm.
+        double threshold = result.crisisThreshold() / result.crisisMargin() * MARGIN;
+        return new Result(CrisisHead.ofSoftmax(result.weights(), result.biases(), 1, threshold),
+                result.cvReport() + String.format(Locale.ROOT, "crisis head threshold %.2f x %.4f = %.4f%n", MARGIN,
+                        result.crisisThreshold() / result.crisisMargin(), threshold) + lowest(rows, result),
+                rows.crisis(), rows.size() - rows.crisis());
+    }
+
+    /** The crisis head's training rows, as {@link #train} fits them (also read by tools that compare classifiers). */
+    static Rows rows(List<LabelledText> examples, float[][] embedded, List<LabelledText> screening,
+                     Function<List<String>, float[][]> embed, int readWhole) {
         Rows rows = new Rows();
         for (int i = 0; i < examples.size(); i++) {
             rows.add(examples.get(i).text(), embedded[i], examples.get(i).intent().equals(Intent.CRISIS));
@@ -84,15 +99,7 @@ final class CrisisHeadTrainer {
                     byText.get(part)))).orElseThrow();
             rows.add(best, byText.get(best), true);
         }
-        HeadTrainer.Result result = rows.train(progress);
-        // Cross-validation here is optimistic (texts written in one sitting resemble each other across folds; held-out
-        // sets written apart miss more), so the threshold takes the smallest margin the trainer considers rather than
-        // the one its nested cross-validation picked: a missed crisis costs more than a false alarm.
-        double threshold = result.crisisThreshold() / result.crisisMargin() * MARGIN;
-        return new Result(CrisisHead.ofSoftmax(result.weights(), result.biases(), 1, threshold),
-                result.cvReport() + String.format(Locale.ROOT, "crisis head threshold %.2f x %.4f = %.4f%n", MARGIN,
-                        result.crisisThreshold() / result.crisisMargin(), threshold) + lowest(rows, result),
-                rows.crisis(), rows.size() - rows.crisis());
+        return rows;
     }
 
     /** The crisis texts that set the threshold: the lowest out-of-fold scores. */
@@ -105,11 +112,12 @@ final class CrisisHeadTrainer {
         return out.toString();
     }
 
-    private static final class Rows {
-        private final List<String> texts = new ArrayList<>();
+    /** Distinct texts with their embeddings and labels (1 crisis, 0 other), in the order they were added. */
+    static final class Rows {
+        final List<String> texts = new ArrayList<>();
         private final List<String> keys = new ArrayList<>();
-        private final List<float[]> x = new ArrayList<>();
-        private final List<Integer> y = new ArrayList<>();
+        final List<float[]> x = new ArrayList<>();
+        final List<Integer> y = new ArrayList<>();
 
         /** A text once only (a crisis label wins), so that no text is scored out of fold by a head that saw it. */
         void add(String text, float[] embedding, boolean crisis) {
