@@ -71,7 +71,8 @@ public record CombotSettings(ServerSettings server, WebSettings web, ChatPolicy 
         return new PersistenceSettings(url, config.optional("COMBOT_DB_USER").orElse(null),
                 config.optional("COMBOT_DB_PASSWORD").orElse(null), config.integer("COMBOT_DB_READ_POOL_SIZE"),
                 config.integer("COMBOT_DB_POOL_SIZE"), config.duration("COMBOT_DB_MAX_LIFETIME"),
-                config.duration("COMBOT_DB_BUSY_TIMEOUT"), config.duration("COMBOT_DB_CONNECT_TIMEOUT"));
+                config.duration("COMBOT_DB_BUSY_TIMEOUT"), config.duration("COMBOT_DB_CONNECT_TIMEOUT"),
+                config.duration("COMBOT_DB_SOCKET_TIMEOUT"));
     }
 
     private static ClassifierSettings classifier(ConfigSource config) {

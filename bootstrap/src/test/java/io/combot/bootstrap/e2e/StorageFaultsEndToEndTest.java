@@ -10,9 +10,11 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The database fails under load and comes back, with the service running: SQLite's disk full (a small tmpfs filled,
  * then freed), SQLite's file made read-only ({@code chattr +i}: file permissions do not stop root), PostgreSQL gone
- * (every connection reset and new ones refused, then back). Each time: no answer but 2xx and 503, readiness not-ready
+ * (every connection reset and new ones refused, then back), PostgreSQL silent (nothing answers and nothing is reset, as
+ * when the server freezes or the network drops packets; {@code COMBOT_DB_SOCKET_TIMEOUT} bounds the wait). Each time: no answer but 2xx and 503, readiness not-ready
  * within 2 s of the fault and ready again after it, writes succeeding again within 5 s of the fault ending without a
  * restart, and every acknowledged turn stored exactly once. Prints the figures (bench/faults quotes them).
  *
@@ -81,14 +84,30 @@ class StorageFaultsEndToEndTest {
 
     @Test
     void postgresqlGoneAndBack() throws Exception {
+        postgresql("postgresql-down", Map.of(), outage -> outage::down, outage -> outage::up);
+    }
+
+    @Test
+    void postgresqlSilentAndBack() throws Exception {
+        // Shorter waits than the shipped 15 s and 3 s, so that several end within the fault: a statement on a silent
+        // connection, then a request that waits for a connection the pool cannot open.
+        postgresql("postgresql-silent", Map.of("COMBOT_DB_SOCKET_TIMEOUT", "1s", "COMBOT_DB_CONNECT_TIMEOUT", "1s"),
+                outage -> outage::silence, outage -> outage::speak);
+    }
+
+    /** The service on a fresh schema of the test server, through a relay that {@code begin} and {@code end} drive. */
+    private void postgresql(String name, Map<String, String> settings, Function<TcpOutage, Step> begin,
+                            Function<TcpOutage, Step> end) throws Exception {
         TestPostgres.Schema schema = TestPostgres.newSchema();
         URI server = URI.create(schema.jdbcUrl().substring("jdbc:".length()));
         try (TcpOutage outage = new TcpOutage(server.getHost(), server.getPort())) {
             String relayed = schema.jdbcUrl().replace(server.getHost() + ":" + server.getPort(),
                     "127.0.0.1:" + outage.port());
-            try (CombotServer service = InProcessService.start(tempDir, Map.of("COMBOT_DB_URL", relayed,
-                    "COMBOT_DB_USER", schema.user(), "COMBOT_DB_PASSWORD", schema.password()))) {
-                exercise("postgresql-down", service, outage::down, outage::up);
+            Map<String, String> environment = new HashMap<>(settings);
+            environment.putAll(Map.of("COMBOT_DB_URL", relayed, "COMBOT_DB_USER", schema.user(),
+                    "COMBOT_DB_PASSWORD", schema.password()));
+            try (CombotServer service = InProcessService.start(tempDir, environment)) {
+                exercise(name, service, begin.apply(outage), end.apply(outage));
             }
         }
     }

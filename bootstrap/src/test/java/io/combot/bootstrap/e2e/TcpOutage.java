@@ -13,13 +13,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP relay on 127.0.0.1 in front of a server, that can go down as the server would under
  * {@code pg_ctl stop -m immediate}: every open connection is reset and new ones are refused, until it comes back on the
- * same port. The shared test server itself keeps running for the other tests.
+ * same port; or that goes silent, as a frozen server or a network that drops packets: connections stay open and new
+ * ones are accepted, but nothing is forwarded and nobody is told. The shared test server itself keeps running for the
+ * other tests.
  */
 final class TcpOutage implements AutoCloseable {
     private final InetSocketAddress target;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    private volatile boolean silent;
 
     TcpOutage(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -40,6 +43,16 @@ final class TcpOutage implements AutoCloseable {
 
     synchronized void up() throws IOException {
         listen(port);
+    }
+
+    /** Drops every byte from now on, both ways, and resets nothing. */
+    void silence() {
+        silent = true;
+    }
+
+    /** Forwards again; what was dropped stays lost, so a connection that was talking meanwhile is out of step. */
+    void speak() {
+        silent = false;
     }
 
     @Override
@@ -79,8 +92,10 @@ final class TcpOutage implements AutoCloseable {
             byte[] buffer = new byte[16_384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    if (!silent) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
                 }
             } catch (IOException e) {
                 // one side went away

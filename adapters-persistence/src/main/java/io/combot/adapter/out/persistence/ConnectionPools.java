@@ -16,6 +16,9 @@ import javax.sql.DataSource;
  * whose connections read beside the writer thanks to WAL. On any other database one ordinary pool serves both.
  */
 final class ConnectionPools implements AutoCloseable {
+    /** A cancel is one small packet on a fresh connection. */
+    private static final int CANCEL_SIGNAL_TIMEOUT_SECONDS = 2;
+
     private final HikariDataSource writer;
     private final HikariDataSource reader;
 
@@ -34,7 +37,13 @@ final class ConnectionPools implements AutoCloseable {
      */
     static ConnectionPools open(PersistenceSettings settings, UnaryOperator<DataSource> writerConnections) {
         if (!settings.isSqlite()) {
-            DataSource connections = new DriverDataSource(settings.jdbcUrl(), null, new Properties(), settings.user(),
+            // PostgreSQL's driver, in seconds; the same names in the URL take precedence. A statement that timed out
+            // (the health check's SELECT 1) waits for its cancel, sent on a new connection: 10 s by default on a
+            // silent server, which would hold readiness down that long after the server is back.
+            Properties driver = new Properties();
+            driver.setProperty("socketTimeout", Long.toString(settings.socketTimeout().getSeconds()));
+            driver.setProperty("cancelSignalTimeout", Long.toString(CANCEL_SIGNAL_TIMEOUT_SECONDS));
+            DataSource connections = new DriverDataSource(settings.jdbcUrl(), null, driver, settings.user(),
                     settings.password());
             HikariDataSource shared = pool("combot-db", settings.poolSize(), settings,
                     writerConnections.apply(connections), false);

@@ -16,9 +16,14 @@ import java.time.Duration;
  * @param busyTimeout           how long SQLite waits for a lock held by another connection before it gives up
  * @param connectTimeout        how long a request waits for a pooled connection (HikariCP's connection timeout) before
  *                              the store gives up with a storage fault; at least 250 ms, HikariCP's floor
+ * @param socketTimeout         on PostgreSQL, how long a connection waits for any answer of the server before it is
+ *                              closed as broken: a frozen server or a network that drops packets sends no reset, so
+ *                              without it a statement waits for the kernel (about 15 minutes); whole seconds, as the
+ *                              driver takes it; zero for none. SQLite has no socket.
  */
 public record PersistenceSettings(String jdbcUrl, String user, String password, int readPoolSize, int poolSize,
-                                  Duration maxConnectionLifetime, Duration busyTimeout, Duration connectTimeout) {
+                                  Duration maxConnectionLifetime, Duration busyTimeout, Duration connectTimeout,
+                                  Duration socketTimeout) {
     private static final String DATABASE_FILE_NAME = "combot.db";
     /** HikariCP's floor: a shorter lifetime would be silently replaced by its default. */
     private static final Duration MIN_CONNECTION_LIFETIME = Duration.ofSeconds(30);
@@ -38,6 +43,9 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
                         && connectTimeout.toMillis() <= Integer.MAX_VALUE,
                 "connectTimeout must be between " + MIN_CONNECT_TIMEOUT.toMillis() + " and " + Integer.MAX_VALUE
                         + " ms");
+        require(socketTimeout != null && !socketTimeout.isNegative() && socketTimeout.toNanos() % 1_000_000_000 == 0
+                        && socketTimeout.getSeconds() <= Integer.MAX_VALUE,
+                "socketTimeout must be zero (none) or whole seconds, not " + socketTimeout);
     }
 
     /** The URL of the SQLite database the service keeps in {@code dataDir} when no other database is named. */
@@ -56,7 +64,8 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
         return "PersistenceSettings[jdbcUrl=" + jdbcUrl + ", user=" + user
                 + ", password=" + (password == null ? "null" : "***") + ", readPoolSize=" + readPoolSize
                 + ", poolSize=" + poolSize + ", maxConnectionLifetime=" + maxConnectionLifetime
-                + ", busyTimeout=" + busyTimeout + ", connectTimeout=" + connectTimeout + "]";
+                + ", busyTimeout=" + busyTimeout + ", connectTimeout=" + connectTimeout
+                + ", socketTimeout=" + socketTimeout + "]";
     }
 
     private static void require(boolean condition, String message) {

@@ -36,7 +36,7 @@ class DatabaseHealthUnderFaultsTest {
         PersistenceSettings shipped = TestDatabase.SQLITE.settings(dataDir);
         PersistenceSettings tiny = new PersistenceSettings(url + "?max_page_count=" + MAX_PAGES, null, null,
                 shipped.readPoolSize(), shipped.poolSize(), shipped.maxConnectionLifetime(), shipped.busyTimeout(),
-                shipped.connectTimeout());
+                shipped.connectTimeout(), shipped.socketTimeout());
         try (JpaPersistence persistence = JpaPersistence.open(tiny)) {
             JpaSessionStoreAdapter store = persistence.sessionStore();
             assertThat(persistence.healthCheck().check().up()).isTrue();

@@ -35,7 +35,8 @@ class SqliteConnectionSetupTest {
     void open() {
         PersistenceSettings shipped = TestDatabase.SQLITE.settings(dataDir);
         persistence = JpaPersistence.open(new PersistenceSettings(shipped.jdbcUrl(), null, null, READERS,
-                shipped.poolSize(), shipped.maxConnectionLifetime(), BUSY_TIMEOUT, shipped.connectTimeout()));
+                shipped.poolSize(), shipped.maxConnectionLifetime(), BUSY_TIMEOUT, shipped.connectTimeout(),
+                shipped.socketTimeout()));
     }
 
     @AfterEach
