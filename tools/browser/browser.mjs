@@ -27,6 +27,14 @@ export async function launchBrowser() {
   context.setDefaultTimeout(TIMEOUT);
   return {
     newPage: () => context.newPage(),
+    /** A new page at `url`, and the list its uncaught script errors go to. */
+    open: async url => {
+      const page = await context.newPage();
+      const problems = [];
+      page.on('pageerror', error => problems.push(error.message));
+      await page.goto(url);
+      return {page, problems};
+    },
     close: async () => {
       await context.close();
       rmSync(profile, {recursive: true, force: true});

@@ -25,10 +25,7 @@ async function conversation(page) {
 }
 
 test('three messages get replies and intents, and the history comes back after a reload', async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', error => problems.push(error.message));
-  await page.goto(BASE + '/');
+  const {page, problems} = await browser.open(BASE + '/');
 
   await say(page, 'Hello there!', 1);
   await say(page, 'How do I reset my password?', 2);
@@ -58,10 +55,7 @@ test('three messages get replies and intents, and the history comes back after a
 });
 
 test('a reply rated down keeps its rating after a reload, and a second press takes it back', async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', error => problems.push(error.message));
-  await page.goto(BASE + '/');
+  const {page, problems} = await browser.open(BASE + '/');
   await page.getByRole('button', {name: 'New conversation'}).click();
   await say(page, 'Hello there!', 1);
   const down = () => page.locator('#messages li.msg.assistant').nth(0).getByRole('button', {name: 'Not helpful'});

@@ -29,10 +29,7 @@ async function citationsOf(page, n) {
 }
 
 test('an answer from the documents lists its sources as links, a question they do not cover says so', async () => {
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', error => problems.push(error.message));
-  await page.goto(KNOWLEDGE + '/');
+  const {page, problems} = await browser.open(KNOWLEDGE + '/');
 
   await say(page, 'How long does a refund take to reach my card?', 1);
   await say(page, 'What is the boiling point of mercury on Mars?', 2);

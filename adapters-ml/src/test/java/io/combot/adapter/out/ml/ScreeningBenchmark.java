@@ -22,11 +22,10 @@ import java.util.function.Predicate;
  */
 final class ScreeningBenchmark {
     private final int readWhole;
-    private final EmbeddingWorkers workers;
-    private final Map<String, float[]> embedded = new HashMap<>();
+    private final EmbeddingMemo embeddings;
 
     private ScreeningBenchmark(EmbeddingWorkers workers, int readWhole) {
-        this.workers = workers;
+        this.embeddings = new EmbeddingMemo(workers);
         this.readWhole = readWhole;
     }
 
@@ -65,7 +64,7 @@ final class ScreeningBenchmark {
                 all.addAll(MessageParts.of(text, readWhole));
             }
         }
-        embed(all);
+        embeddings.embed(all);
 
         String dump = System.getProperty("screening.dump");
         if (dump != null) {
@@ -74,13 +73,13 @@ final class ScreeningBenchmark {
         }
         folder.model().ifPresent(model -> {
             IntentHead head = model.head();
-            Predicate<String> rule = text -> head.predict(text, embedded.get(text)).equals(Intent.CRISIS);
+            Predicate<String> rule = text -> head.predict(text, embeddings.get(text)).equals(Intent.CRISIS);
             report("head in the folder, whole message only", rule, false, single, compound, benign, others);
             report("head in the folder, every part", rule, true, single, compound, benign, others);
         });
 
-        float[][] x = embed(folder.train().stream().map(LabelledText::text).toList());
-        CrisisHeadTrainer.Result binary = CrisisHeadTrainer.train(folder.train(), x, sets.train(), this::embed,
+        float[][] x = embeddings.embed(folder.train().stream().map(LabelledText::text).toList());
+        CrisisHeadTrainer.Result binary = CrisisHeadTrainer.train(folder.train(), x, sets.train(), embeddings::embed,
                 readWhole, line -> { });
         CrisisHead crisisHead = binary.head();
         System.out.print(binary.report());
@@ -93,20 +92,20 @@ final class ScreeningBenchmark {
         CrisisPhrases phrases = sets.phrases();
         report("crisis phrases alone, every part", text -> phrases.findIn(text).isPresent(), true, single, compound,
                 benign, others);
-        report("binary crisis head or a crisis phrase, every part", text -> crisisHead.isCrisis(embedded.get(text))
+        report("binary crisis head or a crisis phrase, every part", text -> crisisHead.isCrisis(embeddings.get(text))
                 || phrases.findIn(text).isPresent(), true, single, compound, benign, others);
         scores(crisisHead, single, compound, benign, others);
         folder.model().ifPresent(model -> {
             IntentHead old = model.head();
             report("crisis head or the intent head's crisis rule, every part", text -> crisisHead.isCrisis(
-                    embedded.get(text)) || old.predict(text, embedded.get(text)).equals(Intent.CRISIS), true, single,
+                    embeddings.get(text)) || old.predict(text, embeddings.get(text)).equals(Intent.CRISIS), true, single,
                     compound, benign, others);
         });
         for (double threshold : new double[] {0.5, 0.3, 0.2, 0.1, 0.05}) {
             report(String.format(Locale.ROOT, "binary crisis head at %.2f, every part", threshold),
                     byVector(crisisHead.withThreshold(threshold)::isCrisis), true, single, compound, benign, others);
             report(String.format(Locale.ROOT, "binary crisis head at %.2f or a crisis phrase, every part", threshold),
-                    text -> crisisHead.probability(embedded.get(text)) >= threshold
+                    text -> crisisHead.probability(embeddings.get(text)) >= threshold
                             || phrases.findIn(text).isPresent(), true, single, compound, benign, others);
         }
 
@@ -127,7 +126,7 @@ final class ScreeningBenchmark {
                 List<String> parts = MessageParts.of(text.text(), readWhole);
                 pieces.addAll(parts.size() > 1 ? parts : List.of());
             }
-            float[][] vectors = embed(pieces);
+            float[][] vectors = embeddings.embed(pieces);
             for (int i = 0; i < pieces.size(); i++) {
                 texts.add(pieces.get(i));
                 rows.add(vectors[i]);
@@ -146,7 +145,7 @@ final class ScreeningBenchmark {
     }
 
     private Predicate<String> byVector(Predicate<float[]> rule) {
-        return text -> rule.test(embedded.get(text));
+        return text -> rule.test(embeddings.get(text));
     }
 
     /** @param crisis whether a text (a message or one of its parts) is a crisis */
@@ -195,9 +194,9 @@ final class ScreeningBenchmark {
     }
 
     private double best(CrisisHead head, String text) {
-        double best = head.probability(embedded.get(text));
+        double best = head.probability(embeddings.get(text));
         for (String part : MessageParts.of(text, readWhole)) {
-            best = Math.max(best, head.probability(embedded.get(part)));
+            best = Math.max(best, head.probability(embeddings.get(part)));
         }
         return best;
     }
@@ -213,7 +212,7 @@ final class ScreeningBenchmark {
                 List<String> parts = new ArrayList<>(List.of(text));
                 List<String> split = MessageParts.of(text, readWhole);
                 parts.addAll(split.size() > 1 ? split : List.of());
-                float[][] vectors = embed(parts);
+                float[][] vectors = embeddings.embed(parts);
                 for (int p = 0; p < parts.size(); p++) {
                     out.append(name).append('\t').append(texts.get(m).intent()).append('\t').append(m).append('\t')
                             .append(p - 1).append('\t').append(parts.get(p).replace('\t', ' ')).append('\t');
@@ -229,14 +228,5 @@ final class ScreeningBenchmark {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private float[][] embed(List<String> texts) {
-        List<String> missing = texts.stream().distinct().filter(text -> !embedded.containsKey(text)).toList();
-        List<float[]> vectors = new DjlTextEmbedder(workers, new byte[0]).embed(missing);
-        for (int i = 0; i < missing.size(); i++) {
-            embedded.put(missing.get(i), vectors.get(i));
-        }
-        return texts.stream().map(embedded::get).toArray(float[][]::new);
     }
 }

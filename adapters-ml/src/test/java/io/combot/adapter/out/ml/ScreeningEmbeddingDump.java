@@ -38,11 +38,10 @@ import java.util.Map;
  * </ul>
  */
 final class ScreeningEmbeddingDump {
-    private final EmbeddingWorkers workers;
-    private final Map<String, float[]> embedded = new HashMap<>();
+    private final EmbeddingMemo embeddings;
 
     private ScreeningEmbeddingDump(EmbeddingWorkers workers) {
-        this.workers = workers;
+        this.embeddings = new EmbeddingMemo(workers);
     }
 
     public static void main(String[] args) throws IOException {
@@ -60,8 +59,8 @@ final class ScreeningEmbeddingDump {
     }
 
     private void run(BotFolder folder, ScreeningSets sets, int readWhole, Path out) throws IOException {
-        float[][] x = embed(folder.train().stream().map(LabelledText::text).toList());
-        CrisisHeadTrainer.Rows rows = CrisisHeadTrainer.rows(folder.train(), x, sets.train(), this::embed, readWhole);
+        float[][] x = embeddings.embed(folder.train().stream().map(LabelledText::text).toList());
+        CrisisHeadTrainer.Rows rows = CrisisHeadTrainer.rows(folder.train(), x, sets.train(), embeddings::embed, readWhole);
         HeadTrainer.Result fit = rows.train(line -> { });
         double threshold = fit.crisisThreshold() / fit.crisisMargin() * CrisisHeadTrainer.MARGIN;
         CrisisHead head = CrisisHead.ofSoftmax(fit.weights(), fit.biases(), 1, threshold);
@@ -108,14 +107,14 @@ final class ScreeningEmbeddingDump {
                         : name.equals("heldout") ? "other" : "benign";
                 List<String> pieces = new ArrayList<>(List.of(text));
                 pieces.addAll(parts.size() > 1 ? parts : List.of());
-                float[][] embeddings = embed(pieces);
+                float[][] embedded = embeddings.embed(pieces);
                 for (int p = 0; p < pieces.size(); p++) {
                     heldout.append(name).append('\t').append(m).append('\t').append(p - 1).append('\t')
                             .append(crisis ? 1 : 0).append('\t').append(group).append('\t')
                             .append(phrases.findIn(pieces.get(p)).isPresent() ? 1 : 0).append('\t')
-                            .append(String.format(Locale.ROOT, "%.6f", head.probability(embeddings[p]))).append('\t')
+                            .append(String.format(Locale.ROOT, "%.6f", head.probability(embedded[p]))).append('\t')
                             .append(clean(pieces.get(p))).append('\n');
-                    vectors.add(embeddings[p]);
+                    vectors.add(embedded[p]);
                 }
             }
         });
@@ -151,14 +150,5 @@ final class ScreeningEmbeddingDump {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private float[][] embed(List<String> texts) {
-        List<String> missing = texts.stream().distinct().filter(text -> !embedded.containsKey(text)).toList();
-        List<float[]> vectors = new DjlTextEmbedder(workers, new byte[0]).embed(missing);
-        for (int i = 0; i < missing.size(); i++) {
-            embedded.put(missing.get(i), vectors.get(i));
-        }
-        return texts.stream().map(embedded::get).toArray(float[][]::new);
     }
 }
