@@ -27,11 +27,12 @@ export async function launchBrowser() {
   context.setDefaultTimeout(TIMEOUT);
   return {
     newPage: () => context.newPage(),
-    /** A new page at `url`, and the list its uncaught script errors go to. */
+    /** A new page at `url`, and the list its uncaught script errors and console errors (a failed load) go to. */
     open: async url => {
       const page = await context.newPage();
       const problems = [];
       page.on('pageerror', error => problems.push(error.message));
+      page.on('console', message => message.type() === 'error' && problems.push(message.text()));
       await page.goto(url);
       return {page, problems};
     },
