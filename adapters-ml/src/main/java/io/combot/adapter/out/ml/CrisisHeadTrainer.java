@@ -40,14 +40,28 @@ final class CrisisHeadTrainer {
                         Function<List<String>, float[][]> embed, int readWhole, Consumer<String> progress) {
         Rows rows = rows(examples, embedded, screening, embed, readWhole);
         HeadTrainer.Result result = rows.train(progress);
-        // Cross-validation here is optimistic (texts written in one sitting resemble each other across folds; held-out
-        // sets written apart miss more), so the threshold takes the smallest margin the trainer considers rather than
-        // the one its nested cross-validation picked: a missed crisis costs more than a false alarm.
-        double threshold = result.crisisThreshold() / result.crisisMargin() * MARGIN;
-        return new Result(CrisisHead.ofSoftmax(result.weights(), result.biases(), 1, threshold),
+        return new Result(head(result),
                 result.cvReport() + String.format(Locale.ROOT, "crisis head threshold %.2f x %.4f = %.4f%n", MARGIN,
-                        result.crisisThreshold() / result.crisisMargin(), threshold) + lowest(rows, result),
+                        lowestCrisisScore(result), threshold(result)) + lowest(rows, result),
                 rows.crisis(), rows.size() - rows.crisis());
+    }
+
+    /** The crisis head of a fit of {@link Rows}, with its threshold. */
+    static CrisisHead head(HeadTrainer.Result result) {
+        return CrisisHead.ofSoftmax(result.weights(), result.biases(), 1, threshold(result));
+    }
+
+    /**
+     * Cross-validation here is optimistic (texts written in one sitting resemble each other across folds; held-out
+     * sets written apart miss more), so the threshold takes the smallest margin the trainer considers rather than the
+     * one its nested cross-validation picked: a missed crisis costs more than a false alarm.
+     */
+    static double threshold(HeadTrainer.Result result) {
+        return lowestCrisisScore(result) * MARGIN;
+    }
+
+    private static double lowestCrisisScore(HeadTrainer.Result result) {
+        return result.crisisThreshold() / result.crisisMargin();
     }
 
     /** The crisis head's training rows, as {@link #train} fits them (also read by tools that compare classifiers). */

@@ -98,8 +98,8 @@ final class ScreeningBenchmark {
         folder.model().ifPresent(model -> {
             IntentHead old = model.head();
             report("crisis head or the intent head's crisis rule, every part", text -> crisisHead.isCrisis(
-                    embeddings.get(text)) || old.predict(text, embeddings.get(text)).equals(Intent.CRISIS), true, single,
-                    compound, benign, others);
+                    embeddings.get(text)) || old.predict(text, embeddings.get(text)).equals(Intent.CRISIS), true,
+                    single, compound, benign, others);
         });
         for (double threshold : new double[] {0.5, 0.3, 0.2, 0.1, 0.05}) {
             report(String.format(Locale.ROOT, "binary crisis head at %.2f, every part", threshold),

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,10 +61,11 @@ final class ScreeningEmbeddingDump {
 
     private void run(BotFolder folder, ScreeningSets sets, int readWhole, Path out) throws IOException {
         float[][] x = embeddings.embed(folder.train().stream().map(LabelledText::text).toList());
-        CrisisHeadTrainer.Rows rows = CrisisHeadTrainer.rows(folder.train(), x, sets.train(), embeddings::embed, readWhole);
+        CrisisHeadTrainer.Rows rows = CrisisHeadTrainer.rows(folder.train(), x, sets.train(), embeddings::embed,
+                readWhole);
         HeadTrainer.Result fit = rows.train(line -> { });
-        double threshold = fit.crisisThreshold() / fit.crisisMargin() * CrisisHeadTrainer.MARGIN;
-        CrisisHead head = CrisisHead.ofSoftmax(fit.weights(), fit.biases(), 1, threshold);
+        double threshold = CrisisHeadTrainer.threshold(fit);
+        CrisisHead head = CrisisHeadTrainer.head(fit);
         Files.writeString(out.resolve("head.txt"), String.format(Locale.ROOT, "threshold\t%.6f%nl2\t%.0e%n",
                 threshold, fit.l2()));
 
@@ -95,7 +97,7 @@ final class ScreeningEmbeddingDump {
         CrisisPhrases phrases = sets.phrases();
         StringBuilder heldout = new StringBuilder("set\tmessage\tpart\tlabel\tgroup\tphrase\tjava\ttext\n");
         List<float[]> vectors = new ArrayList<>();
-        Map<String, List<LabelledText>> named = new java.util.LinkedHashMap<>();
+        Map<String, List<LabelledText>> named = new LinkedHashMap<>();
         named.put("screen-heldout", sets.heldout());
         named.put("heldout", folder.heldout());
         named.forEach((name, texts) -> {

@@ -28,6 +28,7 @@ public enum TestDatabase {
         return new PersistenceSettings(jdbcUrl, user, password, ShippedDefaults.integer("COMBOT_DB_READ_POOL_SIZE"),
                 ShippedDefaults.integer("COMBOT_DB_POOL_SIZE"), ShippedDefaults.duration("COMBOT_DB_MAX_LIFETIME"),
                 ShippedDefaults.duration("COMBOT_DB_BUSY_TIMEOUT"),
-                ShippedDefaults.duration("COMBOT_DB_CONNECT_TIMEOUT"), ShippedDefaults.duration("COMBOT_DB_SOCKET_TIMEOUT"));
+                ShippedDefaults.duration("COMBOT_DB_CONNECT_TIMEOUT"),
+                ShippedDefaults.duration("COMBOT_DB_SOCKET_TIMEOUT"));
     }
 }
