@@ -10,7 +10,7 @@ work="${2:-$(mktemp -d)}"
 train() {  # DIR BATCH [--force]
   COMBOT_CLASSIFIER_BATCH_SIZE="$2" java -Xmx512m -Dai.djl.offline=true -jar "$jar" train "$1" ${3:-} \
     > "$1.log" 2>&1 && rc=0 || rc=$?
-  echo "batch $2 $(basename "$1") (exit $rc): $(grep -h 'crisis head threshold' "$1.log" | sed 's/^ *//')"
+  echo "batch $2 $(basename "$1") (exit $rc): $(grep -h 'crisis head over the embedding' "$1.log" | sed 's/^ *//')"
   grep -h '^promotion gate' "$1.log"
 }
 rm -rf "$work/a" "$work/b" "$work/c"

@@ -58,7 +58,7 @@ public record CrisisPhrases(List<String> phrases) {
     }
 
     /** Lower-case letters and digits, apostrophes dropped, every other run of characters one space. */
-    static String words(String text) {
+    public static String words(String text) {
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); ) {

@@ -62,6 +62,12 @@ final class HeadTrainer {
      * @param progress gets a line per finished stage of work, from the worker threads, in completion order
      */
     static Result train(List<String> labels, List<String> texts, float[][] x, int[] y, Consumer<String> progress) {
+        return train(labels, texts, x, y, L2_GRID, progress);
+    }
+
+    /** With the L2 strengths to choose from, strong to weak (one fixes it). */
+    static Result train(List<String> labels, List<String> texts, float[][] x, int[] y, double[] l2Grid,
+                        Consumer<String> progress) {
         int classes = labels.size();
         int crisis = labels.indexOf(CRISIS);
         check(labels, texts, x, y);
@@ -80,7 +86,7 @@ final class HeadTrainer {
                 int[] in = rows(fold, f, f);
                 int[] out = rows(fold, f);
                 String name = String.format(Locale.ROOT, "fold %d/%d", f + 1, FOLDS);
-                paths.add(pool.submit(() -> path(x, xd, y, classes, in, out, name, report)));
+                paths.add(pool.submit(() -> path(x, xd, y, classes, l2Grid, in, out, name, report)));
             }
             List<Path> folds = new ArrayList<>();
             for (Future<Path> path : paths) {
@@ -90,7 +96,7 @@ final class HeadTrainer {
             StringBuilder cvReport = new StringBuilder();
             int best = 0;
             double bestF1 = -1;
-            for (int l = 0; l < L2_GRID.length; l++) {
+            for (int l = 0; l < l2Grid.length; l++) {
                 double[][] outOfFold = outOfFold(folds, fold, l);
                 IntentMetrics argMax = metrics(labels, y, outOfFold, crisis, i -> Double.POSITIVE_INFINITY);
                 // The L2 is judged by the head as it is used, crisis rule included: a weak L2 wins on arg-max
@@ -109,7 +115,7 @@ final class HeadTrainer {
                 int level = l;
                 cvReport.append(String.format(Locale.ROOT, "l2 %.0e: %d-fold accuracy %.3f, macro-F1 %.3f; with the "
                         + "crisis rule (margin %.1f, cross-fitted) accuracy %.3f, macro-F1 %.3f (L-BFGS iterations "
-                        + "per fold %s)%n", L2_GRID[l], FOLDS, argMax.accuracy(), argMax.macroF1(), margin,
+                        + "per fold %s)%n", l2Grid[l], FOLDS, argMax.accuracy(), argMax.macroF1(), margin,
                         rule.accuracy(), rule.macroF1(), folds.stream()
                                 .map(p -> String.valueOf(p.iterations()[level])).collect(Collectors.joining("/"))));
                 // Strictly better only: a tie keeps the stronger L2, the simpler head.
@@ -127,9 +133,9 @@ final class HeadTrainer {
                 }
             }
             Future<Lbfgs.Outcome> whole = fit(pool, xd, y, classes, IntStream.range(0, y.length).toArray(),
-                    L2_GRID[best], start, "all texts", report);
-            double margin = crisisMargin(pool, x, xd, y, classes, crisis, fold, folds, best, outOfFold, cvReport,
-                    report);
+                    l2Grid[best], start, "all texts", report);
+            double margin = crisisMargin(pool, x, xd, y, classes, crisis, fold, folds, best, l2Grid[best], outOfFold,
+                    cvReport, report);
             double lowest = lowestCrisis(outOfFold, y, crisis, IntStream.range(0, y.length).toArray());
             double threshold = lowest * margin;
             IntentMetrics metrics = metrics(labels, y, outOfFold, crisis, i -> threshold);
@@ -141,10 +147,10 @@ final class HeadTrainer {
                     others(y, crisis), metrics.report()));
             double[] theta = whole.get().x();
             cvReport.append(String.format(Locale.ROOT, "chosen: l2 %.0e, crisis threshold %.4f; the head on all %d "
-                    + "texts took %d L-BFGS iterations%n", L2_GRID[best], threshold, y.length,
+                    + "texts took %d L-BFGS iterations%n", l2Grid[best], threshold, y.length,
                     whole.get().iterations()));
             return new Result(List.copyOf(labels), weights(theta, classes), biases(theta, classes), threshold,
-                    L2_GRID[best], margin, outOfFold, cvReport.toString());
+                    l2Grid[best], margin, outOfFold, cvReport.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Training interrupted", e);
@@ -216,14 +222,14 @@ final class HeadTrainer {
     }
 
     /** Fits the rows {@code in} along the L2 grid, strong to weak, and scores the rows {@code out} at each L2. */
-    private static Path path(float[][] x, double[][] xd, int[] y, int classes, int[] in, int[] out, String name,
-                             Consumer<String> report) {
+    private static Path path(float[][] x, double[][] xd, int[] y, int classes, double[] l2Grid, int[] in, int[] out,
+                             String name, Consumer<String> report) {
         double[] theta = new double[SoftmaxObjective.size(classes, x[0].length)];
-        double[][] thetas = new double[L2_GRID.length][];
-        double[][][] heldOut = new double[L2_GRID.length][][];
-        int[] iterations = new int[L2_GRID.length];
-        for (int l = 0; l < L2_GRID.length; l++) {
-            Lbfgs.Outcome fit = fit(xd, y, classes, in, L2_GRID[l], theta, name, report);
+        double[][] thetas = new double[l2Grid.length][];
+        double[][][] heldOut = new double[l2Grid.length][][];
+        int[] iterations = new int[l2Grid.length];
+        for (int l = 0; l < l2Grid.length; l++) {
+            Lbfgs.Outcome fit = fit(xd, y, classes, in, l2Grid[l], theta, name, report);
             theta = fit.x();
             thetas[l] = theta;
             iterations[l] = fit.iterations();
@@ -242,10 +248,9 @@ final class HeadTrainer {
      * head that never saw it. Returns the margin one step below the largest that misses no crisis text there.
      */
     private static double crisisMargin(ExecutorService pool, float[][] x, double[][] xd, int[] y, int classes, int crisis,
-                                       int[] fold, List<Path> folds, int best, double[][] outOfFold,
+                                       int[] fold, List<Path> folds, int best, double l2, double[][] outOfFold,
                                        StringBuilder cvReport, Consumer<String> report)
             throws InterruptedException, ExecutionException {
-        double l2 = L2_GRID[best];
         List<Future<Lbfgs.Outcome>> inner = new ArrayList<>();
         List<int[]> heldOut = new ArrayList<>();
         for (int f = 0; f < FOLDS; f++) {
@@ -359,18 +364,25 @@ final class HeadTrainer {
     }
 
     /**
-     * Stratified folds that follow from the texts: each intent's texts are dealt round-robin in the order of their
-     * hashes. A shuffle of all rows moved every row whenever one example was added (a merged label, say), and with
-     * the rows the crisis threshold, which rests on the lowest out-of-fold p(crisis); now a new text moves only some
-     * texts of its own intent.
+     * Stratified folds that follow from the texts: each intent's distinct texts are dealt round-robin in the order of
+     * their hashes, and the copies of one text (a class repeated to weigh more) share its fold, so that no row is
+     * scored out of fold by a head that saw its text. A shuffle of all rows moved every row whenever one example was
+     * added (a merged label, say), and with the rows the crisis threshold; now a new text moves only some texts of its
+     * own intent.
      */
     static int[] folds(List<String> texts, int[] y, int classes) {
         int[] hash = texts.stream().mapToInt(text -> mix(text.toLowerCase(Locale.ROOT).hashCode())).toArray();
         int[] fold = new int[y.length];
         int[] dealt = new int[classes];
+        int[] previous = {-1};
         IntStream.range(0, y.length).boxed()
                 .sorted(Comparator.<Integer>comparingInt(i -> hash[i]).thenComparing(i -> texts.get(i)))
-                .forEachOrdered(i -> fold[i] = dealt[y[i]]++ % FOLDS);
+                .forEachOrdered(i -> {
+                    boolean copy = previous[0] >= 0 && y[previous[0]] == y[i]
+                            && texts.get(previous[0]).equalsIgnoreCase(texts.get(i));
+                    fold[i] = copy ? fold[previous[0]] : dealt[y[i]]++ % FOLDS;
+                    previous[0] = i;
+                });
         return fold;
     }
 

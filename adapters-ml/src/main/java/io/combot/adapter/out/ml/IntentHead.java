@@ -21,7 +21,8 @@ import java.util.OptionalDouble;
  * Multinomial logistic regression over sentence embeddings: one weight row and bias per intent, softmax on top.
  * Stored as a small text file ({@code model/head.txt} of a bot): a {@code crisis-threshold} line, an
  * {@code evaluation} line with the figures the promotion gate compares (and a {@code screening} line with the crisis
- * screening's), the crisis head's {@code crisis-head-threshold} and {@code crisis-head} lines, a
+ * screening's), the crisis head's {@code crisis-head-threshold}, {@code crisis-head-words} (its vocabulary) and
+ * {@code crisis-head} lines, a
  * {@code min-confidence} line, a {@code crisis-phrase} line per explicit crisis phrase, then one line per intent, its
  * name, bias and weights. The thresholds and the figures
  * belong to these weights, so they travel in the same file. The figures are for people: the promotion gate measures
@@ -43,6 +44,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
     private static final String SCREENING_KEY = "screening";
     private static final String CRISIS_HEAD_THRESHOLD_KEY = "crisis-head-threshold";
     private static final String CRISIS_HEAD_KEY = "crisis-head";
+    private static final String CRISIS_HEAD_WORDS_KEY = "crisis-head-words";
     private static final String MIN_CONFIDENCE_KEY = "min-confidence";
     private static final String PHRASE_KEY = "crisis-phrase";
 
@@ -94,32 +96,30 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
     }
 
     /**
-     * Crisis, with confidence 1, when {@code text} contains one of the head's crisis phrases; otherwise what its
-     * embedding says ({@link #classify(float[], String)}).
+     * Crisis, with confidence 1, when {@code text} contains one of the head's crisis phrases; crisis when the crisis
+     * head says so (a missed crisis costs far more than a false alarm, so it has its own threshold); otherwise the
+     * arg-max of the other intents, with that intent's probability as the confidence. A head without a crisis head
+     * lets crisis win from its own, lower threshold on the crisis row.
      */
     Classification classify(String text, float[] embedding, String modelVersion) {
-        Classification scored = classify(embedding, modelVersion);
-        return scored.intent().equals(Intent.CRISIS) || phrases.findIn(text).isEmpty() ? scored
-                : new Classification(Intent.CRISIS, 1.0, scored.scores(), modelVersion);
-    }
-
-    /**
-     * Crisis when the crisis head says so (a missed crisis costs far more than a false alarm, so it has its own
-     * threshold), otherwise the arg-max of the other intents, with that intent's probability as the confidence. A
-     * head without a crisis head lets crisis win from its own, lower threshold on the crisis row.
-     */
-    Classification classify(float[] embedding, String modelVersion) {
         double[] p = probabilities(embedding);
         Map<Intent, Double> scores = new LinkedHashMap<>();
         for (int k = 0; k < p.length; k++) {
             scores.put(intents.get(k), p[k]);
         }
+        Classification scored = byScores(text, embedding, p, scores, modelVersion);
+        return scored.intent().equals(Intent.CRISIS) || phrases.findIn(text).isEmpty() ? scored
+                : new Classification(Intent.CRISIS, 1.0, scores, modelVersion);
+    }
+
+    private Classification byScores(String text, float[] embedding, double[] p, Map<Intent, Double> scores,
+                                    String modelVersion) {
         int crisis = intents.indexOf(Intent.CRISIS);
         if (crisisHead == null) {
             int chosen = HeadTrainer.predict(p, crisis, crisisThreshold);
             return new Classification(intents.get(chosen), p[chosen], scores, modelVersion);
         }
-        double pCrisis = crisisHead.probability(embedding);
+        double pCrisis = crisisHead.probability(text, embedding);
         if (pCrisis >= crisisHead.threshold()) {
             return new Classification(Intent.CRISIS, pCrisis, scores, modelVersion);
         }
@@ -161,6 +161,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         ScreeningEvaluation screening = null;
         double crisisHeadThreshold = Double.NaN;
         double[] crisisHeadRow = null;
+        List<String> crisisHeadWords = List.of();
         OptionalDouble minConfidence = OptionalDouble.empty();
         List<String> phrases = new ArrayList<>();
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
@@ -181,6 +182,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
                     case CRISIS_HEAD_THRESHOLD_KEY -> crisisHeadThreshold = Double.parseDouble(fields[1]);
                     case CRISIS_HEAD_KEY -> crisisHeadRow = Arrays.stream(fields, 1, fields.length)
                             .mapToDouble(Double::parseDouble).toArray();
+                    case CRISIS_HEAD_WORDS_KEY -> crisisHeadWords = Arrays.asList(fields).subList(1, fields.length);
                     case MIN_CONFIDENCE_KEY -> minConfidence = OptionalDouble.of(Double.parseDouble(fields[1]));
                     case PHRASE_KEY -> phrases.add(line.trim().substring(PHRASE_KEY.length()).strip());
                     default -> {
@@ -197,7 +199,8 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         }
         try {
             CrisisHead crisisHead = crisisHeadRow == null ? null : new CrisisHead(crisisHeadRow[0],
-                    Arrays.copyOfRange(crisisHeadRow, 1, crisisHeadRow.length), crisisHeadThreshold);
+                    Arrays.copyOfRange(crisisHeadRow, 1, crisisHeadRow.length), crisisHeadThreshold,
+                    new WordFeatures(crisisHeadWords));
             return new IntentHead(intents, weights.toArray(double[][]::new),
                     biases.stream().mapToDouble(Double::doubleValue).toArray(), threshold,
                     evaluation == null || screening == null ? evaluation : evaluation.withScreening(screening),
@@ -227,6 +230,10 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         phrases.phrases().forEach(phrase -> out.append(PHRASE_KEY).append(' ').append(phrase).append('\n'));
         if (crisisHead != null) {
             out.append(CRISIS_HEAD_THRESHOLD_KEY).append(' ').append(number(crisisHead.threshold())).append('\n');
+            if (crisisHead.words().size() > 0) {
+                out.append(CRISIS_HEAD_WORDS_KEY).append(' ')
+                        .append(String.join(" ", crisisHead.words().vocabulary())).append('\n');
+            }
             out.append(CRISIS_HEAD_KEY).append(' ').append(number(crisisHead.bias()));
             for (double w : crisisHead.weights()) {
                 out.append(' ').append(number(w));

@@ -72,6 +72,27 @@ class HeadTrainerTest {
     }
 
     @Test
+    void theCopiesOfATextShareItsFoldSoThatNoneIsScoredByAHeadThatSawIt() {
+        List<String> texts = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            for (int copy = 0; copy < (i % 2 == 0 ? 5 : 1); copy++) {
+                texts.add((copy % 2 == 0 ? "Text " : "TEXT ") + i);
+                labels.add(i % 2);
+            }
+        }
+        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+
+        int[] folds = HeadTrainer.folds(texts, y, 2);
+
+        assertThat(IntStream.range(0, texts.size()).boxed().collect(Collectors.groupingBy(
+                i -> texts.get(i).toLowerCase(), Collectors.mapping(i -> folds[i], Collectors.toSet()))))
+                .hasSize(40).allSatisfy((text, foldsOfText) -> assertThat(foldsOfText).hasSize(1));
+        assertThat(IntStream.range(0, texts.size()).filter(i -> y[i] == 1).map(i -> folds[i]).boxed()
+                .collect(Collectors.groupingBy(f -> f, Collectors.counting()))).hasSize(5).containsValue(4L);
+    }
+
+    @Test
     void probabilitiesSumToOneAndCrisisWinsFromItsThreshold() {
         double[] p = HeadTrainer.probabilities(result.weights(), result.biases(), CLUSTERS.x()[0]);
 

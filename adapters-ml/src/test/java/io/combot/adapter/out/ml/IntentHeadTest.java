@@ -43,14 +43,14 @@ class IntentHeadTest {
     void theCrisisHeadDecidesCrisisAndTheIntentHeadsCrisisRowDoesNot() {
         IntentHead head = head();
 
-        Classification crisisRowOnly = head.classify(along(1), "v");
-        Classification crisisHead = head.classify(along(0, 3), "v");
+        Classification crisisRowOnly = head.classify("", along(1), "v");
+        Classification crisisHead = head.classify("", along(0, 3), "v");
 
         assertThat(crisisRowOnly.intent()).isNotEqualTo(Intent.CRISIS);
         assertThat(crisisHead.intent()).isEqualTo(Intent.CRISIS);
         assertThat(crisisHead.confidence()).isGreaterThan(0.99);
-        assertThat(head.classify(along(0), "v").intent()).isEqualTo(THANKS);
-        assertThat(head.classify(along(2), "v").intent()).isEqualTo(Intent.UNKNOWN);
+        assertThat(head.classify("", along(0), "v").intent()).isEqualTo(THANKS);
+        assertThat(head.classify("", along(2), "v").intent()).isEqualTo(Intent.UNKNOWN);
     }
 
     @Test
@@ -70,7 +70,26 @@ class IntentHeadTest {
         assertThat(read.crisisHead().threshold()).isEqualTo(0.5);
         assertThat(read.crisisHead().weights()[3]).isEqualTo(20);
         assertThat(read.evaluation().screening()).isEqualTo(new ScreeningEvaluation(120, 11, 160, 30));
-        assertThat(read.classify(along(0, 3), "v").intent()).isEqualTo(Intent.CRISIS);
+        assertThat(read.classify("", along(0, 3), "v").intent()).isEqualTo(Intent.CRISIS);
+    }
+
+    @Test
+    void aCrisisHeadThatReadsWordsTellsTheirSenseApartAndKeepsItsVocabularyInTheFile() {
+        double[] crisisWeights = new double[D + 2];
+        crisisWeights[3] = 20;
+        crisisWeights[D] = 30;
+        crisisWeights[D + 1] = -30;
+        IntentHead head = head().with(new CrisisHead(-10, crisisWeights, 0.5,
+                new WordFeatures(List.of("kill_myself", "session"))), OptionalDouble.empty(), null);
+
+        IntentHead read = IntentHead.parse(head.format("a test head").getBytes(StandardCharsets.UTF_8), "head.txt");
+
+        for (IntentHead h : List.of(head, read)) {
+            assertThat(h.classify("I could kill myself", along(0), "v").intent()).isEqualTo(Intent.CRISIS);
+            assertThat(h.classify("kill the process", along(0, 3), "v").intent()).isEqualTo(Intent.CRISIS);
+            assertThat(h.classify("kill the session", along(0, 3), "v").intent()).isEqualTo(THANKS);
+        }
+        assertThat(read.crisisHead().words().vocabulary()).containsExactly("kill_myself", "session");
     }
 
     @Test
@@ -83,8 +102,8 @@ class IntentHeadTest {
 
         assertThat(older.crisisHead()).isNull();
         assertThat(older.minConfidence()).isEmpty();
-        assertThat(older.classify(along(1), "v").intent()).isEqualTo(Intent.CRISIS);
-        assertThat(older.classify(along(0, 3), "v").intent()).isEqualTo(THANKS);
+        assertThat(older.classify("", along(1), "v").intent()).isEqualTo(Intent.CRISIS);
+        assertThat(older.classify("", along(0, 3), "v").intent()).isEqualTo(THANKS);
     }
 
     @Test
@@ -95,7 +114,7 @@ class IntentHeadTest {
 
         assertThat(phrase.intent()).isEqualTo(Intent.CRISIS);
         assertThat(phrase.confidence()).isEqualTo(1.0);
-        assertThat(phrase.scores()).isEqualTo(head.classify(along(0), "v").scores());
+        assertThat(phrase.scores()).isEqualTo(head.classify("", along(0), "v").scores());
         assertThat(head.classify("thanks, I want to end my plan", along(0), "v").intent()).isEqualTo(THANKS);
         assertThat(head.predict("end my life", along(2))).isEqualTo(Intent.CRISIS);
         assertThat(head().classify("I want to end my life", along(0), "v").intent()).isEqualTo(THANKS);

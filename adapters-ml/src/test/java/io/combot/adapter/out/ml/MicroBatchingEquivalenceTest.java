@@ -58,8 +58,8 @@ class MicroBatchingEquivalenceTest {
                 float[][] together = predictor.predict(TokenBatch.pad(tokens));
                 for (int i = 0; i < tokens.size(); i++) {
                     float[] single = predictor.predict(TokenBatch.pad(List.of(tokens.get(i))))[0];
-                    alone.add(head.classify(single, "alone"));
-                    batched.add(head.classify(together[i], "batched"));
+                    alone.add(head.classify(texts.get(from + i), single, "alone"));
+                    batched.add(head.classify(texts.get(from + i), together[i], "batched"));
                     lowestCosine = Math.min(lowestCosine, dot(single, together[i]));
                 }
             }

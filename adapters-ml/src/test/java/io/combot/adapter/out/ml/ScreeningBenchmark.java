@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -85,27 +86,27 @@ final class ScreeningBenchmark {
         System.out.print(binary.report());
         System.out.printf(Locale.ROOT, "binary crisis head: %d crisis and %d other training texts, threshold %.4f%n",
                 binary.crisisTexts(), binary.otherTexts(), crisisHead.threshold());
-        report("binary crisis head, whole message only", byVector(crisisHead::isCrisis), false, single, compound,
+        report("binary crisis head, whole message only", byText(crisisHead::isCrisis), false, single, compound,
                 benign, others);
-        report("binary crisis head, every part", byVector(crisisHead::isCrisis), true, single, compound, benign,
+        report("binary crisis head, every part", byText(crisisHead::isCrisis), true, single, compound, benign,
                 others);
         CrisisPhrases phrases = sets.phrases();
         report("crisis phrases alone, every part", text -> phrases.findIn(text).isPresent(), true, single, compound,
                 benign, others);
-        report("binary crisis head or a crisis phrase, every part", text -> crisisHead.isCrisis(embeddings.get(text))
+        report("binary crisis head or a crisis phrase, every part", text -> crisisHead.isCrisis(text, embeddings.get(text))
                 || phrases.findIn(text).isPresent(), true, single, compound, benign, others);
         scores(crisisHead, single, compound, benign, others);
         folder.model().ifPresent(model -> {
             IntentHead old = model.head();
-            report("crisis head or the intent head's crisis rule, every part", text -> crisisHead.isCrisis(
+            report("crisis head or the intent head's crisis rule, every part", text -> crisisHead.isCrisis(text,
                     embeddings.get(text)) || old.predict(text, embeddings.get(text)).equals(Intent.CRISIS), true,
                     single, compound, benign, others);
         });
         for (double threshold : new double[] {0.5, 0.3, 0.2, 0.1, 0.05}) {
             report(String.format(Locale.ROOT, "binary crisis head at %.2f, every part", threshold),
-                    byVector(crisisHead.withThreshold(threshold)::isCrisis), true, single, compound, benign, others);
+                    byText(crisisHead.withThreshold(threshold)::isCrisis), true, single, compound, benign, others);
             report(String.format(Locale.ROOT, "binary crisis head at %.2f or a crisis phrase, every part", threshold),
-                    text -> crisisHead.probability(embeddings.get(text)) >= threshold
+                    text -> crisisHead.probability(text, embeddings.get(text)) >= threshold
                             || phrases.findIn(text).isPresent(), true, single, compound, benign, others);
         }
 
@@ -136,16 +137,16 @@ final class ScreeningBenchmark {
         HeadTrainer.Result withBenign = HeadTrainer.train(labels, texts, rows.toArray(float[][]::new),
                 y.stream().mapToInt(Integer::intValue).toArray(), line -> { });
         int crisis = labels.indexOf(HeadTrainer.CRISIS);
-        Predicate<float[]> hardNegatives = v -> HeadTrainer.predict(HeadTrainer.probabilities(withBenign.weights(),
+        BiPredicate<String, float[]> hardNegatives = (text, v) -> HeadTrainer.predict(HeadTrainer.probabilities(withBenign.weights(),
                 withBenign.biases(), v), crisis, withBenign.crisisThreshold()) == crisis;
         System.out.printf(Locale.ROOT, "intent head with benign as a class: threshold %.4f%n",
                 withBenign.crisisThreshold());
-        report("intent head with benign as a class, every part", byVector(hardNegatives), true, single, compound,
+        report("intent head with benign as a class, every part", byText(hardNegatives), true, single, compound,
                 benign, others);
     }
 
-    private Predicate<String> byVector(Predicate<float[]> rule) {
-        return text -> rule.test(embeddings.get(text));
+    private Predicate<String> byText(BiPredicate<String, float[]> rule) {
+        return text -> rule.test(text, embeddings.get(text));
     }
 
     /** @param crisis whether a text (a message or one of its parts) is a crisis */
@@ -194,9 +195,9 @@ final class ScreeningBenchmark {
     }
 
     private double best(CrisisHead head, String text) {
-        double best = head.probability(embeddings.get(text));
+        double best = head.probability(text, embeddings.get(text));
         for (String part : MessageParts.of(text, readWhole)) {
-            best = Math.max(best, head.probability(embeddings.get(part)));
+            best = Math.max(best, head.probability(part, embeddings.get(part)));
         }
         return best;
     }

@@ -63,9 +63,10 @@ final class ScreeningEmbeddingDump {
         float[][] x = embeddings.embed(folder.train().stream().map(LabelledText::text).toList());
         CrisisHeadTrainer.Rows rows = CrisisHeadTrainer.rows(folder.train(), x, sets.train(), embeddings::embed,
                 readWhole);
-        HeadTrainer.Result fit = rows.train(line -> { });
-        double threshold = CrisisHeadTrainer.threshold(fit);
-        CrisisHead head = CrisisHeadTrainer.head(fit);
+        CrisisHeadTrainer.Fit crisisFit = rows.train(line -> { });
+        HeadTrainer.Result fit = crisisFit.result();
+        double threshold = CrisisHeadTrainer.threshold(rows, crisisFit);
+        CrisisHead head = CrisisHeadTrainer.head(rows, crisisFit);
         Files.writeString(out.resolve("head.txt"), String.format(Locale.ROOT, "threshold\t%.6f%nl2\t%.0e%n",
                 threshold, fit.l2()));
 
@@ -114,7 +115,7 @@ final class ScreeningEmbeddingDump {
                     heldout.append(name).append('\t').append(m).append('\t').append(p - 1).append('\t')
                             .append(crisis ? 1 : 0).append('\t').append(group).append('\t')
                             .append(phrases.findIn(pieces.get(p)).isPresent() ? 1 : 0).append('\t')
-                            .append(String.format(Locale.ROOT, "%.6f", head.probability(embedded[p]))).append('\t')
+                            .append(String.format(Locale.ROOT, "%.6f", head.probability(pieces.get(p), embedded[p]))).append('\t')
                             .append(clean(pieces.get(p))).append('\n');
                     vectors.add(embedded[p]);
                 }
