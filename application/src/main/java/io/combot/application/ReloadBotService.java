@@ -28,7 +28,7 @@ public class ReloadBotService implements ReloadBotUseCase {
     public synchronized BotReload reload(boolean force) {
         BotCandidate candidate = reloader.read();
         PromotionGate gate = promotion.check(candidate.model(), Optional.of(candidate.servingModel()),
-                candidate.gateTexts(), candidate.screeningTexts(), force);
+                candidate.gateTexts(), promotion.screening(candidate.screeningTexts()), force);
         BotDefinition definition = candidate.bot().definition();
         String next = candidate.bot().modelVersion();
         String previous = candidate.replaces().modelVersion();

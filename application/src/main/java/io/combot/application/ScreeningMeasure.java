@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Screens held-out crisis and benign messages as the service screens a message ({@link CrisisScreening}): the whole
@@ -57,6 +58,29 @@ final class ScreeningMeasure {
         }
         return crisisTexts == 0 || benignTexts == 0 ? null
                 : new ScreeningEvaluation(crisisTexts, crisisMissed, benignTexts, benignFlagged);
+    }
+
+    /**
+     * The highest crisis decision threshold at which {@code model} flags at least {@code messages} of the crisis
+     * messages; empty when it cannot flag that many.
+     */
+    OptionalDouble thresholdFlagging(IntentModel model, int messages) {
+        double[] best = texts.stream().filter(text -> text.intent().equals(Intent.CRISIS))
+                .mapToDouble(text -> highestScore(model, text.text())).sorted().toArray();
+        return messages < 1 || messages > best.length ? OptionalDouble.empty()
+                : OptionalDouble.of(best[best.length - messages]);
+    }
+
+    /** The highest crisis score of a message's whole text and its parts: it is flagged when this reaches the threshold. */
+    private double highestScore(IntentModel model, String text) {
+        double best = model.crisisScore(text, embedded.get(text));
+        List<String> parts = MessageParts.of(text, readWhole);
+        if (parts.size() > 1) {
+            for (String part : parts) {
+                best = Math.max(best, model.crisisScore(part, embedded.get(part)));
+            }
+        }
+        return best;
     }
 
     private boolean flagged(IntentModel model, String text) {

@@ -75,19 +75,20 @@ public class TrainBotService implements TrainBotUseCase {
 
         List<float[]> embedded = embed(bot.train(), "training", console);
         List<float[]> heldout = bot.heldout().isEmpty() ? List.of() : embed(bot.heldout(), "held-out", console);
-        FittedHead fitted = safety.calibrate(bot, fitter.fit(intents, bot.train(), embedded, fitProgress(console)),
-                embedded, heldout, fitProgress(console));
+        FittedHead calibrated = safety.calibrate(bot, fitter.fit(intents, bot.train(), embedded,
+                fitProgress(console)), embedded, heldout, fitProgress(console));
+        ScreeningMeasure screening = promotion.screening(bot.screening().heldout());
+        Optional<IntentModel> current = modelInPlace(bot, console);
+        PromotionCheck.RecallFloor floor = PromotionCheck.keepingCrisisRecall(calibrated.model(), current, screening);
+        FittedHead fitted = floor.report().isEmpty() ? calibrated : calibrated.with(floor.model(), floor.report());
         HeadEvaluation evaluated;
         PromotionGate gate;
-        List<LabelledText> screening = bot.screening().heldout();
         if (bot.heldout().isEmpty()) {
             evaluated = HeadEvaluation.score(ModelEvaluation.OUT_OF_FOLD, intents, bot.train(), fitted.outOfFold());
-            gate = promotion.check(fitted.model(), modelInPlace(bot, console), bot.gateTexts(), screening,
-                    command.force());
+            gate = promotion.check(fitted.model(), current, bot.gateTexts(), screening, command.force());
         } else {
             evaluated = HeadEvaluation.heldOut(fitted.model(), bot.heldout(), heldout);
-            gate = promotion.check(fitted.model(), modelInPlace(bot, console), bot.heldout(), heldout, screening,
-                    command.force());
+            gate = promotion.check(fitted.model(), current, bot.heldout(), heldout, screening, command.force());
         }
         if (gate.candidate().screening() != null) {
             evaluated = new HeadEvaluation(evaluated.evaluation().withScreening(gate.candidate().screening()),

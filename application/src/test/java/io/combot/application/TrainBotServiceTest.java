@@ -162,6 +162,21 @@ class TrainBotServiceTest {
                         .max((a, b) -> Double.compare(dot(embedded.get(a), embedding), dot(embedded.get(b), embedding)))
                         .orElseThrow()).intent();
             }
+
+            @Override
+            public double crisisScore(String text, float[] embedding) {
+                return predict(text, embedding).equals(Intent.CRISIS) ? 1 : 0;
+            }
+
+            @Override
+            public double decisionThreshold() {
+                return 0.5;
+            }
+
+            @Override
+            public IntentModel withDecisionThreshold(double threshold) {
+                return this;
+            }
         };
     }
 

@@ -16,4 +16,9 @@ public record FittedHead(IntentModel model, double crisisThreshold, List<Intent>
     public FittedHead {
         outOfFold = List.copyOf(outOfFold);
     }
+
+    /** The same fit with another model of it (its crisis threshold moved, say), and a line on why. */
+    public FittedHead with(IntentModel other, String why) {
+        return new FittedHead(other, other.decisionThreshold(), outOfFold, fitReport + why, conflicts);
+    }
 }

@@ -11,4 +11,12 @@ public interface IntentModel {
     List<Intent> intents();
 
     Intent predict(String text, float[] embedding);
+
+    /** How strongly the model reads {@code text} as a crisis: a crisis when this reaches {@link #decisionThreshold}. */
+    double crisisScore(String text, float[] embedding);
+
+    double decisionThreshold();
+
+    /** The same model deciding crisis from another threshold. */
+    IntentModel withDecisionThreshold(double threshold);
 }

@@ -184,7 +184,7 @@ final class DjlBotAdapter implements CurrentBotPort, ReloadBotPort, AutoCloseabl
     private Bot load(BotFolder folder, BotFolder.TrainedModel model) {
         // The operator's override moves the crisis decision's threshold (the crisis head's, when the head has one).
         IntentHead head = settings.crisisThreshold().isPresent()
-                ? model.head().withCrisisThreshold(settings.crisisThreshold().getAsDouble()) : model.head();
+                ? model.head().withDecisionThreshold(settings.crisisThreshold().getAsDouble()) : model.head();
         KnowledgeIndex index = openKnowledge();
         String version = ModelVersion.of(encoder.modelDigest(), model.bytes());
         if (index != null) {

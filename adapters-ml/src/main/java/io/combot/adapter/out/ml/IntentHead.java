@@ -130,13 +130,25 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         return new Classification(intents.get(chosen), p[chosen], scores, modelVersion);
     }
 
+    /** The crisis decision's score: 1 with a crisis phrase, else the crisis head's, or the crisis row's without one. */
+    @Override
+    public double crisisScore(String text, float[] embedding) {
+        if (phrases.findIn(text).isPresent()) {
+            return 1.0;
+        }
+        return crisisHead == null ? probabilities(embedding)[intents.indexOf(Intent.CRISIS)]
+                : crisisHead.probability(text, embedding);
+    }
+
     /** The crisis decision's threshold: the crisis head's, or the crisis row's for a head without one. */
-    double decisionThreshold() {
+    @Override
+    public double decisionThreshold() {
         return crisisHead == null ? crisisThreshold : crisisHead.threshold();
     }
 
-    /** The same head with another crisis decision threshold (an operator's override). */
-    IntentHead withCrisisThreshold(double threshold) {
+    /** The same head with another crisis decision threshold (an operator's override, or training's recall floor). */
+    @Override
+    public IntentHead withDecisionThreshold(double threshold) {
         return crisisHead == null
                 ? new IntentHead(intents, weights, biases, threshold, evaluation, null, minConfidence, phrases)
                 : new IntentHead(intents, weights, biases, crisisThreshold, evaluation,

@@ -29,6 +29,21 @@ final class LbfgsHeadFitter implements FitIntentHeadPort {
             return head.predict(text, embedding);
         }
 
+        @Override
+        public double crisisScore(String text, float[] embedding) {
+            return head.crisisScore(text, embedding);
+        }
+
+        @Override
+        public double decisionThreshold() {
+            return head.decisionThreshold();
+        }
+
+        @Override
+        public Fitted withDecisionThreshold(double threshold) {
+            return new Fitted(head.withDecisionThreshold(threshold), result, texts);
+        }
+
         /** The head with the figures measured on it, its crisis head and minimum confidence kept. */
         IntentHead head(ModelEvaluation evaluation) {
             return head.with(head.crisisHead(), head.minConfidence(), evaluation);
@@ -39,10 +54,11 @@ final class LbfgsHeadFitter implements FitIntentHeadPort {
                     Intent head of bot %s: multinomial logistic regression over L2-normalised mean-pooled
                     all-MiniLM-L6-v2 (quantized) embeddings. Written by `bin/combot train` from train.tsv (%d texts).
                     L2 %.0e chosen by cross-validation. The crisis decision is the crisis head's (crisis against
-                    everything else, with screening/train.tsv), its threshold a margin x its lowest out-of-fold score
-                    of a crisis text, the margin chosen by nested cross-validation. model/report.txt has the figures.
-                    Line format: intent bias w1 ... w%d; crisis-head bias w1 ... w%d""", botName, texts, result.l2(),
-                    result.weights()[0].length, result.weights()[0].length);
+                    everything else, with screening/train.tsv, over the embedding and the words of crisis-head-words),
+                    its threshold half the out-of-fold score 95 %% of crisis texts reach, lowered when the model in the
+                    folder catches more held-out crisis messages. model/report.txt has the figures.
+                    Line format: intent bias w1 ... w%d; crisis-head bias w1 ... w%d, then one weight per word""",
+                    botName, texts, result.l2(), result.weights()[0].length, result.weights()[0].length);
         }
     }
 

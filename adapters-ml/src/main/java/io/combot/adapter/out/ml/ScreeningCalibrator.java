@@ -34,8 +34,7 @@ final class ScreeningCalibrator implements CalibrateSafetyPort {
                 crisis.crisisTexts(), crisis.otherTexts(), crisis.head().threshold()));
         report.append(String.format(Locale.ROOT, "crisis phrases: %d (screening/phrases.txt, the shipped ones "
                 + "always among them)%n", bot.screening().phrases().phrases().size()));
-        crisis.report().lines().filter(line -> line.startsWith("crisis margin") || line.startsWith("chosen")
-                        || line.startsWith("crisis head threshold"))
+        crisis.report().lines().filter(line -> line.startsWith("crisis head over"))
                 .forEach(line -> report.append("  ").append(line).append('\n'));
         IntentHead calibrated = fitted.head().with(bot.screening().phrases())
                 .with(crisis.head(), OptionalDouble.empty(), null);

@@ -55,8 +55,8 @@ class IntentHeadTest {
 
     @Test
     void anOperatorsThresholdMovesTheCrisisHeadsThreshold() {
-        assertThat(head().withCrisisThreshold(0.9).crisisHead().threshold()).isEqualTo(0.9);
-        assertThat(head().withCrisisThreshold(0.9).crisisThreshold()).isEqualTo(0.3);
+        assertThat(head().withDecisionThreshold(0.9).crisisHead().threshold()).isEqualTo(0.9);
+        assertThat(head().withDecisionThreshold(0.9).crisisThreshold()).isEqualTo(0.3);
     }
 
     @Test

@@ -84,5 +84,20 @@ public final class SwappableBot implements CurrentBotPort, ReloadBotPort {
         public Intent predict(String text, float[] embedding) {
             return answer;
         }
+
+        @Override
+        public double crisisScore(String text, float[] embedding) {
+            return answer.equals(Intent.CRISIS) ? 1 : 0;
+        }
+
+        @Override
+        public double decisionThreshold() {
+            return 0.5;
+        }
+
+        @Override
+        public IntentModel withDecisionThreshold(double threshold) {
+            return this;
+        }
     }
 }
