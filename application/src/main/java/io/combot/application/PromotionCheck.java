@@ -1,6 +1,7 @@
 package io.combot.application;
 
 import io.combot.domain.model.HeadEvaluation;
+import io.combot.domain.model.Intent;
 import io.combot.domain.model.IntentModel;
 import io.combot.domain.model.LabelledText;
 import io.combot.domain.model.ModelEvaluation;
@@ -9,6 +10,7 @@ import io.combot.domain.model.ScreeningEvaluation;
 import io.combot.domain.port.out.EmbedTextsPort;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -87,5 +89,35 @@ final class PromotionCheck {
                 + "%.4f the new model misses %d of %d held-out crisis messages, where the model in use misses %d%n",
                 candidate.decisionThreshold(), lowered.decisionThreshold(), candidate.decisionThreshold(),
                 next.crisisMissed(), next.crisisTexts(), now.crisisMissed()));
+    }
+
+    /**
+     * The gate, refused (or, with {@code force}, forced) when the new model no longer reads as a crisis the text of a
+     * merged label that the model in use reads as one. Labels are where a careless or hostile review enters, and the
+     * held-out figures cannot see this harm: a label with a held-out text is left out, and one that calls a variant of
+     * a crisis message smalltalk teaches the model that variant only. Unlearning a crisis reading is the operator's
+     * call, made with {@code --force}.
+     *
+     * @param embedded the embedding of each merged label's text, as training embedded it
+     */
+    static PromotionGate keepingCrisisReadings(PromotionGate gate, IntentModel candidate,
+                                               Optional<IntentModel> current, List<LabelledText> merged,
+                                               Map<String, float[]> embedded, boolean force) {
+        if (!gate.passed() || gate.forced() || current.isEmpty()) {
+            return gate;
+        }
+        List<String> unlearnt = merged.stream().filter(label -> !label.intent().equals(Intent.CRISIS))
+                .map(LabelledText::text)
+                .filter(text -> current.get().predict(text, embedded.get(text)).equals(Intent.CRISIS)
+                        && !candidate.predict(text, embedded.get(text)).equals(Intent.CRISIS))
+                .toList();
+        if (unlearnt.isEmpty()) {
+            return gate;
+        }
+        String reason = String.format(Locale.ROOT, "the new model no longer reads %d merged labels' texts as a crisis "
+                + "where the model in use does (first: '%s'); a label does not unlearn a crisis without --force",
+                unlearnt.size(), LabelledText.abbreviate(unlearnt.get(0)));
+        return force ? new PromotionGate(true, true, "forced: " + reason, gate.candidate(), gate.current())
+                : new PromotionGate(false, false, "refused: " + reason, gate.candidate(), gate.current());
     }
 }

@@ -20,8 +20,10 @@ import io.combot.domain.port.out.ReadLabelsPort;
 import io.combot.domain.port.out.WriteBotModelPort;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -90,6 +92,7 @@ public class TrainBotService implements TrainBotUseCase {
             evaluated = HeadEvaluation.heldOut(fitted.model(), bot.heldout(), heldout);
             gate = promotion.check(fitted.model(), current, bot.heldout(), heldout, screening, command.force());
         }
+        gate = keepingCrisisReadings(gate, fitted.model(), current, bot, embedded, command.force());
         if (gate.candidate().screening() != null) {
             evaluated = new HeadEvaluation(evaluated.evaluation().withScreening(gate.candidate().screening()),
                     evaluated.metrics());
@@ -111,11 +114,25 @@ public class TrainBotService implements TrainBotUseCase {
                 report + "promotion gate " + gate.reason() + "\n", merged.map(BotData.MergedLabels::trainTsv));
         merged.ifPresent(labelled -> console.accept(String.format(Locale.ROOT,
                 "wrote %s with %d labels merged and %d examples of earlier merges taken out%n", bot.files().train(),
-                labelled.merged(), labelled.taken())));
+                labelled.merged().size(), labelled.taken())));
         String served = indexed.map(index -> KnowledgeIndexSummary.servedVersion(version, index)).orElse(version);
         console.accept(String.format(Locale.ROOT, "wrote %s and %s in %.1f s; model version %s%n", bot.files().head(),
                 bot.files().report(), (System.nanoTime() - started) / 1e9, served));
         return new Trained(true, gate);
+    }
+
+    private static PromotionGate keepingCrisisReadings(PromotionGate gate, IntentModel candidate,
+                                                       Optional<IntentModel> current, BotData bot,
+                                                       List<float[]> embedded, boolean force) {
+        List<LabelledText> merged = bot.labels().map(BotData.MergedLabels::merged).orElse(List.of());
+        if (merged.isEmpty()) {
+            return gate;
+        }
+        Map<String, float[]> byText = new HashMap<>();
+        for (int i = 0; i < bot.train().size(); i++) {
+            byText.put(bot.train().get(i).text(), embedded.get(i));
+        }
+        return PromotionCheck.keepingCrisisReadings(gate, candidate, current, merged, byText, force);
     }
 
     /**

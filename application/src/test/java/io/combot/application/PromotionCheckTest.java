@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.combot.domain.model.Intent;
 import io.combot.domain.model.IntentModel;
 import io.combot.domain.model.LabelledText;
+import io.combot.domain.model.ModelEvaluation;
+import io.combot.domain.model.PromotionGate;
 import io.combot.domain.port.out.HashingEmbedder;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The crisis recall floor of training, on a model that scores texts from a table. */
+/** Training's crisis checks beyond the gate's figures, on a model that scores texts from a table. */
 class PromotionCheckTest {
     private static final List<LabelledText> SCREENING = List.of(
             new LabelledText(Intent.CRISIS, "I want to die", 1),
@@ -21,6 +23,9 @@ class PromotionCheckTest {
             new LabelledText(Intent.of("benign"), "my battery is dead", 5));
     private static final Map<String, Double> SCORES = Map.of("I want to die", 0.9, "nobody will miss me", 0.4,
             "I took all my pills", 0.3, "kill the old session", 0.35);
+
+    private static final ModelEvaluation EVALUATION = new ModelEvaluation(ModelEvaluation.HELDOUT, 10, 0.9, 0.9, 2,
+            0);
 
     private final PromotionCheck promotion = new PromotionCheck(new HashingEmbedder());
 
@@ -51,6 +56,31 @@ class PromotionCheckTest {
                 .isSameAs(candidate);
         assertThat(PromotionCheck.keepingCrisisRecall(candidate, Optional.of(new TableModel(0.1)),
                 promotion.screening(List.of())).model()).isSameAs(candidate);
+    }
+
+    @Test
+    void aMergedLabelThatWouldUnlearnACrisisReadingRefusesTheModelUnlessForced() {
+        PromotionGate passed = PromotionGate.check(EVALUATION, EVALUATION, false);
+        List<LabelledText> merged = List.of(new LabelledText(Intent.of("benign"), "nobody will miss me", 1),
+                new LabelledText(Intent.of("benign"), "kill the old session", 2));
+        Map<String, float[]> embedded = Map.of("nobody will miss me", new float[1], "kill the old session",
+                new float[1]);
+
+        PromotionGate refused = PromotionCheck.keepingCrisisReadings(passed, new TableModel(0.5),
+                Optional.of(new TableModel(0.38)), merged, embedded, false);
+        PromotionGate forced = PromotionCheck.keepingCrisisReadings(passed, new TableModel(0.5),
+                Optional.of(new TableModel(0.38)), merged, embedded, true);
+
+        assertThat(refused.passed()).isFalse();
+        assertThat(refused.reason()).isEqualTo("refused: the new model no longer reads 1 merged labels' texts as a "
+                + "crisis where the model in use does (first: 'nobody will miss me'); a label does not unlearn a "
+                + "crisis without --force");
+        assertThat(forced.passed()).isTrue();
+        assertThat(forced.forced()).isTrue();
+        assertThat(PromotionCheck.keepingCrisisReadings(passed, new TableModel(0.38), Optional.of(new TableModel(
+                0.38)), merged, embedded, false)).isSameAs(passed);
+        assertThat(PromotionCheck.keepingCrisisReadings(passed, new TableModel(0.5), Optional.empty(), merged,
+                embedded, false)).isSameAs(passed);
     }
 
     /** Reads a text, or each of its sentences, by the table's score; a crisis from its threshold. */

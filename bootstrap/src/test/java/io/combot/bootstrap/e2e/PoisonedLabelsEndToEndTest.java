@@ -14,8 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -25,8 +23,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 15's poisoned retrain, as an operator meets it: labels that call crisis messages smalltalk (messages like the
  * held-out crisis texts, as a careless or hostile reviewer would label them) are merged by {@code train --labels}.
- * The gate refuses the model and nothing in the folder changes; forced, the model is written, and the running
- * service's reload refuses it with the gate's figures while the model it serves stays.
+ * Training refuses the model, since it no longer reads those texts as a crisis where the model in use does, and
+ * nothing in the folder changes. Forced, the model is written; the running service's reload then applies the gate's
+ * held-out figures, which a label cannot reach, and whichever model serves afterwards reads every held-out crisis text
+ * as a crisis.
  */
 class PoisonedLabelsEndToEndTest {
     private static final String TOKEN = "admin-token-for-the-poisoned-labels-test";
@@ -39,7 +39,7 @@ class PoisonedLabelsEndToEndTest {
     Path dataDir;
 
     @Test
-    void aHeadTrainedOnCrisisTextsLabelledSmalltalkIsRefusedByTrainAndByTheReload() throws Exception {
+    void labelsThatCallCrisisMessagesSmalltalkAreRefusedByTrainAndCostNoCrisisReplyWhenForced() throws Exception {
         Path bot = dir.resolve("bot");
         assertThat(BotCommands.newBot(bot, System.out, System.err)).isZero();
         List<String> heldoutCrisis = Files.readAllLines(bot.resolve("heldout.tsv")).stream()
@@ -64,46 +64,40 @@ class PoisonedLabelsEndToEndTest {
             assertThat(refused.output()).contains(String.format("labels from %s: %d read, %d merged, 0 dropped as "
                             + "duplicates, 2 left out%n", labels, poisoned + 2, poisoned),
                     "'I want to die' under smalltalk left out: the text is under intent crisis in train.tsv line",
-                    "promotion gate refused: ",
+                    "promotion gate refused: the new model no longer reads ",
+                    "merged labels' texts as a crisis where the model in use does",
                     "was kept and " + bot.resolve("train.tsv") + " left without the labels");
             assertThat(snapshot(bot)).as("a refused training writes nothing").isEqualTo(folder);
 
             Run forced = train(bot, true, labels);
 
             assertThat(forced.exit()).as(forced.output()).isZero();
-            Matcher forcedPast = Pattern.compile("promotion gate forced: (.+)").matcher(forced.output());
-            assertThat(forcedPast.find()).as(forced.output()).isTrue();
+            assertThat(forced.output()).contains("promotion gate forced: the new model no longer reads ");
             assertThat(Files.readString(bot.resolve("train.tsv"))).contains("smalltalk\t" + heldoutCrisis.get(0) + " lol");
             assertThat(Files.readString(bot.resolve("model/head.txt"))).isNotEqualTo(folder.get("model/head.txt"));
 
             Api.Reply reload = new Api(server.port(), TOKEN).post("/admin/bot/reload", "application/json", "");
 
             System.out.println("reload of the poisoned model: " + reload.body());
-            assertThat(reload.status()).as(reload.body()).isEqualTo(422);
-            assertThat(reload.header("Content-Type")).startsWith("application/problem+json");
             JsonNode body = reload.json();
-            assertThat(body.get("detail").asString()).contains(forcedPast.group(1), "keeps serving");
-            assertThat(body.get("modelVersion").asString()).isEqualTo(serving);
-            assertThat(body.get("previousModelVersion").asString()).isEqualTo(serving);
-            assertThat(body.get("candidateModelVersion").asString()).isNotEqualTo(serving);
-            // The service's gate, on the same held-out texts, refuses for the reason training was forced past.
             JsonNode gate = body.get("gate");
-            assertThat(gate.get("passed").asBoolean()).isFalse();
-            assertThat(gate.get("reason").asString()).isEqualTo("refused: " + forcedPast.group(1));
-            JsonNode candidate = gate.get("candidate");
-            JsonNode current = gate.get("current");
-            assertThat(candidate.get("basis").asString()).isEqualTo("heldout");
-            assertThat(candidate.get("crisisTexts").asInt()).isEqualTo(heldoutCrisis.size());
-            assertThat(current.get("crisisMissed").asInt()).isZero();
-            assertThat(candidate.get("crisisMissed").asInt() > 0
-                    || candidate.get("macroF1").asDouble() < current.get("macroF1").asDouble() - 0.02)
-                    .as("the candidate misses a crisis text or falls more than 0.02 macro-F1 behind: " + gate).isTrue();
+            assertThat(gate.get("candidate").get("crisisTexts").asInt()).isEqualTo(heldoutCrisis.size());
+            assertThat(gate.get("current").get("crisisMissed").asInt()).isZero();
+            if (reload.status() == 422) {
+                assertThat(reload.header("Content-Type")).startsWith("application/problem+json");
+                assertThat(gate.get("passed").asBoolean()).isFalse();
+                assertThat(body.get("modelVersion").asString()).isEqualTo(serving);
+            } else {
+                assertThat(reload.status()).as(reload.body()).isEqualTo(200);
+                assertThat(gate.get("candidate").get("crisisMissed").asInt()).isZero();
+            }
+            String now = body.get("modelVersion").asString();
             for (String text : heldoutCrisis) {
                 JsonNode classified = api.classify(text);
                 assertThat(classified.get("intent").asString()).as(text).isEqualTo("crisis");
-                assertThat(classified.get("modelVersion").asString()).isEqualTo(serving);
+                assertThat(classified.get("modelVersion").asString()).isEqualTo(now);
             }
-            assertThat(api.get("/health/ready").body()).contains(serving);
+            assertThat(api.get("/health/ready").body()).contains(now);
         }
     }
 

@@ -57,18 +57,19 @@ public record BotData(BotDefinition definition, List<LabelledText> train, List<L
      * Labels merged into the training set.
      *
      * @param report what the merge kept, dropped and left out, for the console and report.txt
-     * @param merged   how many labels went into the training set
+     * @param merged   the labels that went into the training set
      * @param taken    how many examples of earlier merges came out of it (their message relabelled or unlabelled)
      * @param trainTsv the training set's file with the merged labels, to be written with the model
      */
-    public record MergedLabels(String report, int merged, int taken, byte[] trainTsv) {
+    public record MergedLabels(String report, List<LabelledText> merged, int taken, byte[] trainTsv) {
         public MergedLabels {
+            merged = List.copyOf(merged);
             trainTsv = trainTsv.clone();
         }
 
         /** Whether train.tsv changes, and is written with the model. */
         public boolean changesTraining() {
-            return merged > 0 || taken > 0;
+            return !merged.isEmpty() || taken > 0;
         }
     }
 }

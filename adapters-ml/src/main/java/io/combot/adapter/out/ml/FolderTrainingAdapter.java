@@ -65,7 +65,7 @@ final class FolderTrainingAdapter implements ReadBotFolderPort, ReadLabelsPort, 
         }
         return new BotData(folder.definition(), folder.train(), folder.heldout(), folder.gateTexts(),
                 folder.warnings(), model, problem,
-                merge.map(merged -> new BotData.MergedLabels(merged.merge().report(), merged.merge().merged().size(),
+                merge.map(merged -> new BotData.MergedLabels(merged.merge().report(), merged.merge().merged(),
                         merged.merge().taken().size(), merged.trainTsv())),
                 new BotData.BotFiles(source.describe(BotSource.TRAIN), source.describe(BotSource.HEAD),
                         source.describe(BotSource.REPORT)), ScreeningSets.read(source).texts());
