@@ -9,8 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -36,6 +38,11 @@ final class CrisisHeadTrainer {
      * false alarm.
      */
     static final double MARGIN = 0.7;
+    /**
+     * Bounds the rows a large bot adds to the screening set's (each row carries the embedding and the word features):
+     * a bot of 15,000 examples ran out of a 512 MB heap. Far more than the shipped bot has (757).
+     */
+    static final int MAX_OTHER_EXAMPLES = 3_000;
 
     /** A fit of {@link Rows}: the two-class head over embeddings and words, and its vocabulary. */
     record Fit(HeadTrainer.Result result, WordFeatures words) {
@@ -87,7 +94,7 @@ final class CrisisHeadTrainer {
     static Rows rows(List<LabelledText> examples, float[][] embedded, List<LabelledText> screening,
                      Function<List<String>, float[][]> embed, int readWhole) {
         Rows rows = new Rows();
-        for (int i = 0; i < examples.size(); i++) {
+        for (int i : bounded(examples)) {
             rows.add(examples.get(i).text(), embedded[i], examples.get(i).intent().equals(Intent.CRISIS));
         }
         List<String> texts = new ArrayList<>();
@@ -132,6 +139,21 @@ final class CrisisHeadTrainer {
             rows.add(best, byText.get(best), true);
         }
         return rows;
+    }
+
+    /**
+     * The examples the crisis head learns from: every crisis example, and at most {@link #MAX_OTHER_EXAMPLES} others,
+     * the same ones on every run (by the hash of their text), in their order.
+     */
+    private static List<Integer> bounded(List<LabelledText> examples) {
+        List<Integer> others = IntStream.range(0, examples.size())
+                .filter(i -> !examples.get(i).intent().equals(Intent.CRISIS)).boxed().toList();
+        Set<Integer> kept = others.stream()
+                .sorted(Comparator.<Integer>comparingInt(i -> examples.get(i).text().hashCode())
+                        .thenComparing(i -> examples.get(i).text()))
+                .limit(MAX_OTHER_EXAMPLES).collect(Collectors.toSet());
+        return IntStream.range(0, examples.size())
+                .filter(i -> examples.get(i).intent().equals(Intent.CRISIS) || kept.contains(i)).boxed().toList();
     }
 
     /** The crisis texts cross-validation scores lowest. */

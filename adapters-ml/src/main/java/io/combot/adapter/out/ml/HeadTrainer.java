@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -78,7 +80,10 @@ final class HeadTrainer {
         };
         int[] fold = folds(texts, y, classes);
         // One double copy for all fits: the gradient loops vectorise only without float-to-double conversions.
-        double[][] xd = Arrays.stream(x).map(HeadTrainer::widened).toArray(double[][]::new);
+        // A row repeated to weigh more is one array, widened once.
+        Map<float[], double[]> wide = new IdentityHashMap<>();
+        double[][] xd = Arrays.stream(x).map(row -> wide.computeIfAbsent(row, HeadTrainer::widened))
+                .toArray(double[][]::new);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             List<Future<Path>> paths = new ArrayList<>();

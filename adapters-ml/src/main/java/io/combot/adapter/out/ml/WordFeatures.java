@@ -20,8 +20,11 @@ final class WordFeatures {
     static final WordFeatures NONE = new WordFeatures(List.of());
     /** A word or pair becomes a feature when this many training texts contain it: rarer ones only memorise texts. */
     static final int MIN_TEXTS = 3;
-    /** Bounds the head's size and a part's cost, whatever the training set. */
-    static final int MAX_VOCABULARY = 20_000;
+    /**
+     * Bounds the head's size and its training's memory, whatever the training set: every training row carries a
+     * feature per word (the shipped bot has 1,859).
+     */
+    static final int MAX_VOCABULARY = 2_000;
 
     private final List<String> vocabulary;
     private final Map<String, Integer> index;
