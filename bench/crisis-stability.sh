@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Stability of training under embedding noise: trains the shipped bot with classifier batch size 1 (model A, forced
 # past the shipped model), then with batch size 8 against A (the quantized encoder quantizes per batch, so the
-# embeddings differ slightly), then with batch size 1 again against that model. Both gates should pass.
-# Usage: bench/crisis-stability.sh [JAR] [WORKDIR]  (JAR default: bootstrap/target/combot.jar, built by bin/combot)
+# embeddings differ slightly), then with batch size 1 again against that model, then with each batch size of
+# EXTRA_BATCHES (say "2 4 16") against model A. Every gate should pass.
+# Usage: [EXTRA_BATCHES="2 4 16"] bench/crisis-stability.sh [JAR] [WORKDIR]
+#        (JAR default: bootstrap/target/combot.jar, built by bin/combot)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="${1:-$root/bootstrap/target/combot.jar}"
@@ -20,3 +22,8 @@ cp -r "$work/a" "$work/b"
 train "$work/b" 8
 cp -r "$work/b" "$work/c"
 train "$work/c" 1
+for batch in ${EXTRA_BATCHES:-}; do
+  rm -rf "$work/batch$batch"
+  cp -r "$work/a" "$work/batch$batch"
+  train "$work/batch$batch" "$batch"
+done
