@@ -44,11 +44,7 @@ record CrisisHead(double bias, double[] weights, double threshold, WordFeatures 
             z += weights[d] * embedding[d];
         }
         if (words.size() > 0) {
-            int[] present = words.present(text);
-            double scale = 1 / Math.sqrt(Math.max(1, present.length));
-            for (int i : present) {
-                z += weights[embedding.length + i] * scale;
-            }
+            z += words.dot(weights, embedding.length, text);
         }
         return 1.0 / (1.0 + Math.exp(-z));
     }

@@ -53,7 +53,7 @@ final class WordFeatures {
     }
 
     /** The feature indexes {@code text} contains, each once. */
-    int[] present(String text) {
+    private int[] present(String text) {
         return tokens(text).stream().map(index::get).filter(i -> i != null).mapToInt(Integer::intValue).toArray();
     }
 
@@ -63,9 +63,24 @@ final class WordFeatures {
         System.arraycopy(embedding, 0, row, 0, embedding.length);
         int[] present = present(text);
         for (int i : present) {
-            row[embedding.length + i] = (float) (1 / Math.sqrt(present.length));
+            row[embedding.length + i] = (float) value(present.length);
         }
         return row;
+    }
+
+    /** The text's word features times {@code weights}, whose feature weights start at {@code offset}. */
+    double dot(double[] weights, int offset, String text) {
+        int[] present = present(text);
+        double sum = 0;
+        for (int i : present) {
+            sum += weights[offset + i] * value(present.length);
+        }
+        return sum;
+    }
+
+    /** The value of each present feature: the features of a text have unit length together. */
+    private static double value(int present) {
+        return 1 / Math.sqrt(Math.max(1, present));
     }
 
     /** Distinct words and pairs of adjacent words. */
