@@ -29,7 +29,7 @@ final class CrisisHeadTrainer {
      * Fixed, not chosen by cross-validation: the choice flipped between neighbouring strengths on embeddings that
      * differ in their last bits (another CPU), and the threshold with it (docs/ml.md).
      */
-    private static final double[] L2 = {1e-4};
+    private static final double L2 = 1e-4;
     /** The share of crisis training texts allowed below the out-of-fold score the threshold is taken from. */
     static final double QUANTILE = 0.05;
     /**
@@ -213,7 +213,8 @@ final class CrisisHeadTrainer {
                     labels.add(y.get(i));
                 }
             }
-            HeadTrainer.Result result = HeadTrainer.train(List.of(OTHER, HeadTrainer.CRISIS), t,
+            // Cross-fitted only: the threshold is set here from the out-of-fold scores, not by HeadTrainer's margin.
+            HeadTrainer.Result result = HeadTrainer.crossFitted(List.of(OTHER, HeadTrainer.CRISIS), t,
                     v.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray(), L2, progress);
             // Out-of-fold scores of the rows as given, not of their repeats.
             double[][] outOfFold = new double[size()][];

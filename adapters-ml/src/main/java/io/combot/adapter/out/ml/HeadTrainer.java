@@ -64,12 +64,20 @@ final class HeadTrainer {
      * @param progress gets a line per finished stage of work, from the worker threads, in completion order
      */
     static Result train(List<String> labels, List<String> texts, float[][] x, int[] y, Consumer<String> progress) {
-        return train(labels, texts, x, y, L2_GRID, progress);
+        return train(labels, texts, x, y, L2_GRID, true, progress);
     }
 
-    /** With the L2 strengths to choose from, strong to weak (one fixes it). */
-    static Result train(List<String> labels, List<String> texts, float[][] x, int[] y, double[] l2Grid,
-                        Consumer<String> progress) {
+    /**
+     * At one fixed L2, for a head whose caller sets its own crisis rule from the out-of-fold probabilities: the margin
+     * is the cross-fitted one, without the nested cross-validation's 20 fits.
+     */
+    static Result crossFitted(List<String> labels, List<String> texts, float[][] x, int[] y, double l2,
+                              Consumer<String> progress) {
+        return train(labels, texts, x, y, new double[] {l2}, false, progress);
+    }
+
+    private static Result train(List<String> labels, List<String> texts, float[][] x, int[] y, double[] l2Grid,
+                                boolean nestedMargin, Consumer<String> progress) {
         int classes = labels.size();
         int crisis = labels.indexOf(CRISIS);
         check(labels, texts, x, y);
@@ -99,6 +107,7 @@ final class HeadTrainer {
             }
 
             StringBuilder cvReport = new StringBuilder();
+            double[] crossFittedMargin = new double[l2Grid.length];
             int best = 0;
             double bestF1 = -1;
             for (int l = 0; l < l2Grid.length; l++) {
@@ -116,6 +125,7 @@ final class HeadTrainer {
                     count(outOfFold, y, crisis, rows(fold, f), lowest[f], missed, falseAlarms);
                 }
                 double margin = CRISIS_MARGINS[marginIndex(missed)];
+                crossFittedMargin[l] = margin;
                 IntentMetrics rule = metrics(labels, y, outOfFold, crisis, i -> margin * lowest[fold[i]]);
                 int level = l;
                 cvReport.append(String.format(Locale.ROOT, "l2 %.0e: %d-fold accuracy %.3f, macro-F1 %.3f; with the "
@@ -139,8 +149,8 @@ final class HeadTrainer {
             }
             Future<Lbfgs.Outcome> whole = fit(pool, xd, y, classes, IntStream.range(0, y.length).toArray(),
                     l2Grid[best], start, "all texts", report);
-            double margin = crisisMargin(pool, x, xd, y, classes, crisis, fold, folds, best, l2Grid[best], outOfFold,
-                    cvReport, report);
+            double margin = nestedMargin ? crisisMargin(pool, x, xd, y, classes, crisis, fold, folds, best,
+                    l2Grid[best], outOfFold, cvReport, report) : crossFittedMargin[best];
             double lowest = lowestCrisis(outOfFold, y, crisis, IntStream.range(0, y.length).toArray());
             double threshold = lowest * margin;
             IntentMetrics metrics = metrics(labels, y, outOfFold, crisis, i -> threshold);

@@ -42,6 +42,23 @@ class HeadTrainerTest {
     }
 
     @Test
+    void aCrossFittedHeadAtOneL2SkipsTheNestedCrossValidationYetScoresEveryRowOutOfFold() {
+        HeadTrainer.Result crossFitted = HeadTrainer.crossFitted(CLUSTERS.labels(), CLUSTERS.texts(), CLUSTERS.x(),
+                CLUSTERS.y(), 1e-4, line -> { });
+        IntentMetrics metrics = new IntentMetrics(CLUSTERS.labels());
+        for (int i = 0; i < CLUSTERS.y().length; i++) {
+            int predicted = HeadTrainer.predict(crossFitted.outOfFoldProbabilities()[i], 0, Double.POSITIVE_INFINITY);
+            metrics.add(CLUSTERS.labels().get(CLUSTERS.y()[i]), CLUSTERS.labels().get(predicted));
+        }
+
+        assertThat(crossFitted.l2()).isEqualTo(1e-4);
+        assertThat(crossFitted.outOfFoldProbabilities()).hasNumberOfRows(CLUSTERS.y().length);
+        assertThat(metrics.accuracy()).as(metrics.report()).isGreaterThan(0.95);
+        assertThat(crossFitted.cvReport()).contains("l2 1e-04", "cross-fitted").doesNotContain("nested");
+        assertThat(result.cvReport()).contains("nested");
+    }
+
+    @Test
     void twoRunsGiveTheSameHead() {
         HeadTrainer.Result again = train(CLUSTERS);
 
