@@ -206,16 +206,16 @@ final class CrisisHeadTrainer {
             List<float[]> v = new ArrayList<>();
             List<Integer> labels = new ArrayList<>();
             for (int i = 0; i < size(); i++) {
-                float[] row = words.append(x.get(i), texts.get(i));
                 for (int r = 0; r < (y.get(i) == 1 ? repeats : 1); r++) {
                     t.add(texts.get(i));
-                    v.add(row);
+                    v.add(x.get(i));
                     labels.add(y.get(i));
                 }
             }
             // Cross-fitted only: the threshold is set here from the out-of-fold scores, not by HeadTrainer's margin.
             HeadTrainer.Result result = HeadTrainer.crossFitted(List.of(OTHER, HeadTrainer.CRISIS), t,
-                    v.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray(), L2, progress);
+                    v.toArray(float[][]::new), words.of(t), labels.stream().mapToInt(Integer::intValue).toArray(), L2,
+                    progress);
             // Out-of-fold scores of the rows as given, not of their repeats.
             double[][] outOfFold = new double[size()][];
             for (int i = 0, row = 0; i < size(); i++) {

@@ -49,6 +49,28 @@ final class HeadTrainer {
                   double crisisMargin, double[][] outOfFoldProbabilities, String cvReport) {
     }
 
+    /**
+     * The training rows: each embedding as given and widened to doubles for the objective (a repeated row shares one
+     * array), and the sparse features that follow it.
+     */
+    private record Rows(float[][] x, double[][] wide, SparseFeatures sparse) {
+        int dims() {
+            return x[0].length + sparse.dims();
+        }
+
+        /** The probabilities a head gives row {@code i}. */
+        double[] probabilities(double[][] weights, double[] biases, int i) {
+            double[] shifted = biases.clone();
+            int dense = x[0].length;
+            for (int k = 0; k < shifted.length; k++) {
+                for (int j : sparse.indexes()[i]) {
+                    shifted[k] += weights[k][dense + j] * sparse.values()[i];
+                }
+            }
+            return HeadTrainer.probabilities(weights, shifted, x[i]);
+        }
+    }
+
     /** The models of one fold along the L2 grid, and the probabilities they give the fold's held-out rows. */
     private record Path(double[][] theta, double[][][] heldOut, int[] iterations) {
     }
@@ -64,23 +86,25 @@ final class HeadTrainer {
      * @param progress gets a line per finished stage of work, from the worker threads, in completion order
      */
     static Result train(List<String> labels, List<String> texts, float[][] x, int[] y, Consumer<String> progress) {
-        return train(labels, texts, x, y, L2_GRID, true, progress);
+        return train(labels, texts, x, SparseFeatures.none(x.length), y, L2_GRID, true, progress);
     }
 
     /**
      * At one fixed L2, for a head whose caller sets its own crisis rule from the out-of-fold probabilities: the margin
      * is the cross-fitted one, without the nested cross-validation's 20 fits.
+     *
+     * @param sparse each row's features after its embedding; the weights of a class are the embedding's, then these
      */
-    static Result crossFitted(List<String> labels, List<String> texts, float[][] x, int[] y, double l2,
-                              Consumer<String> progress) {
-        return train(labels, texts, x, y, new double[] {l2}, false, progress);
+    static Result crossFitted(List<String> labels, List<String> texts, float[][] x, SparseFeatures sparse, int[] y,
+                              double l2, Consumer<String> progress) {
+        return train(labels, texts, x, sparse, y, new double[] {l2}, false, progress);
     }
 
-    private static Result train(List<String> labels, List<String> texts, float[][] x, int[] y, double[] l2Grid,
-                                boolean nestedMargin, Consumer<String> progress) {
+    private static Result train(List<String> labels, List<String> texts, float[][] embeddings, SparseFeatures sparse,
+                                int[] y, double[] l2Grid, boolean nestedMargin, Consumer<String> progress) {
         int classes = labels.size();
         int crisis = labels.indexOf(CRISIS);
-        check(labels, texts, x, y);
+        check(labels, texts, embeddings, sparse, y);
         Consumer<String> report = line -> {
             synchronized (progress) {
                 progress.accept(line);
@@ -90,8 +114,8 @@ final class HeadTrainer {
         // One double copy for all fits: the gradient loops vectorise only without float-to-double conversions.
         // A row repeated to weigh more is one array, widened once.
         Map<float[], double[]> wide = new IdentityHashMap<>();
-        double[][] xd = Arrays.stream(x).map(row -> wide.computeIfAbsent(row, HeadTrainer::widened))
-                .toArray(double[][]::new);
+        Rows x = new Rows(embeddings, Arrays.stream(embeddings)
+                .map(row -> wide.computeIfAbsent(row, HeadTrainer::widened)).toArray(double[][]::new), sparse);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             List<Future<Path>> paths = new ArrayList<>();
@@ -99,7 +123,7 @@ final class HeadTrainer {
                 int[] in = rows(fold, f, f);
                 int[] out = rows(fold, f);
                 String name = String.format(Locale.ROOT, "fold %d/%d", f + 1, FOLDS);
-                paths.add(pool.submit(() -> path(x, xd, y, classes, l2Grid, in, out, name, report)));
+                paths.add(pool.submit(() -> path(x, y, classes, l2Grid, in, out, name, report)));
             }
             List<Path> folds = new ArrayList<>();
             for (Future<Path> path : paths) {
@@ -147,9 +171,9 @@ final class HeadTrainer {
                     start[i] += path.theta()[best][i] / FOLDS;
                 }
             }
-            Future<Lbfgs.Outcome> whole = fit(pool, xd, y, classes, IntStream.range(0, y.length).toArray(),
+            Future<Lbfgs.Outcome> whole = fit(pool, x, y, classes, IntStream.range(0, y.length).toArray(),
                     l2Grid[best], start, "all texts", report);
-            double margin = nestedMargin ? crisisMargin(pool, x, xd, y, classes, crisis, fold, folds, best,
+            double margin = nestedMargin ? crisisMargin(pool, x, y, classes, crisis, fold, folds, best,
                     l2Grid[best], outOfFold, cvReport, report) : crossFittedMargin[best];
             double lowest = lowestCrisis(outOfFold, y, crisis, IntStream.range(0, y.length).toArray());
             double threshold = lowest * margin;
@@ -211,11 +235,11 @@ final class HeadTrainer {
         return best;
     }
 
-    private static void check(List<String> labels, List<String> texts, float[][] x, int[] y) {
+    private static void check(List<String> labels, List<String> texts, float[][] x, SparseFeatures sparse, int[] y) {
         if (!labels.contains(CRISIS) || new HashSet<>(labels).size() != labels.size()) {
             throw new IllegalArgumentException("The labels are distinct and include crisis: " + labels);
         }
-        if (x.length != y.length || x.length != texts.size() || x.length == 0) {
+        if (x.length != y.length || x.length != texts.size() || x.length != sparse.rows() || x.length == 0) {
             throw new IllegalArgumentException("One label and one text per embedding, and at least one of each");
         }
         if (Arrays.stream(x).anyMatch(row -> row.length != x[0].length)) {
@@ -237,20 +261,20 @@ final class HeadTrainer {
     }
 
     /** Fits the rows {@code in} along the L2 grid, strong to weak, and scores the rows {@code out} at each L2. */
-    private static Path path(float[][] x, double[][] xd, int[] y, int classes, double[] l2Grid, int[] in, int[] out,
+    private static Path path(Rows x, int[] y, int classes, double[] l2Grid, int[] in, int[] out,
                              String name, Consumer<String> report) {
-        double[] theta = new double[SoftmaxObjective.size(classes, x[0].length)];
+        double[] theta = new double[SoftmaxObjective.size(classes, x.dims())];
         double[][] thetas = new double[l2Grid.length][];
         double[][][] heldOut = new double[l2Grid.length][][];
         int[] iterations = new int[l2Grid.length];
         for (int l = 0; l < l2Grid.length; l++) {
-            Lbfgs.Outcome fit = fit(xd, y, classes, in, l2Grid[l], theta, name, report);
+            Lbfgs.Outcome fit = fit(x, y, classes, in, l2Grid[l], theta, name, report);
             theta = fit.x();
             thetas[l] = theta;
             iterations[l] = fit.iterations();
             double[][] weights = weights(theta, classes);
             double[] biases = biases(theta, classes);
-            heldOut[l] = Arrays.stream(out).mapToObj(i -> probabilities(weights, biases, x[i]))
+            heldOut[l] = Arrays.stream(out).mapToObj(i -> x.probabilities(weights, biases, i))
                     .toArray(double[][]::new);
         }
         return new Path(thetas, heldOut, iterations);
@@ -262,7 +286,7 @@ final class HeadTrainer {
      * the outer cross-validation's head that also left it out), and the rule is scored on the outer fold with the
      * head that never saw it. Returns the margin one step below the largest that misses no crisis text there.
      */
-    private static double crisisMargin(ExecutorService pool, float[][] x, double[][] xd, int[] y, int classes, int crisis,
+    private static double crisisMargin(ExecutorService pool, Rows x, int[] y, int classes, int crisis,
                                        int[] fold, List<Path> folds, int best, double l2, double[][] outOfFold,
                                        StringBuilder cvReport, Consumer<String> report)
             throws InterruptedException, ExecutionException {
@@ -276,7 +300,7 @@ final class HeadTrainer {
                 int[] in = rows(fold, f, g);
                 double[] start = folds.get(g).theta()[best];
                 String name = String.format(Locale.ROOT, "nested fold %d/%d, inner fold %d", f + 1, FOLDS, g + 1);
-                inner.add(fit(pool, xd, y, classes, in, l2, start, name, report));
+                inner.add(fit(pool, x, y, classes, in, l2, start, name, report));
                 heldOut.add(rows(fold, g));
             }
         }
@@ -290,7 +314,7 @@ final class HeadTrainer {
                 double[][] weights = weights(theta, classes);
                 double[] biases = biases(theta, classes);
                 lowest = Math.min(lowest, Arrays.stream(heldOut.get(task)).filter(i -> y[i] == crisis)
-                        .mapToDouble(i -> probabilities(weights, biases, x[i])[crisis]).min()
+                        .mapToDouble(i -> x.probabilities(weights, biases, i)[crisis]).min()
                         .orElse(Double.POSITIVE_INFINITY));
             }
             count(outOfFold, y, crisis, rows(fold, f), lowest, missed, falseAlarms);
@@ -303,16 +327,16 @@ final class HeadTrainer {
         return CRISIS_MARGINS[marginIndex(missed)];
     }
 
-    private static Future<Lbfgs.Outcome> fit(ExecutorService pool, double[][] xd, int[] y, int classes, int[] rows,
+    private static Future<Lbfgs.Outcome> fit(ExecutorService pool, Rows x, int[] y, int classes, int[] rows,
                                              double l2, double[] start, String name, Consumer<String> report) {
-        return pool.submit(() -> fit(xd, y, classes, rows, l2, start, name, report));
+        return pool.submit(() -> fit(x, y, classes, rows, l2, start, name, report));
     }
 
-    private static Lbfgs.Outcome fit(double[][] xd, int[] y, int classes, int[] rows, double l2, double[] start,
+    private static Lbfgs.Outcome fit(Rows x, int[] y, int classes, int[] rows, double l2, double[] start,
                                      String name, Consumer<String> report) {
         long started = System.nanoTime();
-        Lbfgs.Outcome fit = Lbfgs.minimise(new SoftmaxObjective(xd, y, rows, classes, l2), start, MAX_ITERATIONS,
-                TOLERANCE * gradientNormAtZero(xd, y, classes, rows));
+        Lbfgs.Outcome fit = Lbfgs.minimise(new SoftmaxObjective(x.wide(), x.sparse(), y, rows, classes, l2), start,
+                MAX_ITERATIONS, TOLERANCE * gradientNormAtZero(x, y, classes, rows));
         report.accept(String.format(Locale.ROOT, "%s, l2 %.0e: %d L-BFGS iterations (%d evaluations), %.1f s", name,
                 l2, fit.iterations(), fit.evaluations(), (System.nanoTime() - started) / 1e9));
         return fit;
@@ -371,10 +395,10 @@ final class HeadTrainer {
     }
 
     /** The scale of the stopping rule: the gradient at zero weights, where every fit would start cold. */
-    private static double gradientNormAtZero(double[][] x, int[] y, int classes, int[] rows) {
-        int size = SoftmaxObjective.size(classes, x[0].length);
+    private static double gradientNormAtZero(Rows x, int[] y, int classes, int[] rows) {
+        int size = SoftmaxObjective.size(classes, x.dims());
         double[] gradient = new double[size];
-        new SoftmaxObjective(x, y, rows, classes, 0).valueAndGradient(new double[size], gradient);
+        new SoftmaxObjective(x.wide(), x.sparse(), y, rows, classes, 0).valueAndGradient(new double[size], gradient);
         return Lbfgs.norm(gradient);
     }
 

@@ -1,6 +1,7 @@
 package io.combot.adapter.out.ml;
 
 import io.combot.domain.model.CrisisPhrases;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -57,15 +58,11 @@ final class WordFeatures {
         return tokens(text).stream().map(index::get).filter(i -> i != null).mapToInt(Integer::intValue).toArray();
     }
 
-    /** The embedding followed by the text's word features. */
-    float[] append(float[] embedding, String text) {
-        float[] row = new float[embedding.length + size()];
-        System.arraycopy(embedding, 0, row, 0, embedding.length);
-        int[] present = present(text);
-        for (int i : present) {
-            row[embedding.length + i] = (float) value(present.length);
-        }
-        return row;
+    /** The word features of each text, for training. */
+    SparseFeatures of(List<String> texts) {
+        int[][] indexes = texts.stream().map(this::present).toArray(int[][]::new);
+        return new SparseFeatures(size(), indexes,
+                Arrays.stream(indexes).mapToDouble(present -> value(present.length)).toArray());
     }
 
     /** The text's word features times {@code weights}, whose feature weights start at {@code offset}. */

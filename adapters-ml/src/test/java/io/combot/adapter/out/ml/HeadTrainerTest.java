@@ -44,7 +44,7 @@ class HeadTrainerTest {
     @Test
     void aCrossFittedHeadAtOneL2SkipsTheNestedCrossValidationYetScoresEveryRowOutOfFold() {
         HeadTrainer.Result crossFitted = HeadTrainer.crossFitted(CLUSTERS.labels(), CLUSTERS.texts(), CLUSTERS.x(),
-                CLUSTERS.y(), 1e-4, line -> { });
+                SparseFeatures.none(CLUSTERS.y().length), CLUSTERS.y(), 1e-4, line -> { });
         IntentMetrics metrics = new IntentMetrics(CLUSTERS.labels());
         for (int i = 0; i < CLUSTERS.y().length; i++) {
             int predicted = HeadTrainer.predict(crossFitted.outOfFoldProbabilities()[i], 0, Double.POSITIVE_INFINITY);
@@ -127,7 +127,8 @@ class HeadTrainerTest {
             IntStream.range(0, DIMS).forEach(d -> row[d] = CLUSTERS.x()[i][d]);
             return row;
         }).toArray(double[][]::new);
-        SoftmaxObjective objective = new SoftmaxObjective(x, CLUSTERS.y(), rows, 6, 1e-4);
+        SoftmaxObjective objective = new SoftmaxObjective(x, SparseFeatures.none(x.length), CLUSTERS.y(), rows, 6,
+                1e-4);
         int size = SoftmaxObjective.size(6, DIMS);
 
         Lbfgs.Outcome lbfgs = Lbfgs.minimise(objective, new double[size], 30, 0);
@@ -144,6 +145,44 @@ class HeadTrainerTest {
         assertThat(lbfgs.iterations()).isEqualTo(30);
         assertThat(lbfgs.value()).isLessThan(gradientDescent);
         assertThat(lbfgs.gradientNorm()).isLessThan(Lbfgs.norm(gradient));
+    }
+
+    @Test
+    void sparseFeaturesGiveTheObjectiveTheSameValueAndGradientAsTheSameFeaturesWrittenOut() {
+        int rows = 7;
+        int dense = 3;
+        int sparseDims = 5;
+        int classes = 3;
+        java.util.Random random = new java.util.Random(5);
+        int[][] indexes = IntStream.range(0, rows).mapToObj(i -> IntStream.range(0, sparseDims)
+                .filter(j -> random.nextBoolean()).toArray()).toArray(int[][]::new);
+        double[] values = IntStream.range(0, rows).mapToDouble(i -> 0.5 + i / 10.0).toArray();
+        double[][] embeddings = new double[rows][dense];
+        double[][] writtenOut = new double[rows][dense + sparseDims];
+        for (int i = 0; i < rows; i++) {
+            for (int d = 0; d < dense; d++) {
+                embeddings[i][d] = random.nextGaussian();
+                writtenOut[i][d] = embeddings[i][d];
+            }
+            for (int j : indexes[i]) {
+                writtenOut[i][dense + j] = values[i];
+            }
+        }
+        int[] y = IntStream.range(0, rows).map(i -> i % classes).toArray();
+        int[] subset = {0, 2, 3, 4, 5, 6};
+        double[] theta = random.doubles(SoftmaxObjective.size(classes, dense + sparseDims)).toArray();
+        double[] sparseGradient = new double[theta.length];
+        double[] denseGradient = new double[theta.length];
+
+        double sparseValue = new SoftmaxObjective(embeddings, new SparseFeatures(sparseDims, indexes, values), y,
+                subset, classes, 1e-3).valueAndGradient(theta, sparseGradient);
+        double denseValue = new SoftmaxObjective(writtenOut, SparseFeatures.none(rows), y, subset, classes, 1e-3)
+                .valueAndGradient(theta, denseGradient);
+
+        assertThat(sparseValue).isCloseTo(denseValue, within(1e-12));
+        for (int i = 0; i < theta.length; i++) {
+            assertThat(sparseGradient[i]).as("gradient %d", i).isCloseTo(denseGradient[i], within(1e-12));
+        }
     }
 
     private static HeadTrainer.Result train(SyntheticEmbeddings data) {

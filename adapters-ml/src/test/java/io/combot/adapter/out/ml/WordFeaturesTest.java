@@ -26,18 +26,17 @@ class WordFeaturesTest {
     }
 
     @Test
-    void theFeaturesFollowTheEmbeddingAtUnitLength() {
+    void aTextsFeaturesAreTheWordsAndPairsItContainsAtUnitLength() {
         WordFeatures words = new WordFeatures(List.of("kill", "myself", "kill_myself", "session"));
-        float[] embedding = {0.6f, 0.8f};
 
-        float[] row = words.append(embedding, "kill myself, kill myself");
+        SparseFeatures features = words.of(List.of("kill myself, kill myself", "nothing known here"));
 
-        assertThat(row).hasSize(6);
-        assertThat(row[0]).isEqualTo(0.6f);
-        assertThat(row[1]).isEqualTo(0.8f);
-        assertThat(row[2] * row[2] + row[3] * row[3] + row[4] * row[4]).isCloseTo(1f, within(1e-6f));
-        assertThat(row[5]).isZero();
-        assertThat(words.append(embedding, "nothing known here")).containsExactly(0.6f, 0.8f, 0, 0, 0, 0);
+        assertThat(features.dims()).isEqualTo(4);
+        assertThat(features.indexes()[0]).containsExactlyInAnyOrder(0, 1, 2);
+        assertThat(3 * features.values()[0] * features.values()[0]).isCloseTo(1.0, within(1e-12));
+        assertThat(features.indexes()[1]).isEmpty();
+        assertThat(words.dot(new double[] {9, 9, 1, 2, 3, 4}, 2, "kill myself"))
+                .isCloseTo(6 * features.values()[0], within(1e-12));
     }
 
     @Test
