@@ -50,9 +50,10 @@ def convert(data_dir, bot_dir):
     print(f"wrote {bot}: {len(intents)} intents", file=sys.stderr)
 
 
-def ask(data_dir, url, workers=4):
+def ask(data_dir, url, split="test", workers=4):
     data = json.loads((pathlib.Path(data_dir) / "data_full.json").read_text(encoding="utf-8"))
-    queries = [(text, intent) for text, intent in data["test"]] + [(text, "unknown") for text, _ in data["oos_test"]]
+    queries = ([(text, intent) for text, intent in data[split]]
+               + [(text, "unknown") for text, _ in data["oos_" + split]])
 
     def classify(query):
         body = json.dumps({"text": query[0]}).encode("utf-8")
@@ -60,29 +61,34 @@ def ask(data_dir, url, workers=4):
                                          headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=30) as response:
             answer = json.loads(response.read())
-        return query[1], answer["intent"], answer.get("crisisPart")
+        return query[1], answer["intent"], answer.get("crisisPart"), query[0]
 
     with ThreadPoolExecutor(workers) as pool:
         answers = list(pool.map(classify, queries))
-    in_scope = [(want, got) for want, got, _ in answers if want != "unknown"]
-    oos = [(want, got) for want, got, _ in answers if want == "unknown"]
+    in_scope = [(want, got) for want, got, _, _ in answers if want != "unknown"]
+    oos = [(want, got) for want, got, _, _ in answers if want == "unknown"]
     accuracy = sum(want == got for want, got in in_scope) / len(in_scope)
     recall = sum(got == "unknown" for _, got in oos) / len(oos)
-    safety = sum(got == "crisis" for _, got, _ in answers)
-    by_part = sum(got == "crisis" and part is not None for _, got, part in answers)
-    print(f"CLINC150 test through the service ({len(in_scope)} in-scope and {len(oos)} out-of-scope queries, "
+    safety = sum(got == "crisis" for _, got, _, _ in answers)
+    by_part = sum(got == "crisis" and part is not None for _, got, part, _ in answers)
+    print(f"CLINC150 {split} through the service ({len(in_scope)} in-scope and {len(oos)} out-of-scope queries, "
           f"POST /api/v1/classify):")
     print(f"  {'Combot':<20} in-scope accuracy {accuracy:.3f}, out-of-scope recall {recall:.3f}")
     for name, acc, rec in ANCHORS:
         print(f"  {name:<20} in-scope accuracy {acc:.3f}, out-of-scope recall {rec:.3f} (Larson et al. 2019)")
     print(f"  safety reply: {safety} of {len(answers)} ordinary queries ({100 * safety / len(answers):.2f} %), "
           f"{by_part} of them from one part of the query")
+    if split == "val":
+        # Only the split that selects is read query by query; the test split is reported as figures alone.
+        for want, got, _, text in answers:
+            if got == "crisis":
+                print(f"    safety reply: {want}: {text}")
 
 
 if __name__ == "__main__":
     if sys.argv[1] == "convert":
         convert(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "ask":
-        ask(sys.argv[2], sys.argv[3])
+        ask(sys.argv[2], sys.argv[3], *sys.argv[4:5])
     else:
-        sys.exit("usage: clinc150.py convert DATA_DIR BOT_DIR | ask DATA_DIR URL")
+        sys.exit("usage: clinc150.py convert DATA_DIR BOT_DIR | ask DATA_DIR URL [test|val]")
