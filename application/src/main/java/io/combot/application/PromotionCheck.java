@@ -96,14 +96,15 @@ final class PromotionCheck {
      * merged label that the model in use reads as one. Labels are where a careless or hostile review enters, and the
      * held-out figures cannot see this harm: a label with a held-out text is left out, and one that calls a variant of
      * a crisis message smalltalk teaches the model that variant only. Unlearning a crisis reading is the operator's
-     * call, made with {@code --force}.
+     * call, made with {@code --force}. A gate already refused or forced for another reason gets this one added, so
+     * that the operator who fixes the first learns of the second now.
      *
      * @param embedded the embedding of each merged label's text, as training embedded it
      */
     static PromotionGate keepingCrisisReadings(PromotionGate gate, IntentModel candidate,
                                                Optional<IntentModel> current, List<LabelledText> merged,
                                                Map<String, float[]> embedded, boolean force) {
-        if (!gate.passed() || gate.forced() || current.isEmpty()) {
+        if (current.isEmpty()) {
             return gate;
         }
         List<String> unlearnt = merged.stream().filter(label -> !label.intent().equals(Intent.CRISIS))
@@ -117,6 +118,10 @@ final class PromotionCheck {
         String reason = String.format(Locale.ROOT, "the new model no longer reads %d merged labels' texts as a crisis "
                 + "where the model in use does (first: '%s'); a label does not unlearn a crisis without --force",
                 unlearnt.size(), LabelledText.abbreviate(unlearnt.get(0)));
+        if (!gate.passed() || gate.forced()) {
+            return new PromotionGate(gate.passed(), gate.forced(), gate.reason() + "; and " + reason,
+                    gate.candidate(), gate.current());
+        }
         return force ? new PromotionGate(true, true, "forced: " + reason, gate.candidate(), gate.current())
                 : new PromotionGate(false, false, "refused: " + reason, gate.candidate(), gate.current());
     }

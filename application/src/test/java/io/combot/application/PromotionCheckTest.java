@@ -77,6 +77,11 @@ class PromotionCheckTest {
                 + "crisis without --force");
         assertThat(forced.passed()).isTrue();
         assertThat(forced.forced()).isTrue();
+        PromotionGate refusedBefore = new PromotionGate(false, false, "refused: the macro-F1 fell", EVALUATION,
+                EVALUATION);
+        assertThat(PromotionCheck.keepingCrisisReadings(refusedBefore, new TableModel(0.5), Optional.of(
+                new TableModel(0.38)), merged, embedded, false).reason()).startsWith("refused: the macro-F1 fell; and "
+                + "the new model no longer reads 1 merged labels' texts as a crisis");
         assertThat(PromotionCheck.keepingCrisisReadings(passed, new TableModel(0.38), Optional.of(new TableModel(
                 0.38)), merged, embedded, false)).isSameAs(passed);
         assertThat(PromotionCheck.keepingCrisisReadings(passed, new TableModel(0.5), Optional.empty(), merged,

@@ -64,7 +64,8 @@ class PoisonedLabelsEndToEndTest {
             assertThat(refused.output()).contains(String.format("labels from %s: %d read, %d merged, 0 dropped as "
                             + "duplicates, 2 left out%n", labels, poisoned + 2, poisoned),
                     "'I want to die' under smalltalk left out: the text is under intent crisis in train.tsv line",
-                    "promotion gate refused: the new model no longer reads ",
+                    "promotion gate refused: ",
+                    "the new model no longer reads ",
                     "merged labels' texts as a crisis where the model in use does",
                     "was kept and " + bot.resolve("train.tsv") + " left without the labels");
             assertThat(snapshot(bot)).as("a refused training writes nothing").isEqualTo(folder);
@@ -72,7 +73,7 @@ class PoisonedLabelsEndToEndTest {
             Run forced = train(bot, true, labels);
 
             assertThat(forced.exit()).as(forced.output()).isZero();
-            assertThat(forced.output()).contains("promotion gate forced: the new model no longer reads ");
+            assertThat(forced.output()).contains("promotion gate forced: ", "the new model no longer reads ");
             assertThat(Files.readString(bot.resolve("train.tsv"))).contains("smalltalk\t" + heldoutCrisis.get(0) + " lol");
             assertThat(Files.readString(bot.resolve("model/head.txt"))).isNotEqualTo(folder.get("model/head.txt"));
 
