@@ -9,10 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -38,11 +36,6 @@ final class CrisisHeadTrainer {
      * false alarm.
      */
     static final double MARGIN = 0.7;
-    /**
-     * Bounds the rows a large bot adds to the screening set's (each row carries the embedding and the word features):
-     * a bot of 15,000 examples ran out of a 512 MB heap. Far more than the shipped bot has (757).
-     */
-    static final int MAX_OTHER_EXAMPLES = 3_000;
 
     /** A fit of {@link Rows}: the two-class head over embeddings and words, and its vocabulary. */
     record Fit(HeadTrainer.Result result, WordFeatures words) {
@@ -94,7 +87,7 @@ final class CrisisHeadTrainer {
     static Rows rows(List<LabelledText> examples, float[][] embedded, List<LabelledText> screening,
                      Function<List<String>, float[][]> embed, int readWhole) {
         Rows rows = new Rows();
-        for (int i : bounded(examples)) {
+        for (int i = 0; i < examples.size(); i++) {
             rows.add(examples.get(i).text(), embedded[i], examples.get(i).intent().equals(Intent.CRISIS));
         }
         List<String> texts = new ArrayList<>();
@@ -141,21 +134,6 @@ final class CrisisHeadTrainer {
         return rows;
     }
 
-    /**
-     * The examples the crisis head learns from: every crisis example, and at most {@link #MAX_OTHER_EXAMPLES} others,
-     * the same ones on every run (by the hash of their text), in their order.
-     */
-    private static List<Integer> bounded(List<LabelledText> examples) {
-        List<Integer> others = IntStream.range(0, examples.size())
-                .filter(i -> !examples.get(i).intent().equals(Intent.CRISIS)).boxed().toList();
-        Set<Integer> kept = others.stream()
-                .sorted(Comparator.<Integer>comparingInt(i -> examples.get(i).text().hashCode())
-                        .thenComparing(i -> examples.get(i).text()))
-                .limit(MAX_OTHER_EXAMPLES).collect(Collectors.toSet());
-        return IntStream.range(0, examples.size())
-                .filter(i -> examples.get(i).intent().equals(Intent.CRISIS) || kept.contains(i)).boxed().toList();
-    }
-
     /** The crisis texts cross-validation scores lowest. */
     private static String lowest(Rows rows, HeadTrainer.Result result) {
         StringBuilder out = new StringBuilder("crisis screening: the lowest out-of-fold scores of crisis texts\n");
@@ -169,18 +147,17 @@ final class CrisisHeadTrainer {
     /** Distinct texts with their embeddings and labels (1 crisis, 0 other), in the order they were added. */
     static final class Rows {
         final List<String> texts = new ArrayList<>();
-        private final List<String> keys = new ArrayList<>();
+        private final Map<String, Integer> rowOfKey = new HashMap<>();
         final List<float[]> x = new ArrayList<>();
         final List<Integer> y = new ArrayList<>();
 
         /** A text once only (a crisis label wins), so that no text is scored out of fold by a head that saw it. */
         void add(String text, float[] embedding, boolean crisis) {
-            int earlier = keys.indexOf(text.toLowerCase(Locale.ROOT));
-            if (earlier >= 0) {
+            Integer earlier = rowOfKey.putIfAbsent(text.toLowerCase(Locale.ROOT), texts.size());
+            if (earlier != null) {
                 y.set(earlier, crisis ? 1 : y.get(earlier));
                 return;
             }
-            keys.add(text.toLowerCase(Locale.ROOT));
             texts.add(text);
             x.add(embedding);
             y.add(crisis ? 1 : 0);

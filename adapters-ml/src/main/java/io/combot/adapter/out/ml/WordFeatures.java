@@ -22,10 +22,10 @@ final class WordFeatures {
     /** A word or pair becomes a feature when this many training texts contain it: rarer ones only memorise texts. */
     static final int MIN_TEXTS = 3;
     /**
-     * Bounds the head's size and its training's memory, whatever the training set: every training row carries a
-     * feature per word (the shipped bot has 1,859).
+     * Bounds the head's size (a weight per word) whatever the training set; rows hold their words sparsely, so
+     * training's memory does not grow with it. The shipped bot has about 3,000.
      */
-    static final int MAX_VOCABULARY = 2_000;
+    static final int MAX_VOCABULARY = 8_000;
 
     private final List<String> vocabulary;
     private final Map<String, Integer> index;
