@@ -140,7 +140,8 @@ final class HeadTrainer {
                 // The L2 is judged by the head as it is used, crisis rule included: a weak L2 wins on arg-max
                 // macro-F1 by a hair yet makes p(crisis) so extreme that the threshold must drop and flag far more.
                 // The rule is cross-fitted here (each fold's threshold from the other folds' out-of-fold p(crisis)),
-                // which needs no extra fits; the margin of the chosen L2 then comes from nested cross-validation.
+                // which needs no extra fits; train then takes the chosen L2's margin from nested cross-validation,
+                // crossFitted this one.
                 double[] lowest = IntStream.range(0, FOLDS)
                         .mapToDouble(f -> lowestCrisis(outOfFold, y, crisis, rows(fold, f, f))).toArray();
                 int[] missed = new int[CRISIS_MARGINS.length];
