@@ -55,10 +55,11 @@ final class LbfgsHeadFitter implements FitIntentHeadPort {
                     all-MiniLM-L6-v2 (quantized) embeddings. Written by `bin/combot train` from train.tsv (%d texts).
                     L2 %.0e chosen by cross-validation. The crisis decision is the crisis head's (crisis against
                     everything else, with screening/train.tsv, over the embedding and the words of crisis-head-words),
-                    its threshold 0.7 x the out-of-fold score 95 %% of crisis texts reach, lowered when the model in the
-                    folder catches more held-out crisis messages. model/report.txt has the figures.
+                    its threshold %.1f x the out-of-fold score %.0f %% of crisis texts reach, lowered when the model in
+                    the folder catches more held-out crisis messages. model/report.txt has the figures.
                     Line format: intent bias w1 ... w%d; crisis-head bias w1 ... w%d, then one weight per word""",
-                    botName, texts, result.l2(), result.weights()[0].length, result.weights()[0].length);
+                    botName, texts, result.l2(), CrisisHeadTrainer.MARGIN, 100 * (1 - CrisisHeadTrainer.QUANTILE),
+                    result.weights()[0].length, result.weights()[0].length);
         }
     }
 
