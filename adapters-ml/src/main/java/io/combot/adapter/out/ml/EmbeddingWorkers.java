@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Only the workers touch the native tokenizer and model, so closing waits for them and then frees both safely.
  */
 final class EmbeddingWorkers implements AutoCloseable {
-    private record Job(String text, CompletableFuture<float[]> result) {
+    /** @param alone run in a batch of its own, so that padding and per-batch quantization cannot move it */
+    private record Job(String text, CompletableFuture<float[]> result, boolean alone) {
     }
 
     private final MiniLmEncoder encoder;
@@ -48,7 +49,20 @@ final class EmbeddingWorkers implements AutoCloseable {
 
     /** The sentence embedding of one text, computed alone or within a batch of queued texts. */
     float[] embed(String text) {
-        Job job = new Job(text, new CompletableFuture<>());
+        return submit(new Job(text, new CompletableFuture<>(), false));
+    }
+
+    /** The sentence embedding of one text computed alone, as with a batch size of 1. */
+    float[] embedAlone(String text) {
+        return submit(new Job(text, new CompletableFuture<>(), true));
+    }
+
+    /** Whether texts may share a model call, and so get slightly different embeddings than alone. */
+    boolean batches() {
+        return batchSize > 1;
+    }
+
+    private float[] submit(Job job) {
         if (!open || !queue.offer(job)) {
             throw new CapacityExceededException(open ? "The classifier queue is full" : "The classifier is closed",
                     retryAfter);
@@ -84,7 +98,7 @@ final class EmbeddingWorkers implements AutoCloseable {
             List<Job> batch = new ArrayList<>(batchSize);
             while (open) {
                 batch.clear();
-                if (collect(batch)) {
+                if (collect(predictor, batch)) {
                     run(predictor, batch);
                 }
             }
@@ -93,19 +107,29 @@ final class EmbeddingWorkers implements AutoCloseable {
         }
     }
 
-    /** Blocks for the first job, then gathers more up to the batch size or the batch wait, whichever comes first. */
-    private boolean collect(List<Job> batch) throws InterruptedException {
+    /**
+     * Blocks for the first job, then gathers more up to the batch size or the batch wait, whichever comes first. A job
+     * to be read alone is a batch of its own: run at once when it comes while others are gathered.
+     */
+    private boolean collect(Predictor<TokenBatch, float[][]> predictor, List<Job> batch) throws InterruptedException {
         Job first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
             return false;
         }
         batch.add(first);
+        if (first.alone()) {
+            return true;
+        }
         long deadline = System.nanoTime() + batchWaitNanos;
         while (batch.size() < batchSize) {
             long left = deadline - System.nanoTime();
             Job next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
             if (next == null) {
                 break;
+            }
+            if (next.alone()) {
+                run(predictor, List.of(next));
+                continue;
             }
             batch.add(next);
         }

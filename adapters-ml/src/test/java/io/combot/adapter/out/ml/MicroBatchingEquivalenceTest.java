@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * The quantized model quantizes activations per batch tensor, so a text in a padded batch gets a slightly different
  * vector than alone, and sometimes another intent. By default there is no batching, so a text's answer never depends
  * on its neighbours; with batching on (an opt-in for throughput) the changes are counted, and no crisis text that is
- * recognised alone may be lost in a batch (a false alarm that goes away is fine).
+ * recognised alone may be lost in a batch (a false alarm that goes away is fine): a text that scores just below the
+ * crisis threshold in a batch is read again alone.
  */
 class MicroBatchingEquivalenceTest {
     private static final int CALLERS = 16;
@@ -71,13 +72,38 @@ class MicroBatchingEquivalenceTest {
 
     @Test
     void microBatchingUnderConcurrencyLosesNoCrisis() throws Exception {
-        ClassifierSettings batching = new ClassifierSettings(1, 1, 16, Duration.ofMillis(20), 1024,
-                Duration.ofSeconds(1), 256, 0, OptionalDouble.empty(), null);
-        try (DjlBotAdapter batchedBot = new DjlBotAdapter(batching)) {
+        try (DjlBotAdapter batchedBot = new DjlBotAdapter(batching())) {
             ClassifyMessagePort batched = batchedBot.current().classifier();
             List<Classification> alone = texts.stream().map(SharedBot.classifier()::classify).toList();
             assertNoCrisisLost("batch 16 / 20 ms, " + CALLERS + " callers", alone, concurrently(batched));
         }
+    }
+
+    @Test
+    void aTextReadAloneWhileOthersAreBatchedGetsExactlyItsVectorAlone() throws Exception {
+        MiniLmEncoder encoder = SharedEncoder.get();
+        String text = "I don't see the point of going on anymore";
+        float[] single;
+        try (Predictor<TokenBatch, float[][]> predictor = encoder.newPredictor()) {
+            single = predictor.predict(TokenBatch.pad(List.of(encoder.tokenize(text))))[0];
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(CALLERS);
+        try (EmbeddingWorkers workers = new EmbeddingWorkers(encoder, batching())) {
+            List<CompletableFuture<float[]>> others = texts.subList(0, 300).stream()
+                    .map(other -> CompletableFuture.supplyAsync(() -> workers.embed(other), callers)).toList();
+            List<float[]> alone = IntStream.range(0, 5).mapToObj(i -> workers.embedAlone(text)).toList();
+            others.forEach(CompletableFuture::join);
+
+            assertThat(workers.batches()).isTrue();
+            assertThat(alone).allSatisfy(vector -> assertThat(vector).containsExactly(single));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private static ClassifierSettings batching() {
+        return new ClassifierSettings(1, 1, 16, Duration.ofMillis(20), 1024, Duration.ofSeconds(1), 256, 0,
+                OptionalDouble.empty(), null);
     }
 
     private List<Classification> concurrently(ClassifyMessagePort classifier) throws Exception {
