@@ -86,7 +86,13 @@ final class HeadTrainer {
      * @param progress gets a line per finished stage of work, from the worker threads, in completion order
      */
     static Result train(List<String> labels, List<String> texts, float[][] x, int[] y, Consumer<String> progress) {
-        return train(labels, texts, x, SparseFeatures.none(x.length), y, L2_GRID, true, progress);
+        return train(labels, texts, x, SparseFeatures.none(x.length), y, progress);
+    }
+
+    /** As above, with each row's features after its embedding: the weights of a class are the embedding's, then these. */
+    static Result train(List<String> labels, List<String> texts, float[][] x, SparseFeatures sparse, int[] y,
+                        Consumer<String> progress) {
+        return train(labels, texts, x, sparse, y, L2_GRID, true, progress);
     }
 
     /**

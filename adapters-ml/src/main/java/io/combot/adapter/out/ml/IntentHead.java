@@ -18,26 +18,30 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Multinomial logistic regression over sentence embeddings: one weight row and bias per intent, softmax on top.
- * Stored as a small text file ({@code model/head.txt} of a bot): a {@code crisis-threshold} line, an
+ * Multinomial logistic regression over sentence embeddings and, when it has a vocabulary, the text's words
+ * ({@link WordFeatures}, as the crisis head reads them): one weight row and bias per intent, softmax on top. Stored as a
+ * small text file ({@code model/head.txt} of a bot): a {@code crisis-threshold} line, an
  * {@code evaluation} line with the figures the promotion gate compares (and a {@code screening} line with the crisis
  * screening's), the crisis head's {@code crisis-head-threshold}, {@code crisis-head-words} (its vocabulary) and
  * {@code crisis-head} lines, a
- * {@code min-confidence} line, a {@code crisis-phrase} line per explicit crisis phrase, then one line per intent, its
- * name, bias and weights. The thresholds and the figures
+ * {@code min-confidence} line, a {@code crisis-phrase} line per explicit crisis phrase, the intent head's
+ * {@code words} line (its vocabulary), then one line per intent, its name, bias and weights (the embedding's, then
+ * one per word). The thresholds and the figures
  * belong to these weights, so they travel in the same file. The figures are for people: the promotion gate measures
  * a head for itself and never reads them.
  *
  * <p>{@code unknown} may be one of the intents: a class trained on examples of what the bot does not do.
  *
+ * @param words         the words the intent head reads beside the embedding; {@link WordFeatures#NONE} for a head
+ *                      written before it read words
  * @param evaluation    how the head did on texts it was not trained on; null for a head that was never evaluated
  * @param crisisHead    the crisis decision; null for a head written before there was one, which decides crisis by
  *                      its own crisis row and {@code crisisThreshold}
  * @param minConfidence below this the intent is unknown, chosen by training on held-out texts; empty when not chosen
  * @param phrases       explicit crisis phrases: a text that contains one is a crisis whatever its scores
  */
-record IntentHead(List<Intent> intents, double[][] weights, double[] biases, double crisisThreshold,
-                  ModelEvaluation evaluation, CrisisHead crisisHead, OptionalDouble minConfidence,
+record IntentHead(List<Intent> intents, double[][] weights, double[] biases, WordFeatures words,
+                  double crisisThreshold, ModelEvaluation evaluation, CrisisHead crisisHead, OptionalDouble minConfidence,
                   CrisisPhrases phrases) implements IntentModel {
     private static final String THRESHOLD_KEY = "crisis-threshold";
     private static final String EVALUATION_KEY = "evaluation";
@@ -47,15 +51,17 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
     private static final String CRISIS_HEAD_WORDS_KEY = "crisis-head-words";
     private static final String MIN_CONFIDENCE_KEY = "min-confidence";
     private static final String PHRASE_KEY = "crisis-phrase";
+    private static final String WORDS_KEY = "words";
 
     IntentHead {
         intents = List.copyOf(intents);
         if (intents.isEmpty() || weights.length != intents.size() || biases.length != intents.size()) {
             throw new IllegalArgumentException("A head has one weight row and one bias per intent");
         }
-        int dims = weights[0].length;
-        if (Arrays.stream(weights).anyMatch(row -> row.length != dims)) {
-            throw new IllegalArgumentException("Every weight row of a head has the same length");
+        if (Arrays.stream(weights).anyMatch(row -> row.length != MiniLmEncoder.DIMENSIONS + words.size())) {
+            throw new IllegalArgumentException("Every weight row of a head has " + MiniLmEncoder.DIMENSIONS
+                    + " weights, one per dimension of the model's sentence embeddings, and one more per word of its "
+                    + "vocabulary (" + words.size() + ")");
         }
         if (!intents.contains(Intent.CRISIS)) {
             throw new IllegalArgumentException("A head knows crisis");
@@ -79,14 +85,15 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         }
     }
 
-    IntentHead(List<Intent> intents, double[][] weights, double[] biases, double crisisThreshold,
-               ModelEvaluation evaluation) {
-        this(intents, weights, biases, crisisThreshold, evaluation, null, OptionalDouble.empty(), CrisisPhrases.NONE);
+    IntentHead(List<Intent> intents, double[][] weights, double[] biases, WordFeatures words,
+               double crisisThreshold, ModelEvaluation evaluation) {
+        this(intents, weights, biases, words, crisisThreshold, evaluation, null, OptionalDouble.empty(),
+                CrisisPhrases.NONE);
     }
 
     /** Softmax probabilities, in the order of {@link #intents()}. */
-    double[] probabilities(float[] embedding) {
-        return HeadTrainer.probabilities(weights, biases, embedding);
+    double[] probabilities(String text, float[] embedding) {
+        return HeadTrainer.probabilities(weights, words.shift(biases, weights, embedding.length, text), embedding);
     }
 
     /** The predicted intent, as {@link #classify} names it. */
@@ -102,7 +109,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
      * lets crisis win from its own, lower threshold on the crisis row.
      */
     Classification classify(String text, float[] embedding, String modelVersion) {
-        double[] p = probabilities(embedding);
+        double[] p = probabilities(text, embedding);
         Map<Intent, Double> scores = new LinkedHashMap<>();
         for (int k = 0; k < p.length; k++) {
             scores.put(intents.get(k), p[k]);
@@ -136,7 +143,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         if (phrases.findIn(text).isPresent()) {
             return 1.0;
         }
-        return crisisHead == null ? probabilities(embedding)[intents.indexOf(Intent.CRISIS)]
+        return crisisHead == null ? probabilities(text, embedding)[intents.indexOf(Intent.CRISIS)]
                 : crisisHead.probability(text, embedding);
     }
 
@@ -150,18 +157,18 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
     @Override
     public IntentHead withDecisionThreshold(double threshold) {
         return crisisHead == null
-                ? new IntentHead(intents, weights, biases, threshold, evaluation, null, minConfidence, phrases)
-                : new IntentHead(intents, weights, biases, crisisThreshold, evaluation,
+                ? new IntentHead(intents, weights, biases, words, threshold, evaluation, null, minConfidence, phrases)
+                : new IntentHead(intents, weights, biases, words, crisisThreshold, evaluation,
                         crisisHead.withThreshold(threshold), minConfidence, phrases);
     }
 
     IntentHead with(CrisisHead head, OptionalDouble confidence, ModelEvaluation figures) {
-        return new IntentHead(intents, weights, biases, crisisThreshold, figures, head, confidence, phrases);
+        return new IntentHead(intents, weights, biases, words, crisisThreshold, figures, head, confidence, phrases);
     }
 
     IntentHead with(CrisisPhrases crisisPhrases) {
-        return new IntentHead(intents, weights, biases, crisisThreshold, evaluation, crisisHead, minConfidence,
-                crisisPhrases);
+        return new IntentHead(intents, weights, biases, words, crisisThreshold, evaluation, crisisHead,
+                minConfidence, crisisPhrases);
     }
 
     static IntentHead parse(byte[] bytes, String file) {
@@ -174,6 +181,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         double crisisHeadThreshold = Double.NaN;
         double[] crisisHeadRow = null;
         List<String> crisisHeadWords = List.of();
+        List<String> words = List.of();
         OptionalDouble minConfidence = OptionalDouble.empty();
         List<String> phrases = new ArrayList<>();
         String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\\R");
@@ -197,8 +205,9 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
                     case CRISIS_HEAD_WORDS_KEY -> crisisHeadWords = Arrays.asList(fields).subList(1, fields.length);
                     case MIN_CONFIDENCE_KEY -> minConfidence = OptionalDouble.of(Double.parseDouble(fields[1]));
                     case PHRASE_KEY -> phrases.add(line.trim().substring(PHRASE_KEY.length()).strip());
+                    case WORDS_KEY -> words = Arrays.asList(fields).subList(1, fields.length);
                     default -> {
-                        double[] row = weightRow(fields);
+                        double[] row = weightRow(fields, words.size());
                         intents.add(Intent.of(fields[0]));
                         biases.add(Double.parseDouble(fields[1]));
                         weights.add(row);
@@ -214,7 +223,7 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
                     Arrays.copyOfRange(crisisHeadRow, 1, crisisHeadRow.length), crisisHeadThreshold,
                     new WordFeatures(crisisHeadWords));
             return new IntentHead(intents, weights.toArray(double[][]::new),
-                    biases.stream().mapToDouble(Double::doubleValue).toArray(), threshold,
+                    biases.stream().mapToDouble(Double::doubleValue).toArray(), new WordFeatures(words), threshold,
                     evaluation == null || screening == null ? evaluation : evaluation.withScreening(screening),
                     crisisHead, minConfidence, new CrisisPhrases(phrases));
         } catch (IllegalArgumentException | InvalidInputException e) {
@@ -252,6 +261,9 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
             }
             out.append('\n');
         }
+        if (words.size() > 0) {
+            out.append(WORDS_KEY).append(' ').append(String.join(" ", words.vocabulary())).append('\n');
+        }
         for (int k = 0; k < intents.size(); k++) {
             out.append(intents.get(k).label()).append(' ').append(number(biases[k]));
             for (double w : weights[k]) {
@@ -262,11 +274,13 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, dou
         return out.toString();
     }
 
-    private static double[] weightRow(String[] fields) {
+    /** The weights of an intent's line, checked against the vocabulary read before it (the file writes it first). */
+    private static double[] weightRow(String[] fields, int words) {
         double[] row = Arrays.stream(fields, 2, fields.length).mapToDouble(Double::parseDouble).toArray();
-        if (row.length != MiniLmEncoder.DIMENSIONS) {
-            throw new IllegalArgumentException(row.length + " weights where the model's sentence embeddings have "
-                    + MiniLmEncoder.DIMENSIONS);
+        if (row.length != MiniLmEncoder.DIMENSIONS + words) {
+            throw new IllegalArgumentException(row.length + " weights where a row has " + (MiniLmEncoder.DIMENSIONS
+                    + words) + ": one per dimension of the model's sentence embeddings (" + MiniLmEncoder.DIMENSIONS
+                    + ") and one per word of the words line (" + words + ")");
         }
         return row;
     }

@@ -16,6 +16,11 @@ import java.util.function.Consumer;
 final class LbfgsHeadFitter implements FitIntentHeadPort {
     private static final double CONFLICT_PROBABILITY = 0.5;
     private static final int MAX_CONFLICTS = 20;
+    /**
+     * Bounds the weights of the head (one per class, dimension and word), so that its vocabulary shrinks as the
+     * intents grow: L-BFGS keeps 20 vectors of that size per fit, and the folds fit side by side.
+     */
+    static final int MAX_WEIGHTS = 250_000;
 
     /** A fitted head and how it was chosen, which its file's comment says. */
     record Fitted(IntentHead head, HeadTrainer.Result result, int texts) implements IntentModel {
@@ -52,14 +57,15 @@ final class LbfgsHeadFitter implements FitIntentHeadPort {
         String comment(String botName) {
             return String.format(Locale.ROOT, """
                     Intent head of bot %s: multinomial logistic regression over L2-normalised mean-pooled
-                    all-MiniLM-L6-v2 (quantized) embeddings. Written by `bin/combot train` from train.tsv (%d texts).
-                    L2 %.0e chosen by cross-validation. The crisis decision is the crisis head's (crisis against
-                    everything else, with screening/train.tsv, over the embedding and the words of crisis-head-words),
-                    its threshold %.1f x the out-of-fold score %.0f %% of crisis texts reach, lowered when the model in
-                    the folder catches more held-out crisis messages. model/report.txt has the figures.
-                    Line format: intent bias w1 ... w%d; crisis-head bias w1 ... w%d, then one weight per word""",
+                    all-MiniLM-L6-v2 (quantized) embeddings and the words of the words line. Written by
+                    `bin/combot train` from train.tsv (%d texts). L2 %.0e chosen by cross-validation. The crisis
+                    decision is the crisis head's (crisis against everything else, with screening/train.tsv, over the
+                    embedding and the words of crisis-head-words), its threshold %.1f x the out-of-fold score %.0f %%
+                    of crisis texts reach, lowered when the model in the folder catches more held-out crisis messages.
+                    model/report.txt has the figures.
+                    Line format: intent bias w1 ... w%d, then one weight per word; crisis-head the same""",
                     botName, texts, result.l2(), CrisisHeadTrainer.MARGIN, 100 * (1 - CrisisHeadTrainer.QUANTILE),
-                    result.weights()[0].length, result.weights()[0].length);
+                    MiniLmEncoder.DIMENSIONS);
         }
     }
 
@@ -68,9 +74,13 @@ final class LbfgsHeadFitter implements FitIntentHeadPort {
                           Consumer<String> progress) {
         float[][] x = embedded.toArray(float[][]::new);
         int[] y = train.stream().mapToInt(example -> intents.indexOf(example.intent())).toArray();
-        HeadTrainer.Result result = HeadTrainer.train(intents.stream().map(Intent::label).toList(),
-                train.stream().map(LabelledText::text).toList(), x, y, progress);
-        IntentHead head = new IntentHead(intents, result.weights(), result.biases(), result.crisisThreshold(), null);
+        List<String> texts = train.stream().map(LabelledText::text).toList();
+        WordFeatures words = WordFeatures.learn(texts,
+                Math.max(0, MAX_WEIGHTS / intents.size() - MiniLmEncoder.DIMENSIONS));
+        HeadTrainer.Result result = HeadTrainer.train(intents.stream().map(Intent::label).toList(), texts, x,
+                words.of(texts), y, progress);
+        IntentHead head = new IntentHead(intents, result.weights(), result.biases(), words, result.crisisThreshold(),
+                null);
         int crisis = intents.indexOf(Intent.CRISIS);
         List<Intent> outOfFold = Arrays.stream(result.outOfFoldProbabilities())
                 .map(p -> intents.get(HeadTrainer.predict(p, crisis, result.crisisThreshold()))).toList();

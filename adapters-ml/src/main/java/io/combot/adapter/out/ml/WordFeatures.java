@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The words and pairs of adjacent words a crisis head reads beside the embedding. The embedding places "kill the old
+ * The words and pairs of adjacent words a head reads beside the embedding. The embedding places "kill the old
  * session" and "my battery is dead" near crisis statements; the words around the verb tell them apart. A text's
  * features are binary, one per vocabulary word or pair it contains, scaled to unit length like the embedding, so
  * neither part outweighs the other by its size. Words are read as crisis phrases read them
@@ -42,10 +42,15 @@ final class WordFeatures {
 
     /** The words and pairs at least {@link #MIN_TEXTS} of {@code texts} contain: the most common first, ties by name. */
     static WordFeatures learn(Collection<String> texts) {
+        return learn(texts, MAX_VOCABULARY);
+    }
+
+    /** As {@link #learn(Collection)}, the {@code limit} most common at most. */
+    static WordFeatures learn(Collection<String> texts, int limit) {
         Map<String, Integer> counts = new TreeMap<>();
         texts.forEach(text -> tokens(text).forEach(token -> counts.merge(token, 1, Integer::sum)));
         return new WordFeatures(counts.entrySet().stream().filter(e -> e.getValue() >= MIN_TEXTS)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(MAX_VOCABULARY)
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(limit)
                 .map(Map.Entry::getKey).toList());
     }
 
@@ -73,6 +78,24 @@ final class WordFeatures {
             sum += weights[offset + i] * value(present.length);
         }
         return sum;
+    }
+
+    /**
+     * {@code biases} plus the text's word features times each class's weights, whose feature weights start at
+     * {@code offset}: the logits of a softmax head before its dense part. {@code biases} itself without a vocabulary.
+     */
+    double[] shift(double[] biases, double[][] weights, int offset, String text) {
+        if (size() == 0) {
+            return biases;
+        }
+        int[] present = present(text);
+        double[] shifted = biases.clone();
+        for (int k = 0; k < shifted.length; k++) {
+            for (int i : present) {
+                shifted[k] += weights[k][offset + i] * value(present.length);
+            }
+        }
+        return shifted;
     }
 
     /** The value of each present feature: the features of a text have unit length together. */

@@ -1,7 +1,9 @@
 package io.combot.adapter.out.ml;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.combot.domain.error.InvalidBotException;
 import io.combot.domain.model.Classification;
 import io.combot.domain.model.CrisisPhrases;
 import io.combot.domain.model.Intent;
@@ -26,7 +28,7 @@ class IntentHeadTest {
         double[] crisisWeights = new double[D];
         crisisWeights[3] = 20;
         IntentHead plain = new IntentHead(List.of(THANKS, Intent.CRISIS, Intent.UNKNOWN), weights, new double[3],
-                0.3, new ModelEvaluation(ModelEvaluation.HELDOUT, 10, 0.9, 0.9, 2, 0));
+                WordFeatures.NONE, 0.3, new ModelEvaluation(ModelEvaluation.HELDOUT, 10, 0.9, 0.9, 2, 0));
         return plain.with(new CrisisHead(-10, crisisWeights, 0.5), OptionalDouble.of(0.35),
                 plain.evaluation().withScreening(new ScreeningEvaluation(120, 11, 160, 30)));
     }
@@ -90,6 +92,33 @@ class IntentHeadTest {
             assertThat(h.classify("kill the session", along(0, 3), "v").intent()).isEqualTo(THANKS);
         }
         assertThat(read.crisisHead().words().vocabulary()).containsExactly("kill_myself", "session");
+    }
+
+    @Test
+    void anIntentHeadThatReadsWordsUsesThemAndKeepsItsVocabularyInTheFile() {
+        double[][] weights = new double[3][D + 1];
+        weights[0][0] = 10;
+        weights[2][2] = 10;
+        weights[2][D] = 30;
+        IntentHead head = new IntentHead(List.of(THANKS, Intent.CRISIS, Intent.UNKNOWN), weights, new double[3],
+                new WordFeatures(List.of("weather")), 0.3, null);
+
+        IntentHead read = IntentHead.parse(head.format("a test head").getBytes(StandardCharsets.UTF_8), "head.txt");
+
+        for (IntentHead h : List.of(head, read)) {
+            assertThat(h.classify("thanks a lot", along(0), "v").intent()).isEqualTo(THANKS);
+            assertThat(h.classify("thanks, and the weather?", along(0), "v").intent()).isEqualTo(Intent.UNKNOWN);
+        }
+        assertThat(read.words().vocabulary()).containsExactly("weather");
+    }
+
+    @Test
+    void aFileWhoseWeightRowsDoNotMatchItsVocabularyIsRefused() {
+        String file = head().format("a test head").replaceFirst("(?m)^thanks ", "words weather\nthanks ");
+
+        assertThatThrownBy(() -> IntentHead.parse(file.getBytes(StandardCharsets.UTF_8), "head.txt"))
+                .isInstanceOf(InvalidBotException.class)
+                .hasMessageContaining("384 weights where a row has 385");
     }
 
     @Test
