@@ -60,14 +60,7 @@ final class HeadTrainer {
 
         /** The probabilities a head gives row {@code i}. */
         double[] probabilities(double[][] weights, double[] biases, int i) {
-            double[] shifted = biases.clone();
-            int dense = x[0].length;
-            for (int k = 0; k < shifted.length; k++) {
-                for (int j : sparse.indexes()[i]) {
-                    shifted[k] += weights[k][dense + j] * sparse.values()[i];
-                }
-            }
-            return HeadTrainer.probabilities(weights, shifted, x[i]);
+            return HeadTrainer.probabilities(weights, sparse.shift(biases, weights, x[0].length, i), x[i]);
         }
     }
 

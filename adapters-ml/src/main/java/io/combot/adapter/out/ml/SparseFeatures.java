@@ -27,4 +27,18 @@ record SparseFeatures(int dims, int[][] indexes, double[] values) {
     int rows() {
         return indexes.length;
     }
+
+    /**
+     * {@code biases} plus row {@code i}'s features times each class's weights, whose feature weights start at
+     * {@code offset}: the logits of a softmax head before its dense part.
+     */
+    double[] shift(double[] biases, double[][] weights, int offset, int i) {
+        double[] shifted = biases.clone();
+        for (int k = 0; k < shifted.length; k++) {
+            for (int j : indexes[i]) {
+                shifted[k] += weights[k][offset + j] * values[i];
+            }
+        }
+        return shifted;
+    }
 }

@@ -85,17 +85,7 @@ final class WordFeatures {
      * {@code offset}: the logits of a softmax head before its dense part. {@code biases} itself without a vocabulary.
      */
     double[] shift(double[] biases, double[][] weights, int offset, String text) {
-        if (size() == 0) {
-            return biases;
-        }
-        int[] present = present(text);
-        double[] shifted = biases.clone();
-        for (int k = 0; k < shifted.length; k++) {
-            for (int i : present) {
-                shifted[k] += weights[k][offset + i] * value(present.length);
-            }
-        }
-        return shifted;
+        return size() == 0 ? biases : of(List.of(text)).shift(biases, weights, offset, 0);
     }
 
     /** The value of each present feature: the features of a text have unit length together. */
