@@ -3,6 +3,7 @@ package io.combot.adapter.out.ml;
 import io.combot.domain.model.CrisisPhrases;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +86,7 @@ final class WordFeatures {
      * {@code offset}: the logits of a softmax head before its dense part. {@code biases} itself without a vocabulary.
      */
     double[] shift(double[] biases, double[][] weights, int offset, String text) {
-        return size() == 0 ? biases : of(List.of(text)).shift(biases, weights, offset, 0);
+        return size() == 0 ? biases : of(Collections.singletonList(text)).shift(biases, weights, offset, 0);
     }
 
     /** The value of each present feature: the features of a text have unit length together. */
