@@ -86,7 +86,8 @@ public class TrainBotService implements TrainBotUseCase {
         HeadEvaluation evaluated;
         PromotionGate gate;
         if (bot.heldout().isEmpty()) {
-            evaluated = HeadEvaluation.score(ModelEvaluation.OUT_OF_FOLD, intents, bot.train(), fitted.outOfFold());
+            evaluated = HeadEvaluation.score(ModelEvaluation.OUT_OF_FOLD, intents, bot.train(),
+                    fitted.outOfFoldIntents());
             gate = promotion.check(fitted.model(), current, bot.gateTexts(), screening, command.force());
         } else {
             evaluated = HeadEvaluation.heldOut(fitted.model(), bot.heldout(), heldout);

@@ -139,7 +139,8 @@ class TrainBotServiceTest {
             throw new AssertionError("no labels were given");
         }, embedder, (intents, train, embedded, progress) -> {
             IntentModel model = fitted != null ? fitted : nearest(train, embedded);
-            return new FittedHead(model, 0.5, train.stream().map(LabelledText::intent).toList(), "fit report\n", "");
+            return new FittedHead(model, 0.5, train.stream().map(text -> new FittedHead.OutOfFold(
+                    text.intent().equals(Intent.CRISIS) ? 1 : 0, text.intent())).toList(), "fit report\n", "");
         }, (bot, head, trainEmbedded, heldoutEmbedded, progress) -> head, (dir, name, head, evaluation, report, trainTsv) -> {
             written.add(String.format("%s %d texts, crisis %d of %d caught", evaluation.basis(), evaluation.texts(),
                     evaluation.crisisTexts() - evaluation.crisisMissed(), evaluation.crisisTexts()));

@@ -41,8 +41,12 @@ final class CrisisHeadTrainer {
     record Fit(HeadTrainer.Result result, WordFeatures words) {
     }
 
-    /** A trained crisis head with the cross-validation report. */
-    record Result(CrisisHead head, String report, int crisisTexts, int otherTexts) {
+    /**
+     * A trained crisis head with the cross-validation report.
+     *
+     * @param outOfFoldScores the crisis score of each of the bot's examples, in order, by a head that never saw it
+     */
+    record Result(CrisisHead head, String report, int crisisTexts, int otherTexts, double[] outOfFoldScores) {
     }
 
     private CrisisHeadTrainer() {
@@ -60,7 +64,9 @@ final class CrisisHeadTrainer {
                         + "embedding and %d words and pairs of words: threshold %.2f x %.4f (the out-of-fold score "
                         + "%.0f %% of crisis texts reach) = %.4f%n", fit.words().size(), MARGIN, quantile(rows, fit),
                         100 * (1 - QUANTILE), threshold(rows, fit)) + lowest(rows, fit.result()),
-                rows.crisis(), rows.size() - rows.crisis());
+                rows.crisis(), rows.size() - rows.crisis(), examples.stream()
+                        .mapToDouble(example -> fit.result().outOfFoldProbabilities()[rows.rowOf(example.text())][1])
+                        .toArray());
     }
 
     /** The crisis head of a fit of {@link Rows}, with its threshold. */
@@ -165,6 +171,11 @@ final class CrisisHeadTrainer {
 
         int size() {
             return y.size();
+        }
+
+        /** The row of {@code text}, which was added (a text differing only in case shares it). */
+        int rowOf(String text) {
+            return rowOfKey.get(text.toLowerCase(Locale.ROOT));
         }
 
         int crisis() {

@@ -130,11 +130,17 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, Wor
         if (pCrisis >= crisisHead.threshold()) {
             return new Classification(Intent.CRISIS, pCrisis, scores, modelVersion);
         }
+        int chosen = argMaxOther(p, crisis);
+        return new Classification(intents.get(chosen), p[chosen], scores, modelVersion);
+    }
+
+    /** The most probable intent other than crisis: the intent when the crisis decision says no. */
+    static int argMaxOther(double[] p, int crisis) {
         int chosen = crisis == 0 ? 1 : 0;
         for (int k = 0; k < p.length; k++) {
             chosen = k != crisis && p[k] > p[chosen] ? k : chosen;
         }
-        return new Classification(intents.get(chosen), p[chosen], scores, modelVersion);
+        return chosen;
     }
 
     /** The crisis decision's score: 1 with a crisis phrase, else the crisis head's, or the crisis row's without one. */

@@ -82,8 +82,9 @@ final class LbfgsHeadFitter implements FitIntentHeadPort {
         IntentHead head = new IntentHead(intents, result.weights(), result.biases(), words, result.crisisThreshold(),
                 null);
         int crisis = intents.indexOf(Intent.CRISIS);
-        List<Intent> outOfFold = Arrays.stream(result.outOfFoldProbabilities())
-                .map(p -> intents.get(HeadTrainer.predict(p, crisis, result.crisisThreshold()))).toList();
+        List<FittedHead.OutOfFold> outOfFold = Arrays.stream(result.outOfFoldProbabilities())
+                .map(p -> new FittedHead.OutOfFold(p[crisis], intents.get(IntentHead.argMaxOther(p, crisis))))
+                .toList();
         return new FittedHead(new Fitted(head, result, train.size()), result.crisisThreshold(), outOfFold,
                 result.cvReport(), conflicts(train, intents, result.outOfFoldProbabilities()));
     }
