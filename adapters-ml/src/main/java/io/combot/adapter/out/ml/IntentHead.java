@@ -146,11 +146,13 @@ record IntentHead(List<Intent> intents, double[][] weights, double[] biases, Wor
     /** The crisis decision's score: 1 with a crisis phrase, else the crisis head's, or the crisis row's without one. */
     @Override
     public double crisisScore(String text, float[] embedding) {
-        if (phrases.findIn(text).isPresent()) {
-            return 1.0;
-        }
-        return crisisHead == null ? probabilities(text, embedding)[intents.indexOf(Intent.CRISIS)]
-                : crisisHead.probability(text, embedding);
+        return decisionScore(text, crisisHead == null ? probabilities(text, embedding)[intents.indexOf(Intent.CRISIS)]
+                : crisisHead.probability(text, embedding));
+    }
+
+    /** The crisis decision's score from a head's score of {@code text} (its own or out of fold): 1 with a phrase. */
+    double decisionScore(String text, double headScore) {
+        return phrases.findIn(text).isPresent() ? 1.0 : headScore;
     }
 
     /** The crisis decision's threshold: the crisis head's, or the crisis row's for a head without one. */

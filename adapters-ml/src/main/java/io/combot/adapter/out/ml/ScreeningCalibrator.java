@@ -1,7 +1,6 @@
 package io.combot.adapter.out.ml;
 
 import io.combot.domain.model.BotData;
-import io.combot.domain.model.CrisisPhrases;
 import io.combot.domain.model.FittedHead;
 import io.combot.domain.port.out.CalibrateSafetyPort;
 import io.combot.domain.port.out.EmbedTextsPort;
@@ -52,17 +51,18 @@ final class ScreeningCalibrator implements CalibrateSafetyPort {
             report.append("minimum confidence: not chosen without heldout.tsv; the service's default applies\n");
         }
         return new FittedHead(new LbfgsHeadFitter.Fitted(calibrated, fitted.result(), fitted.texts()),
-                crisis.head().threshold(), outOfFold(bot, head, crisis), head.fitReport() + report, head.conflicts());
+                crisis.head().threshold(), outOfFold(calibrated, bot, head, crisis), head.fitReport() + report,
+                head.conflicts());
     }
 
     /**
      * The training texts read out of fold as the calibrated head decides: crisis by a phrase or the crisis head's
      * score, not by the intent head's crisis row.
      */
-    private static List<FittedHead.OutOfFold> outOfFold(BotData bot, FittedHead head, CrisisHeadTrainer.Result crisis) {
-        CrisisPhrases phrases = bot.screening().phrases();
+    private static List<FittedHead.OutOfFold> outOfFold(IntentHead calibrated, BotData bot, FittedHead head,
+                                                        CrisisHeadTrainer.Result crisis) {
         return IntStream.range(0, bot.train().size()).mapToObj(i -> new FittedHead.OutOfFold(
-                phrases.findIn(bot.train().get(i).text()).isPresent() ? 1.0 : crisis.outOfFoldScores()[i],
+                calibrated.decisionScore(bot.train().get(i).text(), crisis.outOfFoldScores()[i]),
                 head.outOfFold().get(i).otherwise())).toList();
     }
 }
