@@ -22,8 +22,9 @@ import java.util.stream.IntStream;
  * Trains the intent head, a multinomial logistic regression over L2-normalised sentence embeddings. Picks the L2
  * strength by stratified 5-fold cross-validation (macro-F1 of the head with its crisis rule); sets the crisis threshold
  * to a margin times the lowest out-of-fold p(crisis) of a crisis text, the margin one step below the largest that
- * misses no crisis text in nested cross-validation (the rule tuned on inner folds, then applied to texts it never
- * saw); fits on everything.
+ * misses no crisis text when each fold's threshold comes from the other folds; fits on everything. The crisis head
+ * ({@link CrisisHeadTrainer}) replaces that rule in every head {@code train} writes, so the rule gets no cross-validation
+ * of its own.
  *
  * <p>Fast enough to run on every data change: L-BFGS instead of gradient descent, each fold walking the L2 grid from
  * strong to weak so every fit starts from the previous optimum, and independent fits spread over a fixed pool.
@@ -85,22 +86,21 @@ final class HeadTrainer {
     /** As above, with each row's features after its embedding: the weights of a class are the embedding's, then these. */
     static Result train(List<String> labels, List<String> texts, float[][] x, SparseFeatures sparse, int[] y,
                         Consumer<String> progress) {
-        return train(labels, texts, x, sparse, y, L2_GRID, true, progress);
+        return train(labels, texts, x, sparse, y, L2_GRID, progress);
     }
 
     /**
-     * At one fixed L2, for a head whose caller sets its own crisis rule from the out-of-fold probabilities: the margin
-     * is the cross-fitted one, without the nested cross-validation's 20 fits.
+     * At one fixed L2, for a head whose caller sets its own crisis rule from the out-of-fold probabilities.
      *
      * @param sparse each row's features after its embedding; the weights of a class are the embedding's, then these
      */
     static Result crossFitted(List<String> labels, List<String> texts, float[][] x, SparseFeatures sparse, int[] y,
                               double l2, Consumer<String> progress) {
-        return train(labels, texts, x, sparse, y, new double[] {l2}, false, progress);
+        return train(labels, texts, x, sparse, y, new double[] {l2}, progress);
     }
 
     private static Result train(List<String> labels, List<String> texts, float[][] embeddings, SparseFeatures sparse,
-                                int[] y, double[] l2Grid, boolean nestedMargin, Consumer<String> progress) {
+                                int[] y, double[] l2Grid, Consumer<String> progress) {
         int classes = labels.size();
         int crisis = labels.indexOf(CRISIS);
         check(labels, texts, embeddings, sparse, y);
@@ -138,9 +138,8 @@ final class HeadTrainer {
                 IntentMetrics argMax = metrics(labels, y, outOfFold, crisis, i -> Double.POSITIVE_INFINITY);
                 // The L2 is judged by the head as it is used, crisis rule included: a weak L2 wins on arg-max
                 // macro-F1 by a hair yet makes p(crisis) so extreme that the threshold must drop and flag far more.
-                // The rule is cross-fitted here (each fold's threshold from the other folds' out-of-fold p(crisis)),
-                // which needs no extra fits; train then takes the chosen L2's margin from nested cross-validation,
-                // crossFitted this one.
+                // The rule is cross-fitted (each fold's threshold from the other folds' out-of-fold p(crisis)),
+                // which needs no extra fits.
                 double[] lowest = IntStream.range(0, FOLDS)
                         .mapToDouble(f -> lowestCrisis(outOfFold, y, crisis, rows(fold, f, f))).toArray();
                 int[] missed = new int[CRISIS_MARGINS.length];
@@ -173,8 +172,7 @@ final class HeadTrainer {
             }
             Future<Lbfgs.Outcome> whole = fit(pool, x, y, classes, IntStream.range(0, y.length).toArray(),
                     l2Grid[best], start, "all texts", report);
-            double margin = nestedMargin ? crisisMargin(pool, x, y, classes, crisis, fold, folds, best,
-                    l2Grid[best], outOfFold, cvReport, report) : crossFittedMargin[best];
+            double margin = crossFittedMargin[best];
             double lowest = lowestCrisis(outOfFold, y, crisis, IntStream.range(0, y.length).toArray());
             double threshold = lowest * margin;
             IntentMetrics metrics = metrics(labels, y, outOfFold, crisis, i -> threshold);
@@ -278,53 +276,6 @@ final class HeadTrainer {
                     .toArray(double[][]::new);
         }
         return new Path(thetas, heldOut, iterations);
-    }
-
-    /**
-     * Nested cross-validation of the threshold rule: for each outer fold, the lowest p(crisis) of a crisis text is
-     * taken from inner cross-validation over the other folds (each inner head leaves out one of them and starts from
-     * the outer cross-validation's head that also left it out), and the rule is scored on the outer fold with the
-     * head that never saw it. Returns the margin one step below the largest that misses no crisis text there.
-     */
-    private static double crisisMargin(ExecutorService pool, Rows x, int[] y, int classes, int crisis,
-                                       int[] fold, List<Path> folds, int best, double l2, double[][] outOfFold,
-                                       StringBuilder cvReport, Consumer<String> report)
-            throws InterruptedException, ExecutionException {
-        List<Future<Lbfgs.Outcome>> inner = new ArrayList<>();
-        List<int[]> heldOut = new ArrayList<>();
-        for (int f = 0; f < FOLDS; f++) {
-            for (int g = 0; g < FOLDS; g++) {
-                if (g == f) {
-                    continue;
-                }
-                int[] in = rows(fold, f, g);
-                double[] start = folds.get(g).theta()[best];
-                String name = String.format(Locale.ROOT, "nested fold %d/%d, inner fold %d", f + 1, FOLDS, g + 1);
-                inner.add(fit(pool, x, y, classes, in, l2, start, name, report));
-                heldOut.add(rows(fold, g));
-            }
-        }
-        int[] missed = new int[CRISIS_MARGINS.length];
-        int[] falseAlarms = new int[CRISIS_MARGINS.length];
-        int task = 0;
-        for (int f = 0; f < FOLDS; f++) {
-            double lowest = Double.POSITIVE_INFINITY;
-            for (int g = 0; g < FOLDS - 1; g++, task++) {
-                double[] theta = inner.get(task).get().x();
-                double[][] weights = weights(theta, classes);
-                double[] biases = biases(theta, classes);
-                lowest = Math.min(lowest, Arrays.stream(heldOut.get(task)).filter(i -> y[i] == crisis)
-                        .mapToDouble(i -> x.probabilities(weights, biases, i)[crisis]).min()
-                        .orElse(Double.POSITIVE_INFINITY));
-            }
-            count(outOfFold, y, crisis, rows(fold, f), lowest, missed, falseAlarms);
-        }
-        for (int m = 0; m < CRISIS_MARGINS.length; m++) {
-            cvReport.append(String.format(Locale.ROOT, "crisis margin %.1f: nested %d-fold (%d inner): %d crisis "
-                    + "texts missed, %d of %d other texts flagged%n", CRISIS_MARGINS[m], FOLDS, FOLDS - 1, missed[m],
-                    falseAlarms[m], others(y, crisis)));
-        }
-        return CRISIS_MARGINS[marginIndex(missed)];
     }
 
     private static Future<Lbfgs.Outcome> fit(ExecutorService pool, Rows x, int[] y, int classes, int[] rows,

@@ -28,7 +28,7 @@ class HeadTrainerTest {
 
         assertThat(metrics.accuracy()).as(metrics.report()).isGreaterThan(0.95);
         assertThat(result.weights()).hasDimensions(6, DIMS);
-        assertThat(result.cvReport()).contains("l2 1e-06", "crisis margin 0.2", "chosen: l2");
+        assertThat(result.cvReport()).contains("l2 1e-06", "cross-fitted", "chosen: l2");
     }
 
     @Test
@@ -42,7 +42,7 @@ class HeadTrainerTest {
     }
 
     @Test
-    void aCrossFittedHeadAtOneL2SkipsTheNestedCrossValidationYetScoresEveryRowOutOfFold() {
+    void aHeadAtOneL2ScoresEveryRowOutOfFold() {
         HeadTrainer.Result crossFitted = HeadTrainer.crossFitted(CLUSTERS.labels(), CLUSTERS.texts(), CLUSTERS.x(),
                 SparseFeatures.none(CLUSTERS.y().length), CLUSTERS.y(), 1e-4, line -> { });
         IntentMetrics metrics = new IntentMetrics(CLUSTERS.labels());
@@ -54,8 +54,19 @@ class HeadTrainerTest {
         assertThat(crossFitted.l2()).isEqualTo(1e-4);
         assertThat(crossFitted.outOfFoldProbabilities()).hasNumberOfRows(CLUSTERS.y().length);
         assertThat(metrics.accuracy()).as(metrics.report()).isGreaterThan(0.95);
-        assertThat(crossFitted.cvReport()).contains("l2 1e-04", "cross-fitted").doesNotContain("nested");
-        assertThat(result.cvReport()).contains("nested");
+        assertThat(crossFitted.cvReport()).contains("l2 1e-04", "cross-fitted");
+    }
+
+    @Test
+    void trainingFitsEachFoldAlongTheGridThenAllTextsOnce() {
+        List<String> fits = new ArrayList<>();
+        HeadTrainer.train(CLUSTERS.labels(), CLUSTERS.texts(), CLUSTERS.x(), CLUSTERS.y(), line -> {
+            if (line.contains("L-BFGS iterations")) {
+                fits.add(line);
+            }
+        });
+
+        assertThat(fits).hasSize(5 * 5 + 1).filteredOn(line -> line.startsWith("all texts")).hasSize(1);
     }
 
     @Test
