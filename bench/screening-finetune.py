@@ -119,7 +119,7 @@ def scores(model, tokenizer, texts):
     return result
 
 
-def line(name, groups, score, threshold):
+def summary(name, groups, score, threshold):
     def count(group):
         members = score[groups == group]
         return f"{(members >= threshold).sum()}/{len(members)}"
@@ -158,10 +158,10 @@ def main():
     threshold = fine[(groups == "single") | (groups == "compound")].min()
     for dump, groups, shipped, fine in evaluated:
         print(dump)
-        print(line(f"shipped screening ({shipped_threshold:.4f})", groups, shipped, shipped_threshold))
-        print(line(f"fine-tuned, first set's ({threshold:.4f})", groups, fine, threshold))
-        print(line("fine-tuned at 0.5", groups, fine, 0.5))
-        print(line("mean of the two, at the means", groups, (shipped + fine) / 2, (shipped_threshold + threshold) / 2))
+        print(summary(f"shipped screening ({shipped_threshold:.4f})", groups, shipped, shipped_threshold))
+        print(summary(f"fine-tuned, first set's ({threshold:.4f})", groups, fine, threshold))
+        print(summary("fine-tuned at 0.5", groups, fine, 0.5))
+        print(summary("mean of the two, at the means", groups, (shipped + fine) / 2, (shipped_threshold + threshold) / 2))
 
 
 if __name__ == "__main__":
