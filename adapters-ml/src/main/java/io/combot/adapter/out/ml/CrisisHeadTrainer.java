@@ -201,7 +201,7 @@ final class CrisisHeadTrainer {
                 }
             }
             // Cross-fitted only: the threshold is set here from the out-of-fold scores, not by HeadTrainer's margin.
-            HeadTrainer.Result result = HeadTrainer.crossFitted(List.of(OTHER, HeadTrainer.CRISIS), t,
+            HeadTrainer.Result result = HeadTrainer.atOneL2(List.of(OTHER, HeadTrainer.CRISIS), t,
                     v.toArray(float[][]::new), words.of(t), labels.stream().mapToInt(Integer::intValue).toArray(), L2,
                     progress);
             // Out-of-fold scores of the rows as given, not of their repeats.

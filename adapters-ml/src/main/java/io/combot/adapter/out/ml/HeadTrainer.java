@@ -94,8 +94,8 @@ final class HeadTrainer {
      *
      * @param sparse each row's features after its embedding; the weights of a class are the embedding's, then these
      */
-    static Result crossFitted(List<String> labels, List<String> texts, float[][] x, SparseFeatures sparse, int[] y,
-                              double l2, Consumer<String> progress) {
+    static Result atOneL2(List<String> labels, List<String> texts, float[][] x, SparseFeatures sparse, int[] y,
+                          double l2, Consumer<String> progress) {
         return train(labels, texts, x, sparse, y, new double[] {l2}, progress);
     }
 
@@ -119,7 +119,7 @@ final class HeadTrainer {
         try {
             List<Future<Path>> paths = new ArrayList<>();
             for (int f = 0; f < FOLDS; f++) {
-                int[] in = rows(fold, f, f);
+                int[] in = rowsOutside(fold, f);
                 int[] out = rows(fold, f);
                 String name = String.format(Locale.ROOT, "fold %d/%d", f + 1, FOLDS);
                 paths.add(pool.submit(() -> path(x, y, classes, l2Grid, in, out, name, report)));
@@ -130,7 +130,7 @@ final class HeadTrainer {
             }
 
             StringBuilder cvReport = new StringBuilder();
-            double[] crossFittedMargin = new double[l2Grid.length];
+            double[] margins = new double[l2Grid.length];
             int best = 0;
             double bestF1 = -1;
             for (int l = 0; l < l2Grid.length; l++) {
@@ -141,14 +141,14 @@ final class HeadTrainer {
                 // The rule is cross-fitted (each fold's threshold from the other folds' out-of-fold p(crisis)),
                 // which needs no extra fits.
                 double[] lowest = IntStream.range(0, FOLDS)
-                        .mapToDouble(f -> lowestCrisis(outOfFold, y, crisis, rows(fold, f, f))).toArray();
+                        .mapToDouble(f -> lowestCrisis(outOfFold, y, crisis, rowsOutside(fold, f))).toArray();
                 int[] missed = new int[CRISIS_MARGINS.length];
                 int[] falseAlarms = new int[CRISIS_MARGINS.length];
                 for (int f = 0; f < FOLDS; f++) {
                     count(outOfFold, y, crisis, rows(fold, f), lowest[f], missed, falseAlarms);
                 }
                 double margin = CRISIS_MARGINS[marginIndex(missed)];
-                crossFittedMargin[l] = margin;
+                margins[l] = margin;
                 IntentMetrics rule = metrics(labels, y, outOfFold, crisis, i -> margin * lowest[fold[i]]);
                 int level = l;
                 cvReport.append(String.format(Locale.ROOT, "l2 %.0e: %d-fold accuracy %.3f, macro-F1 %.3f; with the "
@@ -172,7 +172,7 @@ final class HeadTrainer {
             }
             Future<Lbfgs.Outcome> whole = fit(pool, x, y, classes, IntStream.range(0, y.length).toArray(),
                     l2Grid[best], start, "all texts", report);
-            double margin = crossFittedMargin[best];
+            double margin = margins[best];
             double lowest = lowestCrisis(outOfFold, y, crisis, IntStream.range(0, y.length).toArray());
             double threshold = lowest * margin;
             IntentMetrics metrics = metrics(labels, y, outOfFold, crisis, i -> threshold);
@@ -390,9 +390,8 @@ final class HeadTrainer {
         return IntStream.range(0, fold.length).filter(i -> fold[i] == f).toArray();
     }
 
-    /** The rows outside folds {@code f} and {@code g} (pass the same fold twice to leave out one). */
-    private static int[] rows(int[] fold, int f, int g) {
-        return IntStream.range(0, fold.length).filter(i -> fold[i] != f && fold[i] != g).toArray();
+    private static int[] rowsOutside(int[] fold, int f) {
+        return IntStream.range(0, fold.length).filter(i -> fold[i] != f).toArray();
     }
 
     private static double[][] weights(double[] theta, int classes) {

@@ -43,18 +43,18 @@ class HeadTrainerTest {
 
     @Test
     void aHeadAtOneL2ScoresEveryRowOutOfFold() {
-        HeadTrainer.Result crossFitted = HeadTrainer.crossFitted(CLUSTERS.labels(), CLUSTERS.texts(), CLUSTERS.x(),
+        HeadTrainer.Result atOneL2 = HeadTrainer.atOneL2(CLUSTERS.labels(), CLUSTERS.texts(), CLUSTERS.x(),
                 SparseFeatures.none(CLUSTERS.y().length), CLUSTERS.y(), 1e-4, line -> { });
         IntentMetrics metrics = new IntentMetrics(CLUSTERS.labels());
         for (int i = 0; i < CLUSTERS.y().length; i++) {
-            int predicted = HeadTrainer.predict(crossFitted.outOfFoldProbabilities()[i], 0, Double.POSITIVE_INFINITY);
+            int predicted = HeadTrainer.predict(atOneL2.outOfFoldProbabilities()[i], 0, Double.POSITIVE_INFINITY);
             metrics.add(CLUSTERS.labels().get(CLUSTERS.y()[i]), CLUSTERS.labels().get(predicted));
         }
 
-        assertThat(crossFitted.l2()).isEqualTo(1e-4);
-        assertThat(crossFitted.outOfFoldProbabilities()).hasNumberOfRows(CLUSTERS.y().length);
+        assertThat(atOneL2.l2()).isEqualTo(1e-4);
+        assertThat(atOneL2.outOfFoldProbabilities()).hasNumberOfRows(CLUSTERS.y().length);
         assertThat(metrics.accuracy()).as(metrics.report()).isGreaterThan(0.95);
-        assertThat(crossFitted.cvReport()).contains("l2 1e-04", "cross-fitted");
+        assertThat(atOneL2.cvReport()).contains("l2 1e-04", "cross-fitted");
     }
 
     @Test
